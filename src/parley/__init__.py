@@ -1,0 +1,33 @@
+"""parley: political event data from raw articles.
+
+Who did what to whom, coded in CAMEO with a PLOVER mapping, every event traceable to the
+sentence and dictionary entry that produced it. See `parley.api` for the functions the
+`parley` command is built on.
+"""
+
+from parley.api import code_document, code_text, coding_stages, read_paths
+from parley.config import Dictionaries, DictionaryPaths
+from parley.document import Document, Event, Mention, Rejection, Sentence, Span
+from parley.pipeline import Counters, Pipeline
+from parley.store.duckdb_store import DuckDBStore
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Counters",
+    "Dictionaries",
+    "DictionaryPaths",
+    "Document",
+    "DuckDBStore",
+    "Event",
+    "Mention",
+    "Pipeline",
+    "Rejection",
+    "Sentence",
+    "Span",
+    "__version__",
+    "code_document",
+    "code_text",
+    "coding_stages",
+    "read_paths",
+]

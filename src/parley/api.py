@@ -1,0 +1,83 @@
+"""The Python API; the CLI is a thin layer over these functions.
+
+    >>> import parley
+    >>> events = parley.code_text("Japan accused China of violating its airspace.",
+    ...                           date="2024-03-01")
+    >>> [(e.source, e.code, e.target) for e in events]
+    [('JPN', '112', 'CHN')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from parley.actors.stage import FindActors
+from parley.config import Dictionaries
+from parley.dedup.stage import Deduplicate, DocumentIndex, MemoryIndex
+from parley.document import Document, Event, Rejection
+from parley.events.stage import CodeEvents
+from parley.ingest.clean import Clean
+from parley.ingest.describe import Describe
+from parley.ingest.discover import discover
+from parley.ingest.readers import parse_date, read
+from parley.pipeline import Pipeline, Stage
+from parley.resolve.dates import ResolveDates
+from parley.text.segment import Segment
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Rejection]:
+    """Documents (and rejections) from files and folders, lazily, in a stable order."""
+    for source in discover(paths):
+        yield from read(source)
+
+
+def coding_stages(
+    dictionaries: Dictionaries,
+    index: DocumentIndex | None = None,
+    default_date: dt.date | None = None,
+    replace: bool = False,
+) -> list[Stage]:
+    """clean → describe → deduplicate → segment → find actors → code events → resolve."""
+    return [
+        Clean(),
+        Describe(default_date),
+        Deduplicate(index if index is not None else MemoryIndex(), replace),
+        Segment(),
+        FindActors(dictionaries.actors),
+        CodeEvents(dictionaries.coder),
+        ResolveDates(),
+    ]
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return parse_date(value)
+
+
+def code_document(
+    doc: Document, dictionaries: Dictionaries, date: dt.date | str | None = None
+) -> Document:
+    """Run one in-memory document through the coding stages (no store)."""
+    pipeline = Pipeline(coding_stages(dictionaries, default_date=_as_date(date)))
+    result = pipeline.process(doc)
+    if isinstance(result, Rejection):
+        raise ValueError(result.reason)
+    assert result is not None
+    return result
+
+
+def code_text(
+    text: str,
+    date: dt.date | str | None = None,
+    *,
+    dictionaries: Dictionaries | None = None,
+    document_id: str = "text",
+) -> list[Event]:
+    """Events in `text`. Loading the default dictionaries takes about half a second:
+    for many texts, load them once with `Dictionaries.load()` and pass them in."""
+    doc = Document(id=document_id, origin=document_id, format="text", raw=text)
+    doc.date = _as_date(date)
+    return code_document(doc, dictionaries or Dictionaries.load()).events

@@ -1,0 +1,129 @@
+"""`parley code`: read, code and store documents; print their events."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from rich.console import Console
+
+from parley.api import coding_stages
+from parley.config import Dictionaries
+from parley.document import Document, Rejection
+from parley.ingest.discover import discover
+from parley.ingest.readers import parse_date, read
+from parley.pipeline import Pipeline
+from parley.store.duckdb_store import DuckDBStore
+from parley.cli.options import dictionary_options, dictionary_paths
+from parley.cli.output import FORMATS, make_writer
+from parley.cli.progress import RunProgress
+
+_MAX_ISSUES_SHOWN = 20
+
+
+def _format_for(fmt: str | None, output: str | None, stdout_tty: bool) -> str:
+    if fmt:
+        return fmt
+    if output:
+        suffix = Path(output).suffix.lower().lstrip(".")
+        return suffix if suffix in ("jsonl", "csv", "tsv") else "jsonl"
+    return "table" if stdout_tty else "jsonl"
+
+
+def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
+    """Problems in a user's own dictionaries are shown; the bundled ones' known defects not."""
+    bundled = str(Path(__file__).resolve().parents[1] / "data")
+    own = [i for i in dictionaries.issues if not str(Path(i.path).resolve()).startswith(bundled)]
+    for issue in own[:_MAX_ISSUES_SHOWN]:
+        err.print(f"parley: warning: {issue} (line skipped)", markup=False, highlight=False,
+                  soft_wrap=True)
+    if len(own) > _MAX_ISSUES_SHOWN:
+        err.print(f"parley: warning: {len(own) - _MAX_ISSUES_SHOWN} more dictionary problems",
+                  markup=False, highlight=False)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="parley.duckdb", show_default=True, metavar="FILE",
+              help="DuckDB database that keeps documents, events and rejections.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: table on a terminal, else jsonl].")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write events to FILE (format from --format or the extension).")
+@click.option("--date", "default_date", metavar="YYYY-MM-DD",
+              help="Date for documents that carry none (resolves who held which office).")
+@click.option("--replace", is_flag=True,
+              help="Re-code documents whose id is stored with different content.")
+@dictionary_options
+def code(paths: tuple[str, ...], db: str, fmt: str | None, output: str | None,
+         default_date: str | None, replace: bool, **kwargs: Any) -> None:
+    """Code the articles in PATHS (files or folders) and store them in --db.
+
+    Reads .txt, .pdf, .html/.htm and .jsonl (one document per line: id, text, and
+    optionally date, title, source, url). Running it again on the same inputs adds
+    nothing; exact copies join the first copy's story and are not counted twice.
+    Exits with 1 when an input was rejected (each one is named on stderr and stored).
+
+    \b
+    Examples:
+      parley code examples/
+      parley code news.jsonl --format csv -o events.csv --db news.duckdb
+      parley code reports/ --actors my_actors.txt --date 2004-11-20
+    """
+    try:
+        date = parse_date(default_date) if default_date else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+    err = Console(stderr=True)
+    dictionaries = Dictionaries.load(dictionary_paths(kwargs))
+    _report_dictionary_issues(dictionaries, err)
+    stdout_tty = sys.stdout.isatty()
+    fmt = _format_for(fmt, output, stdout_tty and not output)
+    with ExitStack() as stack:
+        stream: IO[str] = sys.stdout
+        if output:
+            try:
+                stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+            except OSError as exc:
+                raise click.BadParameter(f"{output}: {exc.strerror}", param_hint="-o") from exc
+        screen = err if not (fmt == "table" and stream is sys.stdout) else Console()
+        table_console = Console(file=stream, width=140) if stream is not sys.stdout else screen
+        writer = make_writer(fmt, stream, table_console)
+        store = stack.enter_context(DuckDBStore(db))
+
+        def reject(rejection: Rejection) -> None:
+            store.add_rejection(rejection)
+            screen.print(f"parley: {rejection.message()}", markup=False, highlight=False,
+                         soft_wrap=True, style="red" if screen.is_terminal else None)
+
+        stages = [*coding_stages(dictionaries, store, date, replace), store]
+        pipeline = Pipeline(stages, on_reject=reject)
+        show = screen.is_terminal
+        total = sum(1 for _ in discover(paths)) if show else None
+        files_done = 0
+
+        def items() -> Iterator[Document | Rejection]:
+            nonlocal files_done
+            for source in discover(paths):
+                yield from read(source)
+                files_done += 1
+
+        with RunProgress(screen, total, show) as progress:
+            for result in pipeline.run(items()):
+                if isinstance(result, Document):
+                    writer.write(result)
+                progress.update(files_done, pipeline.counters)
+        c = pipeline.counters
+        if show:
+            screen.print(
+                f"{c.coded} coded, {c.copies} copies, {c.unchanged} unchanged, "
+                f"{c.rejected} rejected · {c.sentences} sentences · {c.events} events "
+                f"→ {db}",
+                highlight=False,
+            )
+    if pipeline.counters.rejected:
+        sys.exit(1)

@@ -1,0 +1,46 @@
+"""Entry point of the `parley` command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from parley import __version__
+from parley.cli.code import code
+from parley.cli.explain import explain
+from parley.errors import ParleyError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="parley")
+def cli() -> None:
+    """parley: political event data from raw articles.
+
+    \b
+    Example:
+      parley code examples/            # code every article in a folder
+      parley explain 3f9c0a1b2d4e5f60  # why was this event coded?
+    """
+
+
+cli.add_command(code)
+cli.add_command(explain)
+
+
+def main() -> None:
+    """Run the CLI; a ParleyError is one line on stderr and exit status 2, not a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("parley: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ParleyError as exc:
+        click.echo(f"parley: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("parley: interrupted", err=True)
+        sys.exit(130)

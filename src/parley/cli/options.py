@@ -1,0 +1,45 @@
+"""Options shared by every command that codes (so they read the same everywhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from parley.config import DictionaryPaths
+
+
+def _files(value: str | None) -> tuple[Path, ...]:
+    return tuple(Path(p.strip()) for p in value.split(",") if p.strip()) if value else ()
+
+
+def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--actors/--agents/--verbs/--discards/--extra-actors`, PETRARCH-format files."""
+    options = [
+        click.option("--actors", metavar="FILE[,FILE...]",
+                     help="Actor dictionaries (PETRARCH format) instead of the bundled ones."),
+        click.option("--agents", metavar="FILE[,FILE...]",
+                     help="Agent dictionary (PETRARCH format) instead of the bundled one."),
+        click.option("--verbs", metavar="FILE[,FILE...]",
+                     help="Verb dictionary (PETRARCH format) instead of the bundled CAMEO one."),
+        click.option("--discards", metavar="FILE[,FILE...]",
+                     help="Discard list instead of the bundled one."),
+        click.option("--extra-actors", metavar="FILE[,FILE...]",
+                     help="Actor entries read after the others: add or override a few names."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def dictionary_paths(kwargs: dict[str, Any]) -> DictionaryPaths:
+    """Pop the dictionary options from a command's keyword arguments."""
+    return DictionaryPaths(
+        actors=_files(kwargs.pop("actors")),
+        agents=_files(kwargs.pop("agents")),
+        verbs=_files(kwargs.pop("verbs")),
+        discards=_files(kwargs.pop("discards")),
+        extra_actors=_files(kwargs.pop("extra_actors")),
+    )

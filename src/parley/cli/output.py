@@ -1,0 +1,93 @@
+"""Event writers: a readable table for people, JSON Lines / CSV / TSV for programs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from typing import IO, Any, Protocol
+
+from rich.console import Console
+from rich.table import Table
+
+from parley.document import Document
+from parley.store.records import EVENT_FIELDS, event_record
+
+FORMATS = ("table", "jsonl", "csv", "tsv")
+
+
+class EventWriter(Protocol):
+    def write(self, doc: Document) -> None: ...
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class JsonlWriter:
+    """One JSON object per event, fields in `EVENT_FIELDS` order."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, doc: Document) -> None:
+        for event in doc.events:
+            record = {k: _plain(v) for k, v in event_record(event).items()}
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+class DelimitedWriter:
+    """CSV or TSV with a header row; list fields are joined with ` | `."""
+
+    def __init__(self, stream: IO[str], delimiter: str) -> None:
+        self.writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+        self.writer.writerow(EVENT_FIELDS)
+
+    def write(self, doc: Document) -> None:
+        for event in doc.events:
+            record = event_record(event)
+            self.writer.writerow(
+                " | ".join(v) if isinstance(v, list) else _plain(v) for v in record.values()
+            )
+
+
+class TableWriter:
+    """A small table per document, printed as soon as the document is coded."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def write(self, doc: Document) -> None:
+        if not doc.events:
+            return
+        title = f"{doc.id}" + (f" — {doc.title}" if doc.title else "")
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes",
+                       "because"):
+            table.add_column(column, overflow="fold")
+        for event in doc.events:
+            notes = ", ".join(
+                n for n in ("negated" if event.negated else "",
+                            "" if event.modality == "asserted" else event.modality) if n
+            )
+            table.add_row(
+                str(event.sentence_index),
+                f"{event.source}\n[dim]{event.source_text}[/dim]",
+                f"{event.code}\n[dim]{event.verb_text}[/dim]",
+                f"{event.target}\n[dim]{event.target_text}[/dim]",
+                event.plover_type or "",
+                event.event_date.isoformat() if event.event_date else "",
+                notes,
+                event.event_id,
+            )
+        self.console.print(table)
+
+
+def make_writer(fmt: str, stream: IO[str], console: Console) -> EventWriter:
+    if fmt == "table":
+        return TableWriter(console)
+    if fmt == "jsonl":
+        return JsonlWriter(stream)
+    return DelimitedWriter(stream, "," if fmt == "csv" else "\t")

@@ -1,0 +1,1 @@
+"""Deduplication: fingerprints of clean text and the stage that assigns stories."""

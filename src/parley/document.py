@@ -1,0 +1,131 @@
+"""The objects that travel through parley.
+
+One `Document` is created by a reader and enriched by every stage (clean text, metadata,
+story id, sentences, actor mentions, events). Every annotation is a character span into
+`Document.text`, the clean text that the store keeps, so a user can always go back from an
+event to the words that produced it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """Half-open character range `[start, end)` into `Document.text`."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark; `norm` is the form dictionaries are matched against."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of the clean text, with its tokens (offsets are document offsets)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor found in a sentence, resolved to a CAMEO actor code.
+
+    `entries` names the dictionary lines that produced the code (file:line phrase), which
+    is what `parley explain` shows when a user asks why an actor was coded this way.
+    """
+
+    sentence_index: int
+    token_start: int
+    token_end: int
+    span: Span
+    text: str
+    code: str
+    entries: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: `source` did `code` to `target`, with its provenance."""
+
+    event_id: str
+    document_id: str
+    story_id: str
+    sentence_index: int
+    sentence_text: str
+    source: str
+    target: str
+    code: str
+    root: str
+    quad_class: int | None
+    goldstein: float | None
+    plover_type: str | None
+    plover_mode: str | None
+    negated: bool
+    modality: str
+    event_date: dt.date | None
+    date_source: str
+    source_span: Span
+    verb_span: Span
+    target_span: Span
+    source_text: str
+    verb_text: str
+    target_text: str
+    source_entries: tuple[str, ...]
+    verb_entry: str
+    target_entries: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Document:
+    """An input article on its way through the pipeline.
+
+    `id` is what a user joins on: the record's own `id` for JSON Lines input, otherwise the
+    file path as given. `raw` is the text as read; `text` is the clean text every span
+    points into.
+    """
+
+    id: str
+    origin: str
+    format: str
+    raw: str
+    text: str = ""
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    content_hash: str = ""
+    story_id: str = ""
+    duplicate_of: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class Rejection:
+    """Why an input (a file, or one line of a JSON Lines file) was not coded."""
+
+    origin: str
+    reason: str
+    stage: str
+    document_id: str | None = None
+
+    def message(self) -> str:
+        """The one line a user sees: the input, then the reason."""
+        return f"{self.origin}: {self.reason}"

@@ -1,0 +1,1 @@
+"""Event coding: verb dictionaries, the CAMEO/PLOVER/Goldstein tables and the coder."""

@@ -1,0 +1,216 @@
+"""Turn a sentence with actor mentions into events: who did what to whom.
+
+This is a shallow coder that works on word order, not on a parse: a dictionary verb
+takes the nearest actor group before it as source and the first after it as target,
+passives (`was condemned by X`) swap them, verb patterns refine the code by the words
+around the verb, and `not`/`never` and modal verbs set the negated flag and modality.
+Coordinated actors (`Brazil and the United States`) give one event per pair.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parley.actors.matcher import PhraseMatcher
+from parley.actors.petrarch import Issue, Phrase
+from parley.document import Document, Event, Mention, Sentence, Span
+from parley.events.ontology import Ontology
+from parley.events.verbs import Codes, Element, Pattern, Verb, read_verbs
+
+WINDOW = 15
+_COORDINATORS = frozenset({",", "AND", "THE", "BOTH"})
+_DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "OUR", "THIS", "THAT"})
+_BE = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"})
+_NEGATIONS = frozenset({"NOT", "NEVER", "NO", "CANNOT"})
+_MODALS = {
+    "WILL": "future", "SHALL": "future", "'LL": "future",
+    "WOULD": "hypothetical", "COULD": "hypothetical", "MIGHT": "hypothetical",
+    "MAY": "hypothetical", "SHOULD": "hypothetical", "CAN": "hypothetical",
+}
+_INTENT = frozenset({"PLANS", "PLANNED", "PLAN", "INTENDS", "INTENDED", "EXPECTED", "CERTAIN",
+                     "LIKELY", "SET", "GOING", "AIMS", "HOPES", "WANTS", "SEEKS", "THREATENED"})
+
+
+@dataclass(slots=True)
+class _Choice:
+    codes: Codes
+    entry: str
+
+
+@dataclass(slots=True)
+class VerbLexicon:
+    """Compiled verb dictionaries: inflected forms → verbs with their patterns."""
+
+    verbs: PhraseMatcher[Verb] = field(default_factory=PhraseMatcher)
+    issues: list[Issue] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
+        lexicon = cls()
+        for path in verb_files:
+            forms, issues = read_verbs(path)
+            lexicon.issues += issues
+            for form in forms:
+                lexicon.verbs.add(Phrase(form.key, False), form.verb)
+        return lexicon
+
+
+def _element_at(element: Element, norms: Sequence[str], i: int) -> int:
+    """Length of the alternative of `element` matching at `i` (0 when none does)."""
+    for alternative in element:
+        if i + len(alternative) > len(norms):
+            continue
+        if all(
+            norms[i + k].startswith(w[:-1]) if w.endswith("*") else norms[i + k] == w
+            for k, w in enumerate(alternative)
+        ):
+            return len(alternative)
+    return 0
+
+
+def _in_order(elements: Sequence[Element], norms: Sequence[str], start: int, end: int) -> bool:
+    i = start
+    for element in elements:
+        while i < end and not _element_at(element, norms, i):
+            i += 1
+        if i >= end:
+            return False
+        i += _element_at(element, norms, i)
+    return True
+
+
+def choose_codes(verb: Verb, norms: Sequence[str], start: int, end: int) -> _Choice:
+    """The most specific matching pattern's codes, else the verb's own."""
+    best: Pattern | None = None
+    for pattern in verb.patterns:
+        size = len(pattern.before) + len(pattern.after)
+        if best is not None and size <= len(best.before) + len(best.after):
+            continue
+        if _in_order(pattern.after, norms, end, min(len(norms), end + WINDOW)) and _in_order(
+            pattern.before, norms, max(0, start - WINDOW), start
+        ):
+            best = pattern
+    if best is not None:
+        return _Choice(best.codes, f"{best.where} {verb.lemma}: - {best.text}")
+    return _Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
+
+
+def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Mention]]:
+    """Coordinated mentions (`A, B and C`) form one group."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups:
+            gap = norms[groups[-1][-1].token_end : mention.token_start]
+            if gap and all(tok in _COORDINATORS for tok in gap) and "AND" in gap or gap == [","]:
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _modality(between: Sequence[str]) -> str:
+    for i, tok in enumerate(between):
+        if tok in _MODALS:
+            return _MODALS[tok]
+        if tok in _INTENT and i + 1 < len(between) and between[i + 1] == "TO":
+            return "intended"
+    return "asserted"
+
+
+@dataclass(slots=True)
+class Coder:
+    """Codes sentences with a verb lexicon and the CAMEO tables."""
+
+    verbs: VerbLexicon
+    ontology: Ontology
+
+    def code_sentence(
+        self, doc: Document, sentence: Sentence, mentions: Sequence[Mention]
+    ) -> list[Event]:
+        norms = [t.norm for t in sentence.tokens]
+        taken = [False] * len(norms)
+        for mention in mentions:
+            for i in range(mention.token_start, mention.token_end):
+                taken[i] = True
+        groups = _groups(mentions, norms)
+        events: dict[tuple[str, str, str], Event] = {}
+        for match in self.verbs.verbs.find_all(norms, taken):
+            if match.start > 0 and norms[match.start - 1] in _DETERMINERS:
+                continue  # "the attack": a noun, not a verb
+            verb = match.payloads[-1]
+            choice = choose_codes(verb, norms, match.start, match.end)
+            if choice.codes.forward is None and choice.codes.reverse is None:
+                continue
+            before = [g for g in groups if g[-1].token_end <= match.start
+                      and match.start - g[-1].token_end <= WINDOW]
+            after = [g for g in groups if g[0].token_start >= match.end
+                     and g[0].token_start - match.end <= WINDOW]
+            if not before or not after:
+                continue
+            subject, obj = before[-1], after[0]
+            between = norms[subject[-1].token_end : match.start]
+            passive = any(tok in _BE for tok in between[-3:]) and norms[match.start].endswith(
+                ("ED", "EN", "WN", "T")
+            )
+            if passive and obj[0].token_start > 0 and norms[obj[0].token_start - 1] == "BY":
+                subject, obj = obj, subject
+            negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)
+            modality = _modality(between)
+            verb_span = Span(sentence.tokens[match.start].start, sentence.tokens[match.end - 1].end)
+            for source in subject:
+                for target in obj:
+                    for code, s, t in ((choice.codes.forward, source, target),
+                                       (choice.codes.reverse, target, source)):
+                        if code is None or s.code == t.code:
+                            continue
+                        key = (s.code, t.code, code)
+                        if key not in events:
+                            events[key] = self._event(doc, sentence, s, t, code, verb_span,
+                                                      choice.entry, negated, modality)
+        return list(events.values())
+
+    def _event(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        source: Mention,
+        target: Mention,
+        code: str,
+        verb_span: Span,
+        verb_entry: str,
+        negated: bool,
+        modality: str,
+    ) -> Event:
+        facts = self.ontology.facts(code)
+        ident = f"{doc.id}|{sentence.index}|{source.code}|{target.code}|{code}|{verb_span.start}"
+        return Event(
+            event_id=hashlib.sha1(ident.encode()).hexdigest()[:16],
+            document_id=doc.id,
+            story_id=doc.story_id,
+            sentence_index=sentence.index,
+            sentence_text=sentence.text,
+            source=source.code,
+            target=target.code,
+            code=code,
+            root=facts.root,
+            quad_class=facts.quad_class,
+            goldstein=facts.goldstein,
+            plover_type=facts.plover_type,
+            plover_mode=facts.plover_mode,
+            negated=negated,
+            modality=modality,
+            event_date=doc.date,
+            date_source="document" if doc.date else "none",
+            source_span=source.span,
+            verb_span=verb_span,
+            target_span=target.span,
+            source_text=source.text,
+            verb_text=doc.text[verb_span.start : verb_span.end],
+            target_text=target.text,
+            source_entries=source.entries,
+            verb_entry=verb_entry,
+            target_entries=target.entries,
+        )

@@ -1,0 +1,94 @@
+"""CAMEO event-code facts: descriptions, root, quad class, Goldstein score, PLOVER mapping.
+
+The tables are bundled data files (see `parley/data/tables/` and NOTICE): CAMEO codes and
+descriptions, the Goldstein scale, and the 2021 CAMEO→PLOVER conversion table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+V = TypeVar("V")
+_PLOVER_RE = re.compile(r"^(\d{2,4}):\s*([^#]*)")
+
+
+@dataclass(slots=True, frozen=True)
+class CodeFacts:
+    """What the tables say about one CAMEO event code."""
+
+    code: str
+    root: str
+    quad_class: int | None
+    goldstein: float | None
+    plover_type: str | None
+    plover_mode: str | None
+    description: str | None
+
+
+def quad_class(root: str) -> int | None:
+    """GDELT/CAMEO convention: 1 verbal coop (01–05), 2 material coop (06–08),
+    3 verbal conflict (09–13), 4 material conflict (14–20)."""
+    if not root.isdigit():
+        return None
+    value = int(root)
+    if 1 <= value <= 5:
+        return 1
+    if 6 <= value <= 8:
+        return 2
+    if 9 <= value <= 13:
+        return 3
+    if 14 <= value <= 20:
+        return 4
+    return None
+
+
+@dataclass(slots=True)
+class Ontology:
+    """Lookups over the bundled CAMEO tables; codes not listed fall back to their parent."""
+
+    descriptions: dict[str, str]
+    goldstein: dict[str, float]
+    plover: dict[str, tuple[str, str | None]]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Ontology:
+        base = folder or Path(str(resources.files("parley") / "data" / "tables"))
+        descriptions: dict[str, str] = {}
+        for line in (base / "CAMEO.eventcodes.txt").read_text(encoding="utf-8").splitlines()[1:]:
+            code, _, text = line.partition("\t")
+            if code.strip():
+                descriptions[code.strip()] = text.strip()
+        scale = json.loads((base / "CAMEO.goldstein.json").read_text(encoding="utf-8"))
+        goldstein = {code: float(item["value"]) for code, item in scale.items()}
+        plover: dict[str, tuple[str, str | None]] = {}
+        for line in (base / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+            match = _PLOVER_RE.match(line)
+            if match:
+                fields = [f.strip() for f in match.group(2).split(",")]
+                mode = fields[1] if len(fields) > 1 and fields[1] else None
+                plover[match.group(1)] = (fields[0], mode)
+        return cls(descriptions, goldstein, plover)
+
+    def _lookup(self, table: dict[str, V], code: str) -> V | None:
+        for size in range(len(code), 1, -1):
+            if code[:size] in table:
+                return table[code[:size]]
+        return None
+
+    def facts(self, code: str) -> CodeFacts:
+        root = code[:2]
+        plover = self._lookup(self.plover, code)
+        return CodeFacts(
+            code=code,
+            root=root,
+            quad_class=quad_class(root),
+            goldstein=self._lookup(self.goldstein, code),
+            plover_type=plover[0] if plover else None,
+            plover_mode=plover[1] if plover else None,
+            description=self._lookup(self.descriptions, code),
+        )

@@ -1,0 +1,188 @@
+"""Reader for PETRARCH-format verb dictionaries (`CAMEO.2.0.txt`).
+
+A verb block (`--- NAME [code] ---`) lists verbs (with irregular forms in `{…}` and
+multi-word verbs as `+CALL_OFF`) and patterns (`- * (FOR TALKS) [036:036]`) that refine the
+block's code by the words around the verb. `&NAME` synonym sets expand inside patterns.
+A code `[a:b]` means the source does `a` to the target and the target does `b` to the
+source (`VISIT [042:043]`); `[---]` means "no event".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from parley.actors.petrarch import Issue, _lines
+from parley.text.tokens import phrase_key
+
+_HEADER_RE = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
+_CODE_RE = re.compile(r"\[([^\]]*)\]")
+_CAMEO_RE = re.compile(r"\d{2,4}")
+_MARKERS = frozenset("$+^%")
+
+# One pattern element: alternative token sequences; a token ending in "*" is a stem.
+Element = tuple[tuple[str, ...], ...]
+
+
+@dataclass(slots=True, frozen=True)
+class Codes:
+    """`forward`: source → target; `reverse`: target → source. None means no event."""
+
+    forward: str | None
+    reverse: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class Pattern:
+    """Words that must appear before and after the verb (in order) to select `codes`."""
+
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    codes: Codes
+    where: str
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Verb:
+    """One verb of a block: the code it gives alone and the block's patterns."""
+
+    lemma: str
+    block: str
+    codes: Codes
+    where: str
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class VerbForm:
+    """An inflected form (`MET`, `CALLED OFF`) pointing to its verb."""
+
+    key: tuple[str, ...]
+    verb: Verb
+
+
+def parse_codes(body: str) -> Codes:
+    """`042`, `042:043`, `:173`, `---`, `050:---`; raises ValueError when malformed."""
+    parts = body.strip().split(":")
+    if len(parts) > 2:
+        raise ValueError(f"bad event code '[{body}]'")
+    found: list[str | None] = []
+    for part in parts:
+        part = part.strip()
+        if part.strip("-") == "":
+            found.append(None)
+        elif _CAMEO_RE.fullmatch(part):
+            found.append(part)
+        else:
+            raise ValueError(f"bad event code '[{body}]'")
+    return Codes(found[0], found[1] if len(found) == 2 else None)
+
+
+def regular_forms(word: str) -> list[str]:
+    """Regular inflections of a verb; impossible extras (`VISITTED`) never match, harmlessly."""
+    forms = [word]
+    if word.endswith("E"):
+        forms += [word + "S", word + "D", word[:-1] + "ING"]
+    elif word.endswith("Y") and word[-2:-1] not in ("A", "E", "O", "U"):
+        forms += [word[:-1] + "IES", word[:-1] + "IED", word + "ING"]
+    else:
+        plural = word + "ES" if word.endswith(("S", "SH", "CH", "X", "Z", "O")) else word + "S"
+        forms += [plural, word + "ED", word + "ING"]
+        if len(word) >= 3 and word[-1] not in "AEIOUWXY" and word[-2] in "AEIOU":
+            forms += [word + word[-1] + "ED", word + word[-1] + "ING"]
+    return forms
+
+
+def _verb_forms(head: str, braces: str | None) -> list[tuple[str, ...]]:
+    words = head.lstrip("+").strip("_").split("_")
+    if braces is not None:
+        extra = [phrase_key(f.lstrip("+")) for f in braces.split()]
+        return [phrase_key(" ".join(words)), *extra]
+    first, rest = words[0], words[1:]
+    return [phrase_key(" ".join([form, *rest])) for form in regular_forms(first)]
+
+
+def _tokens(text: str) -> list[str]:
+    """Split a pattern into words and markers, dropping the grouping brackets."""
+    return re.sub(r"[(){}]", " ", text).split()
+
+
+def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Element | None:
+    if word in _MARKERS or word == "*":
+        return None
+    if word.startswith("&"):
+        members = synsets.get(word.rstrip("_"))
+        if members is None:
+            raise ValueError(f"undefined synonym set {word}")
+        return tuple(members)
+    key = phrase_key(word)
+    if not key:
+        return None
+    if not word.endswith("_") and len(key[-1]) >= 4:
+        key = (*key[:-1], key[-1] + "*")
+    return (key,)
+
+
+def _pattern(
+    line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]
+) -> Pattern | None:
+    bodies = _CODE_RE.findall(line)
+    if len(bodies) != 1:
+        raise ValueError("pattern needs exactly one [code]")
+    codes = parse_codes(bodies[0])
+    text = _CODE_RE.split(line)[0].lstrip("-").strip()
+    if "*" not in text.split():
+        raise ValueError("pattern has no '*' for the verb")
+    before_text, _, after_text = text.partition("*")
+    before = tuple(e for w in _tokens(before_text) if (e := _element(w, synsets)))
+    after = tuple(e for w in _tokens(after_text) if (e := _element(w, synsets)))
+    return Pattern(before, after, codes, where, text)
+
+
+def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
+    """Read a verb dictionary into inflected forms, each pointing to its verb and patterns."""
+    issues: list[Issue] = []
+    synsets: dict[str, list[tuple[str, ...]]] = {}
+    blocks: list[tuple[str, Codes, list[tuple[str, str | None, Codes | None, str]], list[Pattern]]]
+    blocks = []
+    current_synset: str | None = None
+    for number, line in _lines(path):
+        where = f"{path.name}:{number}"
+        stripped = line.strip()
+        try:
+            if stripped.startswith("~"):
+                continue  # transformations are applied by the coder, not read here
+            header = _HEADER_RE.match(stripped)
+            if header:
+                current_synset = None
+                blocks.append((header.group(1), parse_codes(header.group(2)), [], []))
+            elif stripped.startswith("&"):
+                current_synset = stripped.split()[0].rstrip("_")
+                synsets[current_synset] = []
+            elif current_synset is not None and not blocks and stripped.startswith("+"):
+                synsets[current_synset].append(phrase_key(stripped[1:]))
+            elif not blocks:
+                raise ValueError("line outside any verb block")
+            elif stripped.startswith("-"):
+                pattern = _pattern(stripped, where, synsets)
+                if pattern is not None:
+                    blocks[-1][3].append(pattern)
+            else:
+                head = _CODE_RE.split(stripped)[0]
+                braces = None
+                if "{" in head:
+                    head, _, braces = head.partition("{")
+                    braces = braces.rstrip("} ")
+                bodies = _CODE_RE.findall(stripped)
+                codes = parse_codes(bodies[0]) if bodies else None
+                blocks[-1][2].append((head.strip(), braces, codes, where))
+        except ValueError as exc:
+            issues.append(Issue(str(path), number, str(exc)))
+    forms: list[VerbForm] = []
+    for name, block_codes, verbs, patterns in blocks:
+        for head, braces, codes, where in verbs:
+            verb = Verb(head.strip("+_"), name, codes or block_codes, where, tuple(patterns))
+            forms += [VerbForm(key, verb) for key in _verb_forms(head, braces) if key]
+    return forms, issues

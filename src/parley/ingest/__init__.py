@@ -1,0 +1,1 @@
+"""Ingest: find input files, read them into Documents, clean and describe them."""

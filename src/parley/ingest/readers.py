@@ -1,0 +1,196 @@
+"""Readers: one input file → Documents (one, or one per JSON Lines record).
+
+Every problem with one input becomes a `Rejection` naming the file (and line, for JSON
+Lines) and the reason, so the run can go on with the other documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from parley.document import Document, Rejection
+from parley.errors import RejectDocument
+from parley.ingest.discover import Source
+
+MAX_BYTES = 50 * 1024 * 1024
+_SNIFF = 8192
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RejectDocument(f"file too large ({size} bytes; limit {MAX_BYTES})")
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise RejectDocument("cannot read file (permission denied)") from exc
+    except OSError as exc:
+        raise RejectDocument(f"cannot read file ({exc.strerror or exc})") from exc
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is rejected."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise RejectDocument(f"invalid UTF-16 text ({exc.reason})") from exc
+    if b"\x00" in data[:_SNIFF]:
+        raise RejectDocument("binary file, not text (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start : exc.start + 1].hex()
+        raise RejectDocument(
+            f"not UTF-8 text (byte 0x{byte} at offset {exc.start}); save it as UTF-8"
+        ) from exc
+
+
+def parse_date(value: object) -> dt.date:
+    """ISO dates (`2024-03-14`, with or without time) or `YYYYMMDD`."""
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{8}", text):
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as exc:
+        raise ValueError(f"bad date '{text}' (want YYYY-MM-DD or YYYYMMDD)") from exc
+
+
+def _not_empty(text: str) -> str:
+    if not text.strip():
+        raise RejectDocument("empty file (no text)")
+    return text
+
+
+def read_txt(source: Source) -> Iterator[Document]:
+    text = _not_empty(decode_text(_read_bytes(source.path)))
+    yield Document(id=source.origin, origin=source.origin, format="txt", raw=text)
+
+
+def read_pdf(source: Source) -> Iterator[Document]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    data = _read_bytes(source.path)
+    if not data.startswith(b"%PDF"):
+        raise RejectDocument("not a PDF file (no %PDF header)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise RejectDocument("encrypted PDF (cannot extract text)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        meta = reader.metadata
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise RejectDocument(f"unreadable PDF ({exc})") from exc
+    text = "\n\n".join(p.strip("\n") for p in pages)
+    if not text.strip():
+        raise RejectDocument("PDF has no text layer (image-only or empty)")
+    doc = Document(id=source.origin, origin=source.origin, format="pdf", raw=text)
+    if meta is not None:
+        doc.title = (meta.title or "").strip() or None
+        doc.author = (meta.author or "").strip() or None
+        created = meta.creation_date if "/CreationDate" in meta else None
+        if isinstance(created, dt.datetime):
+            doc.date = created.date()
+    yield doc
+
+
+def read_html(source: Source) -> Iterator[Document]:
+    import trafilatura
+
+    html = decode_text(_read_bytes(source.path))
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    result = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        favor_precision=True,
+        with_metadata=True,
+        output_format="python",
+    )
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or not text.strip():
+        raise RejectDocument("no article text found in the HTML page")
+    doc = Document(id=source.origin, origin=source.origin, format="html", raw=text)
+    doc.title = getattr(result, "title", None) or None
+    doc.author = getattr(result, "author", None) or None
+    doc.source = getattr(result, "sitename", None) or None
+    doc.url = getattr(result, "url", None) or None
+    published = getattr(result, "date", None)
+    if published:
+        try:
+            doc.date = parse_date(published)
+        except ValueError:
+            doc.date = None
+    yield doc
+
+
+def _record(source: Source, number: int, line: str) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise ValueError("a record must be a JSON object")
+    ident, text = record.get("id"), record.get("text")
+    if ident is None or str(ident).strip() == "":
+        raise ValueError("missing 'id'")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("missing or empty 'text'")
+    doc = Document(id=str(ident), origin=f"{source.origin}:{number}", format="jsonl", raw=text)
+    if record.get("date") not in (None, ""):
+        doc.date = parse_date(record["date"])
+    for name in ("title", "source", "url", "author"):
+        value = record.get(name)
+        if value is not None:
+            setattr(doc, name, str(value))
+    return doc
+
+
+def read_jsonl(source: Source) -> Iterator[Document | Rejection]:
+    """One document per line, streamed; a bad line is rejected alone, the others go on."""
+    try:
+        handle = source.path.open("rb")
+    except OSError as exc:
+        raise RejectDocument(f"cannot read file ({exc.strerror or exc})") from exc
+    seen = False
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            seen = True
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                yield _record(source, number, line)
+            except UnicodeDecodeError as exc:
+                reason = f"not UTF-8 text (byte 0x{raw[exc.start : exc.start + 1].hex()})"
+                yield Rejection(f"{source.origin}:{number}", reason, "read")
+            except ValueError as exc:
+                yield Rejection(f"{source.origin}:{number}", str(exc), "read")
+    if not seen:
+        raise RejectDocument("empty file (no records)")
+
+
+_READERS = {"txt": read_txt, "pdf": read_pdf, "html": read_html, "jsonl": read_jsonl}
+
+
+def read(source: Source) -> Iterator[Document | Rejection]:
+    """Documents from one source, or a Rejection saying why it could not be read."""
+    if source.problem is not None or source.kind is None:
+        yield Rejection(source.origin, source.problem or "unsupported file", "read")
+        return
+    try:
+        yield from _READERS[source.kind](source)
+    except RejectDocument as exc:
+        yield Rejection(source.origin, exc.reason, "read")
+    except Exception as exc:  # a library failing on odd input must not end the run
+        reason = f"could not read ({type(exc).__name__}: {exc})"
+        yield Rejection(source.origin, reason, "read")

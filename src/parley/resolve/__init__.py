@@ -1,0 +1,1 @@
+"""Resolution of when (and, later, where) each event happened."""

@@ -1,0 +1,195 @@
+"""DuckDB store: batched, transactional, idempotent writes of coded documents.
+
+Documents are buffered and written in batches, one transaction each; a batch first deletes
+any rows of its documents, so a batch written twice (a re-run after a crash) leaves one
+copy. The store is also the deduplication index: it answers "is this content or this id
+stored?" from the database and from its unwritten buffer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from parley.document import Document, Rejection
+from parley.errors import StoreError
+from parley.store.records import EVENT_FIELDS, event_record
+from parley.store.schema import (
+    DDL,
+    DOCUMENT_COLUMNS,
+    MENTION_COLUMNS,
+    SCHEMA_VERSION,
+    SENTENCE_COLUMNS,
+)
+
+_STR = pa.string()
+_INT = pa.int32()
+_LIST = pa.list_(pa.string())
+_TYPES: dict[str, pa.DataType] = {
+    "date": pa.date32(), "event_date": pa.date32(), "added_at": pa.timestamp("us"),
+    "rejected_at": pa.timestamp("us"), "goldstein": pa.float64(), "negated": pa.bool_(),
+    "entries": _LIST, "source_entries": _LIST, "target_entries": _LIST,
+    "n_chars": _INT, "n_sentences": _INT, "n_events": _INT, "sentence_index": _INT,
+    "char_start": _INT, "char_end": _INT, "quad_class": _INT,
+    "source_start": _INT, "source_end": _INT, "verb_start": _INT, "verb_end": _INT,
+    "target_start": _INT, "target_end": _INT,
+}  # fmt: skip
+_REJECTION_COLUMNS = ("origin", "document_id", "stage", "reason", "rejected_at")
+
+
+def _schema(columns: tuple[str, ...]) -> pa.Schema:
+    return pa.schema([(name, _TYPES.get(name, _STR)) for name in columns])
+
+
+@dataclass(slots=True)
+class _Batch:
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    rejections: list[dict[str, Any]] = field(default_factory=list)
+    by_hash: dict[str, tuple[str, str]] = field(default_factory=dict)
+    by_id: dict[str, str] = field(default_factory=dict)
+
+
+class DuckDBStore:
+    """Stage and index over one DuckDB file; use as a context manager or call `close()`."""
+
+    name = "store"
+
+    def __init__(self, path: str | Path, batch_size: int = 200, read_only: bool = False):
+        self.path = Path(path)
+        self.batch_size = batch_size
+        try:
+            if read_only and not self.path.exists():
+                raise StoreError(f"{self.path}: no such database")
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            reason = "it is locked by another parley run" if "lock" in str(exc) else str(exc)
+            raise StoreError(f"{self.path}: cannot open database ({reason})") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a usable DuckDB database ({exc})") from exc
+        if not read_only:
+            self._con.execute(DDL)
+            self._con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+        self._batch = _Batch()
+
+    # -- the DocumentIndex protocol -------------------------------------------------
+    def find_by_hash(self, content: str) -> tuple[str, str] | None:
+        if content in self._batch.by_hash:
+            return self._batch.by_hash[content]
+        row = self._con.execute(
+            "SELECT document_id, story_id FROM documents "
+            "WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
+            [content],
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def find_by_id(self, document_id: str) -> str | None:
+        if document_id in self._batch.by_id:
+            return self._batch.by_id[document_id]
+        row = self._con.execute(
+            "SELECT content_hash FROM documents WHERE document_id = ?", [document_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def remember(self, doc: Document) -> None:
+        if doc.duplicate_of is None:
+            self._batch.by_hash.setdefault(doc.content_hash, (doc.id, doc.story_id))
+        self._batch.by_id[doc.id] = doc.content_hash
+
+    # -- the stage --------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        now = dt.datetime.now()
+        batch = self._batch
+        batch.documents.append({
+            "document_id": doc.id, "origin": doc.origin, "format": doc.format,
+            "url": doc.url, "title": doc.title, "author": doc.author, "source": doc.source,
+            "date": doc.date, "content_hash": doc.content_hash, "story_id": doc.story_id,
+            "duplicate_of": doc.duplicate_of, "n_chars": len(doc.text),
+            "n_sentences": len(doc.sentences), "n_events": len(doc.events),
+            "text": doc.text, "added_at": now,
+        })  # fmt: skip
+        batch.sentences += [
+            {"document_id": doc.id, "sentence_index": s.index, "char_start": s.start,
+             "char_end": s.end, "text": s.text}
+            for s in doc.sentences
+        ]  # fmt: skip
+        batch.mentions += [
+            {"document_id": doc.id, "sentence_index": m.sentence_index,
+             "char_start": m.span.start, "char_end": m.span.end, "text": m.text,
+             "code": m.code, "entries": list(m.entries)}
+            for m in doc.mentions
+        ]  # fmt: skip
+        batch.events += [event_record(e) for e in doc.events]
+        self.remember(doc)
+        if len(batch.documents) >= self.batch_size:
+            self.flush()
+        return doc
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        self._batch.rejections.append({
+            "origin": rejection.origin, "document_id": rejection.document_id,
+            "stage": rejection.stage, "reason": rejection.reason,
+            "rejected_at": dt.datetime.now(),
+        })  # fmt: skip
+
+    def flush(self) -> None:
+        """Write the buffered batch in one transaction."""
+        batch, self._batch = self._batch, _Batch()
+        if not (batch.documents or batch.rejections):
+            return
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if batch.documents:
+                ids = pa.table({"document_id": [d["document_id"] for d in batch.documents]})
+                con.register("batch_ids", ids)
+                for table in ("events", "mentions", "sentences", "documents"):
+                    con.execute(
+                        f"DELETE FROM {table} WHERE document_id IN "
+                        "(SELECT document_id FROM batch_ids)"
+                    )
+                con.unregister("batch_ids")
+            for table, rows, columns in (
+                ("documents", batch.documents, DOCUMENT_COLUMNS),
+                ("sentences", batch.sentences, SENTENCE_COLUMNS),
+                ("mentions", batch.mentions, MENTION_COLUMNS),
+                ("events", batch.events, EVENT_FIELDS),
+                ("rejections", batch.rejections, _REJECTION_COLUMNS),
+            ):
+                if rows:
+                    con.register("batch_rows", pa.Table.from_pylist(rows, _schema(columns)))
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+                    con.unregister("batch_rows")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Write what is buffered and release the file."""
+        if self._con is None:
+            return
+        try:
+            self.flush()
+        finally:
+            self._con.close()
+            self._con = None  # type: ignore[assignment]
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run a read query (tests, `explain`); the store stays the only writer."""
+        return self._con.execute(sql, params or []).fetchall()

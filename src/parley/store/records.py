@@ -1,0 +1,51 @@
+"""Flat records: the one definition of an event row, shared by the store and every output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.document import Event
+
+EVENT_FIELDS = (
+    "event_id", "document_id", "story_id", "sentence_index", "sentence_text",
+    "source", "target", "code", "root", "quad_class", "goldstein", "plover_type",
+    "plover_mode", "negated", "modality", "event_date", "date_source",
+    "source_start", "source_end", "verb_start", "verb_end", "target_start", "target_end",
+    "source_text", "verb_text", "target_text", "source_entries", "verb_entry",
+    "target_entries",
+)  # fmt: skip
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """An event as a flat dict in `EVENT_FIELDS` order (dates stay `date` objects)."""
+    return {
+        "event_id": event.event_id,
+        "document_id": event.document_id,
+        "story_id": event.story_id,
+        "sentence_index": event.sentence_index,
+        "sentence_text": event.sentence_text,
+        "source": event.source,
+        "target": event.target,
+        "code": event.code,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "negated": event.negated,
+        "modality": event.modality,
+        "event_date": event.event_date,
+        "date_source": event.date_source,
+        "source_start": event.source_span.start,
+        "source_end": event.source_span.end,
+        "verb_start": event.verb_span.start,
+        "verb_end": event.verb_span.end,
+        "target_start": event.target_span.start,
+        "target_end": event.target_span.end,
+        "source_text": event.source_text,
+        "verb_text": event.verb_text,
+        "target_text": event.target_text,
+        "source_entries": list(event.source_entries),
+        "verb_entry": event.verb_entry,
+        "target_entries": list(event.target_entries),
+    }

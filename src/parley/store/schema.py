@@ -1,0 +1,99 @@
+"""The database schema, versioned so later releases can migrate old files.
+
+Tables: `documents` (every input document, copies included, with its origin and story),
+`sentences`, `mentions` (coded actors), `events`, `rejections` (inputs that could not be
+coded, and why) and `meta` (schema version).
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    document_id VARCHAR PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    url VARCHAR,
+    title VARCHAR,
+    author VARCHAR,
+    source VARCHAR,
+    date DATE,
+    content_hash VARCHAR NOT NULL,
+    story_id VARCHAR NOT NULL,
+    duplicate_of VARCHAR,
+    n_chars INTEGER NOT NULL,
+    n_sentences INTEGER NOT NULL,
+    n_events INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    added_at TIMESTAMP NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash);
+CREATE TABLE IF NOT EXISTS sentences (
+    document_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (document_id, sentence_index)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    document_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    entries VARCHAR[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    document_id VARCHAR NOT NULL,
+    story_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    sentence_text VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    quad_class INTEGER,
+    goldstein DOUBLE,
+    plover_type VARCHAR,
+    plover_mode VARCHAR,
+    negated BOOLEAN NOT NULL,
+    modality VARCHAR NOT NULL,
+    event_date DATE,
+    date_source VARCHAR NOT NULL,
+    source_start INTEGER NOT NULL,
+    source_end INTEGER NOT NULL,
+    verb_start INTEGER NOT NULL,
+    verb_end INTEGER NOT NULL,
+    target_start INTEGER NOT NULL,
+    target_end INTEGER NOT NULL,
+    source_text VARCHAR NOT NULL,
+    verb_text VARCHAR NOT NULL,
+    target_text VARCHAR NOT NULL,
+    source_entries VARCHAR[] NOT NULL,
+    verb_entry VARCHAR NOT NULL,
+    target_entries VARCHAR[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejections (
+    origin VARCHAR NOT NULL,
+    document_id VARCHAR,
+    stage VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    rejected_at TIMESTAMP NOT NULL
+);
+"""
+
+# Column order of the tables written in batches (events follow records.EVENT_FIELDS).
+DOCUMENT_COLUMNS = (
+    "document_id", "origin", "format", "url", "title", "author", "source", "date",
+    "content_hash", "story_id", "duplicate_of", "n_chars", "n_sentences", "n_events",
+    "text", "added_at",
+)  # fmt: skip
+SENTENCE_COLUMNS = ("document_id", "sentence_index", "char_start", "char_end", "text")
+MENTION_COLUMNS = (
+    "document_id", "sentence_index", "char_start", "char_end", "text", "code", "entries",
+)  # fmt: skip

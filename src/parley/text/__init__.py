@@ -1,0 +1,1 @@
+"""Text segmentation: sentences and tokens with character offsets into the clean text."""

@@ -1,0 +1,95 @@
+"""Sentence splitting tuned for news text.
+
+Rules, not a model: a sentence ends at `.`, `!` or `?` (with closing quotes) followed by
+space and a capital, a digit or an opening quote, unless the word before the period is a
+known abbreviation (`Dr.`, `Jan.`, `Gen.`) or an initial; paragraph breaks always end a
+sentence. Offsets are kept, so each sentence is a span of the clean text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parley.document import Document, Sentence
+from parley.text.tokens import tokenise
+
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres amb
+    rev fr st sr jr mt ft ave blvd rd no nos vol fig approx est dept univ corp inc ltd co
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun vs etc al op cf ca
+    """.split()
+)
+_STARTERS = frozenset(
+    """
+    the a an in on at it he she they we i but and this that these those there his her its
+    their our after before when while as if however meanwhile yet so for
+    """.split()
+)
+_BOUNDARY_RE = re.compile(r"[.!?]+['\"”’)\]]*(?=\s)|\n[ \t]*\n")
+_NEXT_RE = re.compile(r"\s+(['\"“‘(\[]?)(\w+)")
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    if match.group().startswith("\n"):
+        return True
+    nxt = _NEXT_RE.match(text, match.end())
+    if nxt is None:
+        return True
+    word = nxt.group(2)
+    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1)):
+        return False
+    if not match.group().startswith("."):
+        return True
+    before = re.search(r"(\S+)$", text[: match.start()])
+    if before is None:
+        return True
+    prev = before.group(1).lstrip("(\"'“‘")
+    if prev.lower() in _ABBREVIATIONS:
+        return False
+    if len(prev) == 1 and prev.isalpha() and prev.isupper():
+        return False  # an initial: "C. Kenneth Quinones"
+    if "." in prev:  # U.S., U.N.: a boundary only before a typical sentence opener
+        return word.lower() in _STARTERS
+    return True
+
+
+def split_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield `(start, end)` of each sentence, trimmed of surrounding white space."""
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        if not _is_boundary(text, match):
+            continue
+        end = match.start() if match.group().startswith("\n") else match.end()
+        yield from _trimmed(text, start, end)
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield start + lead, start + lead + len(stripped)
+
+
+def segment(text: str) -> list[Sentence]:
+    """Split clean text into indexed sentences with tokens."""
+    return [
+        Sentence(i, s, e, text[s:e], tokenise(text[s:e], s))
+        for i, (s, e) in enumerate(split_spans(text))
+    ]
+
+
+class Segment:
+    """Stage: split the clean text into sentences and tokens."""
+
+    name = "segment"
+    skip_copies = True
+
+    def __call__(self, doc: Document) -> Document:
+        doc.sentences = segment(doc.text)
+        return doc

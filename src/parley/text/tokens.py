@@ -1,0 +1,47 @@
+"""Tokenisation for matching: words with offsets and a normalised form.
+
+Dictionaries from the PETRARCH tradition are upper-case and written without possessives
+or the dots of abbreviations (`US`, `JAPAN`), so `normalise` maps the text's `U.S.`,
+`Japan’s` and `Japan's` to the same keys as the dictionary phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.document import Token
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}                 # U.S., U.N., e.g.
+    | \d+(?:[.,:]\d+)+                 # 3.5, 1,000, 10:30
+    | \w+(?:[-'’]\w+)*['’]?            # words, inner hyphens and apostrophes, Allies'
+    | \S                               # any other single character
+    """,
+    re.VERBOSE,
+)
+_POSSESSIVE_RE = re.compile(r"(?:'S|')$")
+
+
+def normalise(word: str) -> str:
+    """Upper-case, straight apostrophes, no possessive suffix, no abbreviation dots."""
+    norm = word.upper().replace("’", "'")
+    if len(norm) > 2:
+        norm = _POSSESSIVE_RE.sub("", norm)
+    if "." in norm and any(c.isalpha() for c in norm):
+        norm = norm.replace(".", "")
+    return norm
+
+
+def tokenise(text: str, offset: int = 0) -> list[Token]:
+    """Split `text` into tokens whose offsets are shifted by `offset` (a sentence start)."""
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset, normalise(m.group()))
+        for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Normalise a dictionary phrase (`U.S._PRESIDENT`, `Prime Minister`) into token keys."""
+    words = phrase.replace("_", " ").split()
+    return tuple(normalise(tok.group()) for w in words for tok in _TOKEN_RE.finditer(w))
