@@ -98,7 +98,7 @@ def regular_forms(word: str) -> list[str]:
 def _verb_forms(head: str, braces: str | None) -> list[tuple[str, ...]]:
     words = head.lstrip("+").strip("_").split("_")
     if braces is not None:
-        extra = [phrase_key(f.lstrip("+")) for f in braces.split()]
+        extra = [phrase_key(f.lstrip("+")) for f in re.split(r"[\s,]+", braces) if f]
         return [phrase_key(" ".join(words)), *extra]
     first, rest = words[0], words[1:]
     return [phrase_key(" ".join([form, *rest])) for form in regular_forms(first)]
@@ -174,7 +174,9 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
                 braces = None
                 if "{" in head:
                     head, _, braces = head.partition("{")
-                    braces = braces.rstrip("} ")
+                    braces = braces.partition("}")[0]
+                if not re.fullmatch(r"\+?[A-Z][A-Z0-9_'-]*", head.strip()):
+                    raise ValueError(f"bad verb '{head.strip()}'")
                 bodies = _CODE_RE.findall(stripped)
                 codes = parse_codes(bodies[0]) if bodies else None
                 blocks[-1][2].append((head.strip(), braces, codes, where))

@@ -14,6 +14,7 @@ from parley.document import Token
 _TOKEN_RE = re.compile(
     r"""
     (?:[A-Za-z]\.){2,}                 # U.S., U.N., e.g.
+    | [A-Z]\.(?=\s+[A-Z])               # an initial: George W. Bush
     | \d+(?:[.,:]\d+)+                 # 3.5, 1,000, 10:30
     | \w+(?:[-'’]\w+)*['’]?            # words, inner hyphens and apostrophes, Allies'
     | \S                               # any other single character
@@ -43,5 +44,5 @@ def tokenise(text: str, offset: int = 0) -> list[Token]:
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """Normalise a dictionary phrase (`U.S._PRESIDENT`, `Prime Minister`) into token keys."""
-    words = phrase.replace("_", " ").split()
-    return tuple(normalise(tok.group()) for w in words for tok in _TOKEN_RE.finditer(w))
+    text = " ".join(phrase.replace("_", " ").split())
+    return tuple(normalise(tok.group()) for tok in _TOKEN_RE.finditer(text))

@@ -1,0 +1,27 @@
+"""Shared fixtures. `shared` is the project's sibling data folder, present in CI only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.config import Dictionaries
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def dictionaries() -> Dictionaries:
+    """The bundled default dictionaries, loaded once for the whole test session."""
+    return Dictionaries.load()
+
+
+@pytest.fixture
+def shared() -> Path:
+    """`../shared`, or a skip with the reason when this clone has none (a user's clone)."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} not found: the shared data folder exists only in CI")
+    return SHARED

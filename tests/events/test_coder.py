@@ -1,0 +1,69 @@
+import pytest
+
+import parley
+
+
+def triples(dictionaries, text, date="2024-03-01"):
+    events = parley.code_text(text, date, dictionaries=dictionaries)
+    return sorted((e.source, e.code, e.target) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan accused China of violating its airspace.", [("JPN", "112", "CHN")]),
+        ("China was condemned by the United States.", [("USA", "111", "CHN")]),
+        ("Russia praised India on Monday.", [("RUS", "051", "IND")]),
+        # [042:043]: the visitor visits, the host hosts
+        ("The French president visited Germany.", [("DEU", "043", "FRAGOV"),
+                                                   ("FRAGOV", "042", "DEU")]),
+        # coordination: one event per source
+        ("France and Germany condemned Iran.", [("DEU", "111", "IRN"), ("FRA", "111", "IRN")]),
+        # a verb pattern refines the verb's code
+        ("Egypt met Israel for talks.", [("EGY", "036", "ISR"), ("ISR", "036", "EGY")]),
+    ],
+)
+def test_who_did_what_to_whom(dictionaries, text, expected):
+    assert triples(dictionaries, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan protested.",  # no target
+        "The attack on Iraq was reported.",  # no source
+        "Japan and China.",  # no verb
+    ],
+)
+def test_no_event_without_source_verb_and_target(dictionaries, text):
+    assert triples(dictionaries, text) == []
+
+
+def test_negation_and_modality(dictionaries):
+    (negated,) = parley.code_text("Russia did not condemn Iran.", "2024-01-01",
+                                  dictionaries=dictionaries)
+    assert negated.negated and negated.modality == "asserted"
+    (future,) = parley.code_text("Russia will condemn Iran.", "2024-01-01",
+                                 dictionaries=dictionaries)
+    assert future.modality == "future" and not future.negated
+    (maybe,) = parley.code_text("Russia could condemn Iran.", "2024-01-01",
+                                dictionaries=dictionaries)
+    assert maybe.modality == "hypothetical"
+
+
+def test_event_fields_and_provenance(dictionaries):
+    text = "A first sentence. Japan accused China of spying."
+    (event,) = parley.code_text(text, "20240301", dictionaries=dictionaries)
+    assert (event.root, event.quad_class, event.plover_type) == ("11", 3, "ACCUSE")
+    assert event.goldstein == -4.0  # CAMEO.goldstein.json, code 112
+    assert event.sentence_index == 1 and event.sentence_text == "Japan accused China of spying."
+    assert text[event.source_span.start : event.source_span.end] == "Japan"
+    assert text[event.verb_span.start : event.verb_span.end] == "accused"
+    assert text[event.target_span.start : event.target_span.end] == "China"
+    assert event.verb_entry.startswith("CAMEO.2.0.txt:") and "ACCUSE" in event.verb_entry
+    assert str(event.event_date) == "2024-03-01" and event.date_source == "document"
+
+
+def test_one_event_per_distinct_triple_in_a_sentence(dictionaries):
+    text = "Japan condemned China, and Japan condemned China again."
+    assert triples(dictionaries, text) == [("JPN", "111", "CHN")]

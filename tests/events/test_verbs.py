@@ -1,0 +1,54 @@
+from pathlib import Path
+
+import pytest
+
+from parley.events.verbs import Codes, parse_codes, read_verbs, regular_forms
+
+
+@pytest.mark.parametrize(
+    ("body", "codes"),
+    [("042", Codes("042", None)), ("042:043", Codes("042", "043")),
+     (":173", Codes(None, "173")), ("---", Codes(None, None)), ("1722", Codes("1722", None))],
+)
+def test_parse_codes(body, codes):
+    assert parse_codes(body) == codes
+
+
+def test_bad_code_is_an_error():
+    with pytest.raises(ValueError, match="bad event code"):
+        parse_codes("080!")
+
+
+def test_regular_forms():
+    assert {"VISITS", "VISITED", "VISITING"} <= set(regular_forms("VISIT"))
+    assert {"ACCUSES", "ACCUSED", "ACCUSING"} <= set(regular_forms("ACCUSE"))
+    assert {"DENIES", "DENIED", "DENYING"} <= set(regular_forms("DENY"))
+    assert {"STOPPED", "STOPPING"} <= set(regular_forms("STOP"))
+
+
+def test_read_verbs_blocks_forms_patterns_and_defects(tmp_path: Path):
+    path = tmp_path / "verbs.txt"
+    path.write_text("""\
+&TALK
++TALKS
++NEGOTIATIONS
+
+---  MEET   [040]  ---
+MEET {MEETS MET MEETING}
++MEET_WITH {+MET_WITH +MEETS_WITH}
+- * (FOR &TALK)                  [046:046]  # MEET
+- * BROKEN                       [080!]
+---  VISIT   [042:043]  ---
+VISIT
+REPORT [---]
+""", encoding="utf-8")
+    forms, issues = read_verbs(path)
+    by_key = {f.key: f.verb for f in forms}
+    assert by_key[("MET",)].lemma == "MEET"
+    assert by_key[("MET", "WITH")].codes == Codes("040", None)
+    assert by_key[("VISITED",)].codes == Codes("042", "043")
+    assert by_key[("REPORTED",)].codes == Codes(None, None)
+    (pattern,) = by_key[("MET",)].patterns
+    assert pattern.codes == Codes("046", "046")
+    assert pattern.after[1] == (("TALKS",), ("NEGOTIATIONS",))
+    assert [(i.line, i.message) for i in issues] == [(9, "bad event code '[080!]'")]

@@ -1,0 +1,52 @@
+from parley.text.segment import segment
+from parley.text.tokens import normalise, phrase_key, tokenise
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in segment(text)]
+
+
+def test_splits_on_sentence_end_and_keeps_offsets():
+    text = "Japan protested. China rejected the protest!  Why? Nobody knows."
+    sentences = segment(text)
+    assert [s.text for s in sentences] == [
+        "Japan protested.", "China rejected the protest!", "Why?", "Nobody knows.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+        for tok in s.tokens:
+            assert text[tok.start : tok.end] == tok.text
+
+
+def test_news_abbreviations_do_not_end_sentences():
+    text = "Dr. C. Kenneth Quinones met Gen. Smith on Jan. 5 in St. Louis. He left."
+    assert texts(text) == ["Dr. C. Kenneth Quinones met Gen. Smith on Jan. 5 in St. Louis.",
+                           "He left."]
+
+
+def test_us_ends_a_sentence_only_before_a_sentence_opener():
+    assert texts("Tokyo relies on the U.S. President Bush agreed.") == [
+        "Tokyo relies on the U.S. President Bush agreed."
+    ]
+    assert texts("Tokyo relies on the U.S. The alliance holds.") == [
+        "Tokyo relies on the U.S.", "The alliance holds."
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence_and_paragraphs_split():
+    text = "He said “we will not yield.” Then he left\n\nA headline without a stop\n\nBody."
+    assert texts(text) == ["He said “we will not yield.”", "Then he left",
+                           "A headline without a stop", "Body."]
+
+
+def test_lowercase_after_period_is_not_a_new_sentence():
+    assert texts("The talks ended at 5 p.m. on Friday.") == ["The talks ended at 5 p.m. on Friday."]
+
+
+def test_normalise_matches_dictionary_spelling():
+    assert normalise("Japan’s") == "JAPAN"
+    assert normalise("Washington's") == "WASHINGTON"
+    assert normalise("U.S.") == "US"
+    assert normalise("3.5") == "3.5"
+    assert [t.norm for t in tokenise("Allies' leaders didn't")] == ["ALLIES", "LEADERS", "DIDN'T"]
+    assert phrase_key("U.S._PRESIDENT_GEORGE_W._BUSH") == ("US", "PRESIDENT", "GEORGE", "W", "BUSH")
