@@ -1,10 +1,10 @@
 """The Python API; the CLI is a thin layer over these functions.
 
-    >>> import parley
-    >>> events = parley.code_text("Japan accused China of violating its airspace.",
-    ...                           date="2024-03-01")
-    >>> [(e.source, e.code, e.target) for e in events]
-    [('JPN', '112', 'CHN')]
+>>> import parley
+>>> events = parley.code_text("Japan accused China of violating its airspace.",
+...                           date="2024-03-01")
+>>> [(e.source, e.code, e.target) for e in events]
+[('JPN', '112', 'CHN')]
 """
 
 from __future__ import annotations

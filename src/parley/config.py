@@ -52,8 +52,13 @@ class DictionaryPaths:
             discards=self.discards or tuple(bundled(n) for n in DEFAULT_DISCARDS),
             extra_actors=self.extra_actors,
         )
-        for path in (*result.actors, *result.agents, *result.verbs, *result.discards,
-                     *result.extra_actors):
+        for path in (
+            *result.actors,
+            *result.agents,
+            *result.verbs,
+            *result.discards,
+            *result.extra_actors,
+        ):
             if not path.is_file():
                 raise DictionaryError(f"{path}: dictionary file not found")
         return result

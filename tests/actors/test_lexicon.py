@@ -19,7 +19,9 @@ def test_matcher_prefers_longest_phrase_and_stems():
     matcher.add(Phrase(("ARGENTIN",), True), "ARG")
     found = matcher.find_all(["NORTH", "KOREA", "AND", "ARGENTINIAN", "KOREA"])
     assert [(m.start, m.end, m.payloads) for m in found] == [
-        (0, 2, ["PRK"]), (3, 4, ["ARG"]), (4, 5, ["KOR"])
+        (0, 2, ["PRK"]),
+        (3, 4, ["ARG"]),
+        (4, 5, ["KOR"]),
     ]
     assert matcher.find_all(["ARGENT"]) == []
 
@@ -32,8 +34,10 @@ def test_matcher_prefers_longest_phrase_and_stems():
         ("The Chinese military moved.", [("Chinese military", "CHNMIL")]),
         ("North Korea and South Korea met.", [("North Korea", "PRK"), ("South Korea", "KOR")]),
         ("The U.S. protested.", [("The U.S.", "USA")]),
-        ("Prime Minister Junichiro Koizumi spoke.",
-         [("Prime Minister Junichiro Koizumi", "JPNGOV")]),
+        (
+            "Prime Minister Junichiro Koizumi spoke.",
+            [("Prime Minister Junichiro Koizumi", "JPNGOV")],
+        ),
     ],
 )
 def test_mentions_compose_countries_and_agents(dictionaries, text, expected):

@@ -11,7 +11,10 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_actor_entries_with_synonyms_and_dated_roles(tmp_path):
-    path = write(tmp_path, "actors.txt", """\
+    path = write(
+        tmp_path,
+        "actors.txt",
+        """\
 <!-- a header block
      spanning lines -->
 JAPAN_ [JPN]  # a country
@@ -23,7 +26,8 @@ JUNICHIRO_KOIZUMI_
 \t[JPNGOV 010426-060926]
 \t[JPNELI]
 NEW_LEADER_ [XYZGOV >20240601]
-""")
+""",
+    )
     entries, issues = read_actors(path)
     assert issues == []
     by_name = {e.name: e for e in entries}
@@ -38,14 +42,18 @@ NEW_LEADER_ [XYZGOV >20240601]
 
 
 def test_malformed_actor_lines_are_reported_and_skipped(tmp_path):
-    path = write(tmp_path, "actors.txt", """\
+    path = write(
+        tmp_path,
+        "actors.txt",
+        """\
 GOOD_ [GDD]
 BAD_DATE_ [KORGOVBUS 2004017-20061201]
 +ALSO_BAD
 BROKEN_ [ABC
 NO_CODE_
 LAST_ [LST]
-""")
+""",
+    )
     entries, issues = read_actors(path)
     assert [e.name for e in entries] == ["GOOD_", "LAST_"]
     messages = [(i.line, i.message) for i in issues]
@@ -62,7 +70,10 @@ def test_stem_phrases_are_marked(tmp_path):
 
 
 def test_agents_with_substitutions_plurals_and_defects(tmp_path):
-    path = write(tmp_path, "agents.txt", """\
+    path = write(
+        tmp_path,
+        "agents.txt",
+        """\
 !PERSON! = MAN, WOMAN
 !MINIST! = MINISTER, MINISTRY
 POLICE!PERSON! [~COP]
@@ -72,7 +83,8 @@ MEDIA {} [~MED]
 LAWMAN {LAWMEN} [~COP]
 AD!MINIST!RATIVE_REFORM [~GOV]
 WRONG [GOV]
-""")
+""",
+    )
     agents, issues = read_agents(path)
     keys = {p.key: a.code for a in agents for p in a.phrases}
     assert keys[("POLICEMAN",)] == "COP" and keys[("POLICEWOMAN",)] == "COP"
@@ -88,5 +100,6 @@ def test_discards_sentence_and_story_level(tmp_path):
     found, issues = read_discards(write(tmp_path, "d.txt", "WORLD WAR II\n+WRESTLER  # sport\n"))
     assert issues == []
     assert [(p.key, story) for p, story, _ in found] == [
-        (("WORLD", "WAR", "II"), False), (("WRESTLER",), True)
+        (("WORLD", "WAR", "II"), False),
+        (("WRESTLER",), True),
     ]

@@ -15,8 +15,10 @@ def triples(dictionaries, text, date="2024-03-01"):
         ("China was condemned by the United States.", [("USA", "111", "CHN")]),
         ("Russia praised India on Monday.", [("RUS", "051", "IND")]),
         # [042:043]: the visitor visits, the host hosts
-        ("The French president visited Germany.", [("DEU", "043", "FRAGOV"),
-                                                   ("FRAGOV", "042", "DEU")]),
+        (
+            "The French president visited Germany.",
+            [("DEU", "043", "FRAGOV"), ("FRAGOV", "042", "DEU")],
+        ),
         # coordination: one event per source
         ("France and Germany condemned Iran.", [("DEU", "111", "IRN"), ("FRA", "111", "IRN")]),
         # a verb pattern refines the verb's code
@@ -40,14 +42,17 @@ def test_no_event_without_source_verb_and_target(dictionaries, text):
 
 
 def test_negation_and_modality(dictionaries):
-    (negated,) = parley.code_text("Russia did not condemn Iran.", "2024-01-01",
-                                  dictionaries=dictionaries)
+    (negated,) = parley.code_text(
+        "Russia did not condemn Iran.", "2024-01-01", dictionaries=dictionaries
+    )
     assert negated.negated and negated.modality == "asserted"
-    (future,) = parley.code_text("Russia will condemn Iran.", "2024-01-01",
-                                 dictionaries=dictionaries)
+    (future,) = parley.code_text(
+        "Russia will condemn Iran.", "2024-01-01", dictionaries=dictionaries
+    )
     assert future.modality == "future" and not future.negated
-    (maybe,) = parley.code_text("Russia could condemn Iran.", "2024-01-01",
-                                dictionaries=dictionaries)
+    (maybe,) = parley.code_text(
+        "Russia could condemn Iran.", "2024-01-01", dictionaries=dictionaries
+    )
     assert maybe.modality == "hypothetical"
 
 

@@ -3,9 +3,21 @@ import pytest
 from parley.events.ontology import Ontology, quad_class
 
 
-@pytest.mark.parametrize(("root", "quad"), [("01", 1), ("05", 1), ("06", 2), ("08", 2),
-                                            ("09", 3), ("13", 3), ("14", 4), ("20", 4),
-                                            ("00", None), ("xx", None)])
+@pytest.mark.parametrize(
+    ("root", "quad"),
+    [
+        ("01", 1),
+        ("05", 1),
+        ("06", 2),
+        ("08", 2),
+        ("09", 3),
+        ("13", 3),
+        ("14", 4),
+        ("20", 4),
+        ("00", None),
+        ("xx", None),
+    ],
+)
 def test_quad_class(root, quad):
     assert quad_class(root) == quad
 

@@ -7,8 +7,13 @@ from parley.events.verbs import Codes, parse_codes, read_verbs, regular_forms
 
 @pytest.mark.parametrize(
     ("body", "codes"),
-    [("042", Codes("042", None)), ("042:043", Codes("042", "043")),
-     (":173", Codes(None, "173")), ("---", Codes(None, None)), ("1722", Codes("1722", None))],
+    [
+        ("042", Codes("042", None)),
+        ("042:043", Codes("042", "043")),
+        (":173", Codes(None, "173")),
+        ("---", Codes(None, None)),
+        ("1722", Codes("1722", None)),
+    ],
 )
 def test_parse_codes(body, codes):
     assert parse_codes(body) == codes
@@ -28,7 +33,8 @@ def test_regular_forms():
 
 def test_read_verbs_blocks_forms_patterns_and_defects(tmp_path: Path):
     path = tmp_path / "verbs.txt"
-    path.write_text("""\
+    path.write_text(
+        """\
 &TALK
 +TALKS
 +NEGOTIATIONS
@@ -41,7 +47,9 @@ MEET {MEETS MET MEETING}
 ---  VISIT   [042:043]  ---
 VISIT
 REPORT [---]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     forms, issues = read_verbs(path)
     by_key = {f.key: f.verb for f in forms}
     assert by_key[("MET",)].lemma == "MEET"

@@ -10,7 +10,10 @@ def test_splits_on_sentence_end_and_keeps_offsets():
     text = "Japan protested. China rejected the protest!  Why? Nobody knows."
     sentences = segment(text)
     assert [s.text for s in sentences] == [
-        "Japan protested.", "China rejected the protest!", "Why?", "Nobody knows.",
+        "Japan protested.",
+        "China rejected the protest!",
+        "Why?",
+        "Nobody knows.",
     ]
     for s in sentences:
         assert text[s.start : s.end] == s.text
@@ -20,8 +23,10 @@ def test_splits_on_sentence_end_and_keeps_offsets():
 
 def test_news_abbreviations_do_not_end_sentences():
     text = "Dr. C. Kenneth Quinones met Gen. Smith on Jan. 5 in St. Louis. He left."
-    assert texts(text) == ["Dr. C. Kenneth Quinones met Gen. Smith on Jan. 5 in St. Louis.",
-                           "He left."]
+    assert texts(text) == [
+        "Dr. C. Kenneth Quinones met Gen. Smith on Jan. 5 in St. Louis.",
+        "He left.",
+    ]
 
 
 def test_us_ends_a_sentence_only_before_a_sentence_opener():
@@ -29,14 +34,19 @@ def test_us_ends_a_sentence_only_before_a_sentence_opener():
         "Tokyo relies on the U.S. President Bush agreed."
     ]
     assert texts("Tokyo relies on the U.S. The alliance holds.") == [
-        "Tokyo relies on the U.S.", "The alliance holds."
+        "Tokyo relies on the U.S.",
+        "The alliance holds.",
     ]
 
 
 def test_closing_quotes_stay_with_their_sentence_and_paragraphs_split():
     text = "He said “we will not yield.” Then he left\n\nA headline without a stop\n\nBody."
-    assert texts(text) == ["He said “we will not yield.”", "Then he left",
-                           "A headline without a stop", "Body."]
+    assert texts(text) == [
+        "He said “we will not yield.”",
+        "Then he left",
+        "A headline without a stop",
+        "Body.",
+    ]
 
 
 def test_lowercase_after_period_is_not_a_new_sentence():

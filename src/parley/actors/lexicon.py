@@ -102,11 +102,7 @@ class ActorLexicon:
             pieces.append(_Piece(match, None, [f"{agent.where} {agent.name}"], agent))
         pieces.sort(key=lambda p: p.match.start)
         merged = _merge(pieces, norms)
-        return [
-            _mention(sentence, piece)
-            for piece in merged
-            if piece.code is not None
-        ]
+        return [_mention(sentence, piece) for piece in merged if piece.code is not None]
 
 
 def _merge(pieces: list[_Piece], norms: Sequence[str]) -> list[_Piece]:

@@ -12,15 +12,15 @@ import click
 from rich.console import Console
 
 from parley.api import coding_stages
+from parley.cli.options import dictionary_options, dictionary_paths
+from parley.cli.output import FORMATS, make_writer
+from parley.cli.progress import RunProgress
 from parley.config import Dictionaries
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
 from parley.ingest.readers import parse_date, read
 from parley.pipeline import Pipeline
 from parley.store.duckdb_store import DuckDBStore
-from parley.cli.options import dictionary_options, dictionary_paths
-from parley.cli.output import FORMATS, make_writer
-from parley.cli.progress import RunProgress
 
 _MAX_ISSUES_SHOWN = 20
 
@@ -39,28 +39,60 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     bundled = str(Path(__file__).resolve().parents[1] / "data")
     own = [i for i in dictionaries.issues if not str(Path(i.path).resolve()).startswith(bundled)]
     for issue in own[:_MAX_ISSUES_SHOWN]:
-        err.print(f"parley: warning: {issue} (line skipped)", markup=False, highlight=False,
-                  soft_wrap=True)
+        err.print(
+            f"parley: warning: {issue} (line skipped)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if len(own) > _MAX_ISSUES_SHOWN:
-        err.print(f"parley: warning: {len(own) - _MAX_ISSUES_SHOWN} more dictionary problems",
-                  markup=False, highlight=False)
+        err.print(
+            f"parley: warning: {len(own) - _MAX_ISSUES_SHOWN} more dictionary problems",
+            markup=False,
+            highlight=False,
+        )
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="parley.duckdb", show_default=True, metavar="FILE",
-              help="DuckDB database that keeps documents, events and rejections.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format [default: table on a terminal, else jsonl].")
-@click.option("-o", "--output", metavar="FILE",
-              help="Write events to FILE (format from --format or the extension).")
-@click.option("--date", "default_date", metavar="YYYY-MM-DD",
-              help="Date for documents that carry none (resolves who held which office).")
-@click.option("--replace", is_flag=True,
-              help="Re-code documents whose id is stored with different content.")
+@click.option(
+    "--db",
+    default="parley.duckdb",
+    show_default=True,
+    metavar="FILE",
+    help="DuckDB database that keeps documents, events and rejections.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Output format [default: table on a terminal, else jsonl].",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write events to FILE (format from --format or the extension).",
+)
+@click.option(
+    "--date",
+    "default_date",
+    metavar="YYYY-MM-DD",
+    help="Date for documents that carry none (resolves who held which office).",
+)
+@click.option(
+    "--replace", is_flag=True, help="Re-code documents whose id is stored with different content."
+)
 @dictionary_options
-def code(paths: tuple[str, ...], db: str, fmt: str | None, output: str | None,
-         default_date: str | None, replace: bool, **kwargs: Any) -> None:
+def code(
+    paths: tuple[str, ...],
+    db: str,
+    fmt: str | None,
+    output: str | None,
+    default_date: str | None,
+    replace: bool,
+    **kwargs: Any,
+) -> None:
     """Code the articles in PATHS (files or folders) and store them in --db.
 
     Reads .txt, .pdf, .html/.htm and .jsonl (one document per line: id, text, and
@@ -97,8 +129,13 @@ def code(paths: tuple[str, ...], db: str, fmt: str | None, output: str | None,
 
         def reject(rejection: Rejection) -> None:
             store.add_rejection(rejection)
-            screen.print(f"parley: {rejection.message()}", markup=False, highlight=False,
-                         soft_wrap=True, style="red" if screen.is_terminal else None)
+            screen.print(
+                f"parley: {rejection.message()}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+                style="red" if screen.is_terminal else None,
+            )
 
         stages = [*coding_stages(dictionaries, store, date, replace), store]
         pipeline = Pipeline(stages, on_reject=reject)

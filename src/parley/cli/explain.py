@@ -12,8 +12,13 @@ from parley.store.duckdb_store import DuckDBStore
 
 @click.command()
 @click.argument("event_id")
-@click.option("--db", default="parley.duckdb", show_default=True, metavar="FILE",
-              help="Database written by `parley code`.")
+@click.option(
+    "--db",
+    default="parley.duckdb",
+    show_default=True,
+    metavar="FILE",
+    help="Database written by `parley code`.",
+)
 def explain(event_id: str, db: str) -> None:
     """Show why EVENT_ID was coded: its sentence with the source, verb and target
     marked, the codes and what they mean, and the dictionary lines that matched.
@@ -38,26 +43,63 @@ def explain(event_id: str, db: str) -> None:
         raise click.ClickException(f"no event with id {event_id} in {db}")
     if len(rows) > 1:
         raise click.ClickException(f"{event_id} matches {len(rows)} events; give more of the id")
-    (doc_id, origin, index, source, target, code, ss, se, vs, ve, ts, te, s_entries, v_entry,
-     t_entries, negated, modality, date, date_source, text, start, end, plover, goldstein,
-     quad) = rows[0]
+    (
+        doc_id,
+        origin,
+        index,
+        source,
+        target,
+        code,
+        ss,
+        se,
+        vs,
+        ve,
+        ts,
+        te,
+        s_entries,
+        v_entry,
+        t_entries,
+        negated,
+        modality,
+        date,
+        date_source,
+        text,
+        start,
+        end,
+        plover,
+        goldstein,
+        quad,
+    ) = rows[0]
     console = Console()
     sentence = Text(text[start:end])
-    for (a, b), style in (((ss, se), "bold cyan"), ((vs, ve), "bold yellow"),
-                          ((ts, te), "bold magenta")):
+    for (a, b), style in (
+        ((ss, se), "bold cyan"),
+        ((vs, ve), "bold yellow"),
+        ((ts, te), "bold magenta"),
+    ):
         sentence.stylize(style, a - start, b - start)
     facts = Ontology.load().facts(code)
     console.print(f"event {event_id} in {doc_id} ({origin}), sentence {index}", highlight=False)
     console.print(sentence)
-    console.print(f"source  {source:<12} {text[ss:se]!r}  ← {'; '.join(s_entries)}",
-                  highlight=False, markup=False)
-    console.print(f"verb    {code:<12} {text[vs:ve]!r}  ← {v_entry}", highlight=False,
-                  markup=False)
-    console.print(f"target  {target:<12} {text[ts:te]!r}  ← {'; '.join(t_entries)}",
-                  highlight=False, markup=False)
+    console.print(
+        f"source  {source:<12} {text[ss:se]!r}  ← {'; '.join(s_entries)}",
+        highlight=False,
+        markup=False,
+    )
+    console.print(f"verb    {code:<12} {text[vs:ve]!r}  ← {v_entry}", highlight=False, markup=False)
+    console.print(
+        f"target  {target:<12} {text[ts:te]!r}  ← {'; '.join(t_entries)}",
+        highlight=False,
+        markup=False,
+    )
     console.print(
         f"means   {facts.description} · PLOVER {plover or '-'} · quad class {quad} · "
-        f"Goldstein {goldstein}", highlight=False, markup=False)
+        f"Goldstein {goldstein}",
+        highlight=False,
+        markup=False,
+    )
     console.print(
         f"notes   negated={negated} modality={modality} date={date} ({date_source})",
-        highlight=False, markup=False)
+        highlight=False,
+        markup=False,
+    )

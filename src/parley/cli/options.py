@@ -18,16 +18,29 @@ def _files(value: str | None) -> tuple[Path, ...]:
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """`--actors/--agents/--verbs/--discards/--extra-actors`, PETRARCH-format files."""
     options = [
-        click.option("--actors", metavar="FILE[,FILE...]",
-                     help="Actor dictionaries (PETRARCH format) instead of the bundled ones."),
-        click.option("--agents", metavar="FILE[,FILE...]",
-                     help="Agent dictionary (PETRARCH format) instead of the bundled one."),
-        click.option("--verbs", metavar="FILE[,FILE...]",
-                     help="Verb dictionary (PETRARCH format) instead of the bundled CAMEO one."),
-        click.option("--discards", metavar="FILE[,FILE...]",
-                     help="Discard list instead of the bundled one."),
-        click.option("--extra-actors", metavar="FILE[,FILE...]",
-                     help="Actor entries read after the others: add or override a few names."),
+        click.option(
+            "--actors",
+            metavar="FILE[,FILE...]",
+            help="Actor dictionaries (PETRARCH format) instead of the bundled ones.",
+        ),
+        click.option(
+            "--agents",
+            metavar="FILE[,FILE...]",
+            help="Agent dictionary (PETRARCH format) instead of the bundled one.",
+        ),
+        click.option(
+            "--verbs",
+            metavar="FILE[,FILE...]",
+            help="Verb dictionary (PETRARCH format) instead of the bundled CAMEO one.",
+        ),
+        click.option(
+            "--discards", metavar="FILE[,FILE...]", help="Discard list instead of the bundled one."
+        ),
+        click.option(
+            "--extra-actors",
+            metavar="FILE[,FILE...]",
+            help="Actor entries read after the others: add or override a few names.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)

@@ -64,13 +64,16 @@ class TableWriter:
             return
         title = f"{doc.id}" + (f" — {doc.title}" if doc.title else "")
         table = Table(title=title, title_justify="left", show_lines=False)
-        for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes",
-                       "because"):
+        for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes", "because"):
             table.add_column(column, overflow="fold")
         for event in doc.events:
             notes = ", ".join(
-                n for n in ("negated" if event.negated else "",
-                            "" if event.modality == "asserted" else event.modality) if n
+                n
+                for n in (
+                    "negated" if event.negated else "",
+                    "" if event.modality == "asserted" else event.modality,
+                )
+                if n
             )
             table.add_row(
                 str(event.sentence_index),

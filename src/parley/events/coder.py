@@ -26,12 +26,35 @@ _DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "OUR",
 _BE = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"})
 _NEGATIONS = frozenset({"NOT", "NEVER", "NO", "CANNOT"})
 _MODALS = {
-    "WILL": "future", "SHALL": "future", "'LL": "future",
-    "WOULD": "hypothetical", "COULD": "hypothetical", "MIGHT": "hypothetical",
-    "MAY": "hypothetical", "SHOULD": "hypothetical", "CAN": "hypothetical",
+    "WILL": "future",
+    "SHALL": "future",
+    "'LL": "future",
+    "WOULD": "hypothetical",
+    "COULD": "hypothetical",
+    "MIGHT": "hypothetical",
+    "MAY": "hypothetical",
+    "SHOULD": "hypothetical",
+    "CAN": "hypothetical",
 }
-_INTENT = frozenset({"PLANS", "PLANNED", "PLAN", "INTENDS", "INTENDED", "EXPECTED", "CERTAIN",
-                     "LIKELY", "SET", "GOING", "AIMS", "HOPES", "WANTS", "SEEKS", "THREATENED"})
+_INTENT = frozenset(
+    {
+        "PLANS",
+        "PLANNED",
+        "PLAN",
+        "INTENDS",
+        "INTENDED",
+        "EXPECTED",
+        "CERTAIN",
+        "LIKELY",
+        "SET",
+        "GOING",
+        "AIMS",
+        "HOPES",
+        "WANTS",
+        "SEEKS",
+        "THREATENED",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -104,7 +127,7 @@ def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Ment
     for mention in mentions:
         if groups:
             gap = norms[groups[-1][-1].token_end : mention.token_start]
-            if gap and all(tok in _COORDINATORS for tok in gap) and "AND" in gap or gap == [","]:
+            if (gap and all(tok in _COORDINATORS for tok in gap) and "AND" in gap) or gap == [","]:
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
@@ -144,10 +167,16 @@ class Coder:
             choice = choose_codes(verb, norms, match.start, match.end)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
-            before = [g for g in groups if g[-1].token_end <= match.start
-                      and match.start - g[-1].token_end <= WINDOW]
-            after = [g for g in groups if g[0].token_start >= match.end
-                     and g[0].token_start - match.end <= WINDOW]
+            before = [
+                g
+                for g in groups
+                if g[-1].token_end <= match.start and match.start - g[-1].token_end <= WINDOW
+            ]
+            after = [
+                g
+                for g in groups
+                if g[0].token_start >= match.end and g[0].token_start - match.end <= WINDOW
+            ]
             if not before or not after:
                 continue
             subject, obj = before[-1], after[0]
@@ -162,14 +191,25 @@ class Coder:
             verb_span = Span(sentence.tokens[match.start].start, sentence.tokens[match.end - 1].end)
             for source in subject:
                 for target in obj:
-                    for code, s, t in ((choice.codes.forward, source, target),
-                                       (choice.codes.reverse, target, source)):
+                    for code, s, t in (
+                        (choice.codes.forward, source, target),
+                        (choice.codes.reverse, target, source),
+                    ):
                         if code is None or s.code == t.code:
                             continue
                         key = (s.code, t.code, code)
                         if key not in events:
-                            events[key] = self._event(doc, sentence, s, t, code, verb_span,
-                                                      choice.entry, negated, modality)
+                            events[key] = self._event(
+                                doc,
+                                sentence,
+                                s,
+                                t,
+                                code,
+                                verb_span,
+                                choice.entry,
+                                negated,
+                                modality,
+                            )
         return list(events.values())
 
     def _event(

@@ -125,9 +125,7 @@ def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Element | 
     return (key,)
 
 
-def _pattern(
-    line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]
-) -> Pattern | None:
+def _pattern(line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]) -> Pattern | None:
     bodies = _CODE_RE.findall(line)
     if len(bodies) != 1:
         raise ValueError("pattern needs exactly one [code]")

@@ -1,0 +1,172 @@
+"""End-to-end tests of the `parley` command, run as a user runs it (a real subprocess)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import EXAMPLES
+
+
+def parley(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "parley", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def test_codes_examples_to_jsonl_and_stores_them(tmp_path):
+    db = tmp_path / "ex.duckdb"
+    run = parley("code", EXAMPLES, "--db", db, "--format", "jsonl")
+    assert run.returncode == 0, run.stderr
+    events = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(events) > 10
+    required = {
+        "event_id",
+        "document_id",
+        "story_id",
+        "sentence_index",
+        "sentence_text",
+        "source",
+        "target",
+        "code",
+        "root",
+        "quad_class",
+        "goldstein",
+        "plover_type",
+        "negated",
+        "modality",
+        "event_date",
+        "source_start",
+        "source_end",
+        "verb_start",
+        "verb_end",
+        "target_start",
+        "target_end",
+    }
+    assert required <= set(events[0])
+    ids = {e["document_id"] for e in events}
+    assert "wire-2024-0001" in ids  # JSON Lines records keep their own id
+    assert str(EXAMPLES / "tokyo_beijing_protest.txt") in ids  # files keep their path
+    assert str(EXAMPLES / "tokyo_beijing_protest_copy.txt") not in ids  # a copy is not recounted
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == len(events)
+        # 3 txt, 1 pdf, 1 html and 5 JSON Lines records
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 10
+
+
+def test_rerun_prints_and_adds_nothing(tmp_path):
+    db = tmp_path / "ex.duckdb"
+    assert parley("code", EXAMPLES, "--db", db, "--format", "jsonl").returncode == 0
+    again = parley("code", EXAMPLES, "--db", db, "--format", "jsonl")
+    assert again.returncode == 0 and again.stdout == ""
+
+
+def test_csv_tsv_and_output_file(tmp_path):
+    feed = EXAMPLES / "wire_feed.jsonl"
+    run = parley("code", feed, "--db", tmp_path / "a.duckdb", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert rows and rows[0]["document_id"].startswith("wire-")
+    out = tmp_path / "events.tsv"
+    run = parley("code", feed, "--db", tmp_path / "b.duckdb", "-o", out)
+    assert run.returncode == 0 and run.stdout == ""
+    rows_tsv = list(csv.DictReader(out.open(encoding="utf-8"), delimiter="\t"))
+    assert [r["event_id"] for r in rows_tsv] == [r["event_id"] for r in rows]
+
+
+def test_bad_inputs_one_line_each_run_continues_exit_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\xff\x00")
+    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "ok", "text": "Japan condemned China."}\n{broken\n', encoding="utf-8"
+    )
+    notes = tmp_path / "notes.docx"
+    notes.write_bytes(b"PK")
+    db = tmp_path / "bad.duckdb"
+    run = parley("code", tmp_path, notes, tmp_path / "missing.txt", "--db", db, "--format", "jsonl")
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 6, run.stderr
+    for fragment in (
+        "empty.txt: empty file",
+        "binary.txt: binary file",
+        "latin1.txt: not UTF-8",
+        "feed.jsonl:2: invalid JSON",
+        "notes.docx: unsupported file type",
+        "missing.txt: no such file",
+    ):
+        assert sum(fragment in line for line in lines) == 1, fragment
+    assert [json.loads(line)["document_id"] for line in run.stdout.splitlines()] == ["ok"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM rejections").fetchone()[0] == 6
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_user_dictionaries_replace_the_defaults(tmp_path):
+    actors = tmp_path / "actors.txt"
+    actors.write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
+    text = tmp_path / "story.txt"
+    text.write_text("Arnor condemned Gondor. Japan condemned China.", encoding="utf-8")
+    run = parley(
+        "code", text, "--actors", actors, "--db", tmp_path / "d.duckdb", "--format", "jsonl"
+    )
+    assert run.returncode == 0, run.stderr
+    triples = [
+        (e["source"], e["code"], e["target"]) for e in map(json.loads, run.stdout.splitlines())
+    ]
+    assert triples == [("ARN", "111", "GON")]
+
+
+def test_malformed_user_dictionary_lines_are_warned_with_file_and_line(tmp_path):
+    actors = tmp_path / "actors.txt"
+    actors.write_text("ARNOR_ [ARN]\nGONDOR_ [GON 2004017-20061201]\n", encoding="utf-8")
+    text = tmp_path / "story.txt"
+    text.write_text("Arnor condemned Gondor.", encoding="utf-8")
+    run = parley(
+        "code", text, "--actors", actors, "--db", tmp_path / "d.duckdb", "--format", "jsonl"
+    )
+    assert run.returncode == 0
+    assert f"{actors}:2: bad date '2004017'" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--actors", "nope.txt"], "nope.txt: dictionary file not found"),
+        (["--date", "yesterday"], "bad date 'yesterday'"),
+    ],
+)
+def test_fatal_user_errors_are_one_line(tmp_path, args, message):
+    run = parley("code", EXAMPLES, "--db", tmp_path / "d.duckdb", *args)
+    assert run.returncode == 2
+    assert message in run.stderr and "Traceback" not in run.stderr
+
+
+def test_explain_names_the_dictionary_entries(tmp_path):
+    db = tmp_path / "ex.duckdb"
+    feed = EXAMPLES / "wire_feed.jsonl"
+    run = parley("code", feed, "--db", db, "--format", "jsonl")
+    event = json.loads(run.stdout.splitlines()[0])
+    shown = parley("explain", event["event_id"][:10], "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert event["sentence_text"].split()[0] in shown.stdout
+    assert event["verb_entry"] in shown.stdout
+    assert parley("explain", "ffffffffff", "--db", db).returncode == 1
+
+
+@pytest.mark.parametrize("command", ["code", "explain"])
+def test_every_command_has_help_with_an_example(command):
+    run = parley(command, "--help")
+    assert run.returncode == 0 and "Example" in run.stdout and f"parley {command}" in run.stdout

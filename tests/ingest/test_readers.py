@@ -1,0 +1,115 @@
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from parley.api import read_paths
+from parley.document import Document, Rejection
+from parley.ingest.clean import clean_text
+from parley.ingest.discover import discover
+from tests.conftest import EXAMPLES
+
+
+def read_one(path: Path) -> list[Document | Rejection]:
+    return list(read_paths([path]))
+
+
+def blank_pdf(encrypt: bool = False) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    if encrypt:
+        writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_every_example_format_reads(dictionaries):
+    docs = [d for d in read_paths([EXAMPLES]) if isinstance(d, Document)]
+    formats = {d.format for d in docs}
+    assert formats == {"txt", "pdf", "html", "jsonl"}
+    jsonl = [d for d in docs if d.format == "jsonl"]
+    assert all(not d.id.endswith(".jsonl") and d.date is not None for d in jsonl)
+    assert all(d.origin.startswith(str(EXAMPLES / "wire_feed.jsonl") + ":") for d in jsonl)
+    pdf = next(d for d in docs if d.format == "pdf")
+    assert "Belarus" in pdf.raw and pdf.title
+
+
+def test_html_reader_drops_navigation_and_comments():
+    (doc,) = read_one(EXAMPLES / "cairo_talks.html")
+    assert isinstance(doc, Document)
+    assert doc.title and doc.date is not None and doc.date.year == 2024
+    html = (EXAMPLES / "cairo_talks.html").read_text(encoding="utf-8")
+    assert "comment" in html.lower()
+    for chrome in ("cookie", "Related stories", "©"):
+        assert chrome.lower() not in doc.raw.lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"  \n\n ", "empty file"),
+        ("binary.txt", b"\x00\x01\x02binary\x00", "binary file"),
+        ("latin1.txt", "Caf\u00e9 talks".encode("latin-1"), "not UTF-8 text (byte 0xe9"),
+        ("notes.docx", b"PK\x03\x04", "unsupported file type .docx"),
+        ("fake.pdf", b"hello, not a pdf", "not a PDF file"),
+        ("broken.pdf", b"%PDF-1.4\n garbage garbage", "PDF"),
+        ("encrypted.pdf", blank_pdf(encrypt=True), "encrypted PDF"),
+        ("scanned.pdf", blank_pdf(), "no text layer"),
+        (
+            "empty.html",
+            b"<html><head><title>Log in</title></head><body><script>x=1</script></body></html>",
+            "no article text",
+        ),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    (result,) = read_one(path)
+    assert isinstance(result, Rejection)
+    assert result.origin == str(path)
+    assert reason in result.reason
+    assert "\n" not in result.message()
+
+
+def test_missing_path_is_rejected(tmp_path):
+    (result,) = read_one(tmp_path / "nope.txt")
+    assert isinstance(result, Rejection) and "no such file" in result.reason
+
+
+def test_jsonl_bad_lines_are_rejected_one_by_one(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Japan protested.", "date": "20240301"}\n'
+        "{not json}\n"
+        '{"text": "no id"}\n'
+        '{"id": "b", "text": "ok", "date": "March 3"}\n'
+        "\n"
+        '{"id": 7, "text": "Iran spoke.", "date": "2024-03-02T10:00:00Z", "url": "u"}\n',
+        encoding="utf-8",
+    )
+    results = read_one(path)
+    docs = [r for r in results if isinstance(r, Document)]
+    rejected = [r for r in results if isinstance(r, Rejection)]
+    assert [(d.id, str(d.date)) for d in docs] == [("a", "2024-03-01"), ("7", "2024-03-02")]
+    assert docs[1].url == "u"
+    assert [r.origin for r in rejected] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert "invalid JSON" in rejected[0].reason
+    assert "missing 'id'" in rejected[1].reason
+    assert "bad date 'March 3'" in rejected[2].reason
+
+
+def test_folders_recurse_in_order_and_skip_other_types(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("two")
+    (tmp_path / "a.html").write_text("<p>x</p>")
+    (tmp_path / "README.md").write_text("not an article")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    assert [s.path.name for s in discover([tmp_path])] == ["a.html", "two.txt"]
+
+
+def test_clean_text_normalises_without_moving_words():
+    raw = "Caf\u0065\u0301\u00a0talks\r\nresume\u200b.\x07"
+    assert clean_text(raw) == "Café talks\nresume."

@@ -1,0 +1,96 @@
+import duckdb
+import pytest
+
+from parley.api import coding_stages, read_paths
+from parley.errors import StoreError
+from parley.pipeline import Pipeline
+from parley.store.duckdb_store import DuckDBStore
+from tests.conftest import EXAMPLES
+
+
+def code_into(db, dictionaries, paths, batch_size=2):
+    with DuckDBStore(db, batch_size=batch_size) as store:
+        pipeline = Pipeline(
+            [*coding_stages(dictionaries, store), store], on_reject=store.add_rejection
+        )
+        results = list(pipeline.run(read_paths(paths)))
+    return pipeline.counters, results
+
+
+def count(db, table):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_examples_are_stored_with_spans_into_the_stored_text(tmp_path, dictionaries):
+    db = tmp_path / "p.duckdb"
+    counters, _ = code_into(db, dictionaries, [EXAMPLES])
+    assert counters.rejected == 0 and counters.copies == 1 and counters.events > 10
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT d.text, e.source_start, e.source_end, e.source_text, e.verb_start, "
+            "e.verb_end, e.verb_text, e.target_start, e.target_end, e.target_text "
+            "FROM events e JOIN documents d USING (document_id)"
+        ).fetchall()
+        assert len(rows) == counters.events
+        for text, ss, se, st, vs, ve, vt, ts, te, tt in rows:
+            assert (text[ss:se], text[vs:ve], text[ts:te]) == (st, vt, tt)
+        copy = con.execute(
+            "SELECT duplicate_of, story_id, n_events FROM documents "
+            "WHERE document_id LIKE '%protest_copy.txt'"
+        ).fetchone()
+        original = con.execute(
+            "SELECT document_id, story_id FROM documents "
+            "WHERE document_id LIKE '%tokyo_beijing_protest.txt'"
+        ).fetchone()
+        assert copy == (original[0], original[1], 0)
+        assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+
+
+def test_rerun_adds_nothing(tmp_path, dictionaries):
+    db = tmp_path / "p.duckdb"
+    code_into(db, dictionaries, [EXAMPLES])
+    before = {t: count(db, t) for t in ("documents", "sentences", "mentions", "events")}
+    counters, results = code_into(db, dictionaries, [EXAMPLES])
+    assert results == [] and counters.unchanged == counters.documents > 0
+    assert {t: count(db, t) for t in before} == before
+
+
+def test_changed_content_under_a_known_id_is_rejected_not_lost(tmp_path, dictionaries):
+    db = tmp_path / "p.duckdb"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "n1", "text": "Japan condemned China."}\n', encoding="utf-8")
+    code_into(db, dictionaries, [feed])
+    feed.write_text('{"id": "n1", "text": "Russia praised India."}\n', encoding="utf-8")
+    counters, results = code_into(db, dictionaries, [feed])
+    assert counters.rejected == 1 and "different content" in results[0].reason
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT text FROM documents").fetchall() == [("Japan condemned China.",)]
+        assert con.execute("SELECT source, target FROM events").fetchall() == [("JPN", "CHN")]
+        assert con.execute("SELECT count(*) FROM rejections").fetchone() == (1,)
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path):
+    db = tmp_path / "p.duckdb"
+    with DuckDBStore(db):
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(1) as pool:
+            message = pool.apply(_open_and_report, (str(db),))
+    assert message is not None and "cannot open database" in message
+
+
+def _open_and_report(path: str) -> str | None:
+    try:
+        DuckDBStore(path).close()
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "notes.duckdb"
+    path.write_text("hello")
+    with pytest.raises(StoreError, match=r"notes\.duckdb"):
+        DuckDBStore(path)
