@@ -62,13 +62,23 @@ class DuckDBStore:
 
     name = "store"
 
-    def __init__(self, path: str | Path, batch_size: int = 200, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | Path,
+        batch_size: int = 200,
+        read_only: bool = False,
+        memory_limit: str = "64MB",
+    ):
+        """`memory_limit` caps DuckDB's buffer cache, which otherwise grows with the file
+        (up to 80% of RAM by default), so a long run's memory stays flat."""
         self.path = Path(path)
         self.batch_size = batch_size
         try:
             if read_only and not self.path.exists():
                 raise StoreError(f"{self.path}: no such database")
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(
+                str(self.path), read_only=read_only, config={"memory_limit": memory_limit}
+            )
         except duckdb.IOException as exc:
             reason = "it is locked by another parley run" if "lock" in str(exc) else str(exc)
             raise StoreError(f"{self.path}: cannot open database ({reason})") from exc
