@@ -18,21 +18,52 @@ import tempfile
 import time
 from pathlib import Path
 
-COUNTRIES = ["Japan", "China", "Russia", "India", "Germany", "France", "Brazil", "Iran",
-             "Israel", "Egypt", "South Korea", "North Korea", "the United States", "Turkey"]
-VERBS = ["accused", "condemned", "praised", "criticized", "met", "visited", "urged",
-         "warned", "welcomed", "rejected"]
+COUNTRIES = [
+    "Japan",
+    "China",
+    "Russia",
+    "India",
+    "Germany",
+    "France",
+    "Brazil",
+    "Iran",
+    "Israel",
+    "Egypt",
+    "South Korea",
+    "North Korea",
+    "the United States",
+    "Turkey",
+]
+VERBS = [
+    "accused",
+    "condemned",
+    "praised",
+    "criticized",
+    "met",
+    "visited",
+    "urged",
+    "warned",
+    "welcomed",
+    "rejected",
+]
 # Runs the CLI in the child and records that process's own peak RSS (KiB) at exit.
 _MEASURED = """
 import atexit, resource, sys
 out = sys.argv.pop(1)
-atexit.register(lambda: open(out, "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+atexit.register(lambda: open(out, "w").write(str(peak())))
 sys.argv[0] = "parley"
 from parley.cli.main import main
 main()
 """
-FILLER = ["on Tuesday", "after talks", "in a statement", "over the border dispute",
-          "during the summit", "amid rising tension"]
+FILLER = [
+    "on Tuesday",
+    "after talks",
+    "in a statement",
+    "over the border dispute",
+    "during the summit",
+    "amid rising tension",
+]
 
 
 def article(rng: random.Random, number: int) -> str:
@@ -55,9 +86,22 @@ def run(n: int, workdir: Path) -> dict[str, float]:
     peak_file = workdir / f"peak_{n}.txt"
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", _MEASURED, str(peak_file), "code", str(corpus), "--db", str(db),
-         "--format", "jsonl", "-o", str(workdir / f"events_{n}.jsonl")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            _MEASURED,
+            str(peak_file),
+            "code",
+            str(corpus),
+            "--db",
+            str(db),
+            "--format",
+            "jsonl",
+            "-o",
+            str(workdir / f"events_{n}.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
@@ -68,9 +112,15 @@ def run(n: int, workdir: Path) -> dict[str, float]:
     with duckdb.connect(str(db), read_only=True) as con:
         sentences = con.execute("SELECT count(*) FROM sentences").fetchone()[0]
         events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    return {"n": n, "seconds": elapsed, "peak_rss_mb": peak_kb / 1024,
-            "docs_per_s": n / elapsed, "sentences": sentences,
-            "sentences_per_s": sentences / elapsed, "events": events}
+    return {
+        "n": n,
+        "seconds": elapsed,
+        "peak_rss_mb": peak_kb / 1024,
+        "docs_per_s": n / elapsed,
+        "sentences": sentences,
+        "sentences_per_s": sentences / elapsed,
+        "events": events,
+    }
 
 
 def main(sizes: list[int]) -> None:
@@ -79,9 +129,11 @@ def main(sizes: list[int]) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             r = run(n, Path(tmp))
-        print(f"| {r['n']} | {r['seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
-              f"{r['docs_per_s']:.0f} | {r['sentences_per_s']:.0f} | {r['events']} |",
-              flush=True)
+        print(
+            f"| {r['n']} | {r['seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
+            f"{r['docs_per_s']:.0f} | {r['sentences_per_s']:.0f} | {r['events']} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

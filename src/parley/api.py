@@ -15,13 +15,14 @@ from pathlib import Path
 
 from parley.actors.stage import FindActors
 from parley.config import Dictionaries
+from parley.dates import parse_date
 from parley.dedup.stage import Deduplicate, DocumentIndex, MemoryIndex
 from parley.document import Document, Event, Rejection
 from parley.events.stage import CodeEvents
 from parley.ingest.clean import Clean
 from parley.ingest.describe import Describe
 from parley.ingest.discover import discover
-from parley.ingest.readers import parse_date, read
+from parley.ingest.readers import read
 from parley.pipeline import Pipeline, Stage
 from parley.resolve.dates import ResolveDates
 from parley.text.segment import Segment

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.dates import parse_date
 from parley.errors import DictionaryError
 from parley.text.tokens import phrase_key
 
@@ -126,16 +127,9 @@ def _phrase(text: str) -> Phrase | None:
 
 
 def _parse_date(text: str) -> dt.date:
-    """YYMMDD (years before 40 are 20xx) or YYYYMMDD."""
     if not text.isdigit() or len(text) not in (6, 8):
         raise ValueError(f"bad date '{text}' (want YYMMDD or YYYYMMDD)")
-    if len(text) == 6:
-        yy = int(text[:2])
-        text = f"{2000 + yy if yy < 40 else 1900 + yy}{text[2:]}"
-    try:
-        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-    except ValueError as exc:
-        raise ValueError(f"bad date '{text}' ({exc})") from exc
+    return parse_date(text)
 
 
 def parse_code(body: str) -> DatedCode | None:

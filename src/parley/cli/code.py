@@ -16,9 +16,10 @@ from parley.cli.options import dictionary_options, dictionary_paths
 from parley.cli.output import FORMATS, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries
+from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
-from parley.ingest.readers import parse_date, read
+from parley.ingest.readers import read
 from parley.pipeline import Pipeline
 from parley.store.duckdb_store import DuckDBStore
 

@@ -10,10 +10,10 @@ import datetime as dt
 import io
 import json
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.errors import RejectDocument
 from parley.ingest.discover import Source
@@ -50,17 +50,6 @@ def decode_text(data: bytes) -> str:
         raise RejectDocument(
             f"not UTF-8 text (byte 0x{byte} at offset {exc.start}); save it as UTF-8"
         ) from exc
-
-
-def parse_date(value: object) -> dt.date:
-    """ISO dates (`2024-03-14`, with or without time) or `YYYYMMDD`."""
-    text = str(value).strip()
-    try:
-        if re.fullmatch(r"\d{8}", text):
-            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        return dt.date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise ValueError(f"bad date '{text}' (want YYYY-MM-DD or YYYYMMDD)") from exc
 
 
 def _not_empty(text: str) -> str:
