@@ -64,7 +64,7 @@ class TableWriter:
             return
         title = f"{doc.id}" + (f" — {doc.title}" if doc.title else "")
         table = Table(title=title, title_justify="left", show_lines=False)
-        for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes", "because"):
+        for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes", "event id"):
             table.add_column(column, overflow="fold")
         for event in doc.events:
             notes = ", ".join(
