@@ -114,28 +114,41 @@ def test_bad_inputs_one_line_each_run_continues_exit_1(tmp_path):
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
 
 
-def test_user_dictionaries_replace_the_defaults(tmp_path):
+def code_with_actors(tmp_path: Path, actors_text: str, story: str, option: str = "--actors"):
+    """Code one story with an actor file given by `option`; returns the run and the file."""
     actors = tmp_path / "actors.txt"
-    actors.write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
+    actors.write_text(actors_text, encoding="utf-8")
     text = tmp_path / "story.txt"
-    text.write_text("Arnor condemned Gondor. Japan condemned China.", encoding="utf-8")
-    run = parley(
-        "code", text, "--actors", actors, "--db", tmp_path / "d.duckdb", "--format", "jsonl"
+    text.write_text(story, encoding="utf-8")
+    run = parley("code", text, option, actors, "--db", tmp_path / "d.duckdb", "--format", "jsonl")
+    return run, actors
+
+
+def triples(run: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str]]:
+    events = map(json.loads, run.stdout.splitlines())
+    return [(e["source"], e["code"], e["target"]) for e in events]
+
+
+def test_user_dictionaries_replace_the_defaults(tmp_path):
+    run, _ = code_with_actors(
+        tmp_path, "ARNOR_ [ARN]\nGONDOR_ [GON]\n", "Arnor condemned Gondor. Japan condemned China."
     )
     assert run.returncode == 0, run.stderr
-    triples = [
-        (e["source"], e["code"], e["target"]) for e in map(json.loads, run.stdout.splitlines())
-    ]
-    assert triples == [("ARN", "111", "GON")]
+    assert triples(run) == [("ARN", "111", "GON")]
+
+
+def test_extra_actors_add_to_and_override_the_defaults(tmp_path):
+    story = "Arnor condemned Japan. Japan condemned China."
+    run, _ = code_with_actors(
+        tmp_path, "ARNOR_ [ARN]\nJAPAN_ [JPNXYZ]\n", story, option="--extra-actors"
+    )
+    assert run.returncode == 0, run.stderr
+    assert triples(run) == [("ARN", "111", "JPNXYZ"), ("JPNXYZ", "111", "CHN")]
 
 
 def test_malformed_user_dictionary_lines_are_warned_with_file_and_line(tmp_path):
-    actors = tmp_path / "actors.txt"
-    actors.write_text("ARNOR_ [ARN]\nGONDOR_ [GON 2004017-20061201]\n", encoding="utf-8")
-    text = tmp_path / "story.txt"
-    text.write_text("Arnor condemned Gondor.", encoding="utf-8")
-    run = parley(
-        "code", text, "--actors", actors, "--db", tmp_path / "d.duckdb", "--format", "jsonl"
+    run, actors = code_with_actors(
+        tmp_path, "ARNOR_ [ARN]\nGONDOR_ [GON 2004017-20061201]\n", "Arnor condemned Gondor."
     )
     assert run.returncode == 0
     assert f"{actors}:2: bad date '2004017'" in run.stderr
