@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from parley.document import Document, Rejection
-from parley.errors import RejectDocument
+from parley.errors import ParleyError, RejectDocument
 
 
 class Stage(Protocol):
@@ -56,8 +56,11 @@ class Pipeline:
                 result = stage(doc)
             except RejectDocument as exc:
                 return Rejection(doc.origin, exc.reason, stage.name, doc.id)
+            except ParleyError:
+                raise  # the run cannot go on (the store failed): stop with its message
             except Exception as exc:  # one document's failure must not end a long run
-                reason = f"internal error in {stage.name} ({type(exc).__name__}: {exc})"
+                detail = " ".join(str(exc).split())[:300]
+                reason = f"internal error in {stage.name} ({type(exc).__name__}: {detail})"
                 return Rejection(doc.origin, reason, stage.name, doc.id)
             if result is None:
                 dropped = self.counters.dropped_by

@@ -94,3 +94,28 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     path.write_text("hello")
     with pytest.raises(StoreError, match=r"notes\.duckdb"):
         DuckDBStore(path)
+
+
+def test_a_failing_write_stops_the_run_and_keeps_earlier_batches(
+    tmp_path, dictionaries, monkeypatch
+):
+    db = tmp_path / "p.duckdb"
+    calls = {"n": 0}
+    original = DuckDBStore._write
+
+    def fail_second_batch(con, batch):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise duckdb.IOException("disk full\nsecond line")
+        original(con, batch)
+
+    monkeypatch.setattr(DuckDBStore, "_write", staticmethod(fail_second_batch))
+    with pytest.raises(StoreError) as failure:
+        code_into(db, dictionaries, [EXAMPLES / "wire_feed.jsonl"], batch_size=2)
+    message = str(failure.value)
+    assert "disk full second line" in message and "\n" not in message
+    assert "wire_feed.jsonl:3" in message and "wire_feed.jsonl:4" in message
+    monkeypatch.undo()
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()
+    assert stored == [("wire-2024-0001",), ("wire-2024-0002",)]

@@ -181,5 +181,6 @@ def read(source: Source) -> Iterator[Document | Rejection]:
     except RejectDocument as exc:
         yield Rejection(source.origin, exc.reason, "read")
     except Exception as exc:  # a library failing on odd input must not end the run
-        reason = f"could not read ({type(exc).__name__}: {exc})"
+        detail = " ".join(str(exc).split())[:300]
+        reason = f"could not read ({type(exc).__name__}: {detail})"
         yield Rejection(source.origin, reason, "read")

@@ -67,10 +67,10 @@ class DuckDBStore:
         path: str | Path,
         batch_size: int = 200,
         read_only: bool = False,
-        memory_limit: str = "64MB",
+        memory_limit: str = "256MB",
     ):
-        """`memory_limit` caps DuckDB's buffer cache, which otherwise grows with the file
-        (up to 80% of RAM by default), so a long run's memory stays flat."""
+        """`memory_limit` caps DuckDB's memory (by default up to 80% of RAM, growing with
+        the file), so a long run's memory stays bounded whatever the corpus size."""
         self.path = Path(path)
         self.batch_size = batch_size
         try:
@@ -157,32 +157,41 @@ class DuckDBStore:
         if not (batch.documents or batch.rejections):
             return
         con = self._con
-        con.execute("BEGIN TRANSACTION")
         try:
-            if batch.documents:
-                ids = pa.table({"document_id": [d["document_id"] for d in batch.documents]})
-                con.register("batch_ids", ids)
-                for table in ("events", "mentions", "sentences", "documents"):
-                    con.execute(
-                        f"DELETE FROM {table} WHERE document_id IN "
-                        "(SELECT document_id FROM batch_ids)"
-                    )
-                con.unregister("batch_ids")
-            for table, rows, columns in (
-                ("documents", batch.documents, DOCUMENT_COLUMNS),
-                ("sentences", batch.sentences, SENTENCE_COLUMNS),
-                ("mentions", batch.mentions, MENTION_COLUMNS),
-                ("events", batch.events, EVENT_FIELDS),
-                ("rejections", batch.rejections, _REJECTION_COLUMNS),
-            ):
-                if rows:
-                    con.register("batch_rows", pa.Table.from_pylist(rows, _schema(columns)))
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
-                    con.unregister("batch_rows")
+            con.execute("BEGIN TRANSACTION")
+            self._write(con, batch)
             con.execute("COMMIT")
-        except BaseException:
+        except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            raise
+            names = ", ".join(d["origin"] for d in batch.documents[:3])
+            more = f" and {len(batch.documents) - 3} more" if len(batch.documents) > 3 else ""
+            detail = " ".join(str(exc).split())[:300]
+            raise StoreError(
+                f"{self.path}: could not store {names}{more}; nothing of them was written, "
+                f"earlier documents are safe ({detail})"
+            ) from exc
+
+    @staticmethod
+    def _write(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+        if batch.documents:
+            ids = pa.table({"document_id": [d["document_id"] for d in batch.documents]})
+            con.register("batch_ids", ids)
+            for table in ("events", "mentions", "sentences", "documents"):
+                con.execute(
+                    f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM batch_ids)"
+                )
+            con.unregister("batch_ids")
+        for table, rows, columns in (
+            ("documents", batch.documents, DOCUMENT_COLUMNS),
+            ("sentences", batch.sentences, SENTENCE_COLUMNS),
+            ("mentions", batch.mentions, MENTION_COLUMNS),
+            ("events", batch.events, EVENT_FIELDS),
+            ("rejections", batch.rejections, _REJECTION_COLUMNS),
+        ):
+            if rows:
+                con.register("batch_rows", pa.Table.from_pylist(rows, _schema(columns)))
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+                con.unregister("batch_rows")
 
     def close(self) -> None:
         """Write what is buffered and release the file."""

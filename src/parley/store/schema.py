@@ -3,6 +3,11 @@
 Tables: `documents` (every input document, copies included, with its origin and story),
 `sentences`, `mentions` (coded actors), `events`, `rejections` (inputs that could not be
 coded, and why) and `meta` (schema version).
+
+Only `documents` is indexed (its id and content hash, which deduplication looks up for
+every document): DuckDB keeps index structures in memory, so an index on events or
+sentences would make memory grow with the corpus. Uniqueness of those rows comes from
+writing each document's rows in one transaction that first deletes any old ones.
 """
 
 from __future__ import annotations
@@ -35,8 +40,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     sentence_index INTEGER NOT NULL,
     char_start INTEGER NOT NULL,
     char_end INTEGER NOT NULL,
-    text VARCHAR NOT NULL,
-    PRIMARY KEY (document_id, sentence_index)
+    text VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS mentions (
     document_id VARCHAR NOT NULL,
@@ -48,7 +52,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     entries VARCHAR[] NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
+    event_id VARCHAR NOT NULL,
     document_id VARCHAR NOT NULL,
     story_id VARCHAR NOT NULL,
     sentence_index INTEGER NOT NULL,
