@@ -159,6 +159,7 @@ def test_malformed_user_dictionary_lines_are_warned_with_file_and_line(tmp_path)
     [
         (["--actors", "nope.txt"], "nope.txt: dictionary file not found"),
         (["--date", "yesterday"], "bad date 'yesterday'"),
+        (["--db-memory", "lots"], "bad memory limit 'lots'"),
     ],
 )
 def test_fatal_user_errors_are_one_line(tmp_path, args, message):

@@ -82,6 +82,13 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     help="Date for documents that carry none (resolves who held which office).",
 )
 @click.option(
+    "--db-memory",
+    default="128MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Memory cap for the database engine (raise it for millions of documents).",
+)
+@click.option(
     "--replace", is_flag=True, help="Re-code documents whose id is stored with different content."
 )
 @dictionary_options
@@ -91,6 +98,7 @@ def code(
     fmt: str | None,
     output: str | None,
     default_date: str | None,
+    db_memory: str,
     replace: bool,
     **kwargs: Any,
 ) -> None:
@@ -126,7 +134,7 @@ def code(
         screen = err if not (fmt == "table" and stream is sys.stdout) else Console()
         table_console = Console(file=stream, width=140) if stream is not sys.stdout else screen
         writer = make_writer(fmt, stream, table_console)
-        store = stack.enter_context(DuckDBStore(db))
+        store = stack.enter_context(DuckDBStore(db, memory_limit=db_memory))
 
         def reject(rejection: Rejection) -> None:
             store.add_rejection(rejection)

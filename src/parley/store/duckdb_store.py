@@ -67,7 +67,7 @@ class DuckDBStore:
         path: str | Path,
         batch_size: int = 200,
         read_only: bool = False,
-        memory_limit: str = "256MB",
+        memory_limit: str = "128MB",
     ):
         """`memory_limit` caps DuckDB's memory (by default up to 80% of RAM, growing with
         the file), so a long run's memory stays bounded whatever the corpus size."""
@@ -82,8 +82,11 @@ class DuckDBStore:
         except duckdb.IOException as exc:
             reason = "it is locked by another parley run" if "lock" in str(exc) else str(exc)
             raise StoreError(f"{self.path}: cannot open database ({reason})") from exc
+        except duckdb.ParserException as exc:
+            raise StoreError(f"bad memory limit '{memory_limit}' (e.g. 128MB, 2GB)") from exc
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not a usable DuckDB database ({exc})") from exc
+            detail = " ".join(str(exc).split())[:300]
+            raise StoreError(f"{self.path}: not a usable DuckDB database ({detail})") from exc
         if not read_only:
             self._con.execute(DDL)
             self._con.execute(
