@@ -83,10 +83,11 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
 )
 @click.option(
     "--db-memory",
-    default="128MB",
+    default="auto",
     show_default=True,
     metavar="SIZE",
-    help="Memory cap for the database engine (raise it for millions of documents).",
+    help="Memory cap for the database engine, e.g. 2GB; auto: a small cache plus room "
+    "for the document index.",
 )
 @click.option(
     "--replace", is_flag=True, help="Re-code documents whose id is stored with different content."

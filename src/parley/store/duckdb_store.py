@@ -39,6 +39,8 @@ _TYPES: dict[str, pa.DataType] = {
     "source_start": _INT, "source_end": _INT, "verb_start": _INT, "verb_end": _INT,
     "target_start": _INT, "target_end": _INT,
 }  # fmt: skip
+_AUTO_BASE_MB = 24
+_AUTO_BYTES_PER_DOCUMENT = 512
 _REJECTION_COLUMNS = ("origin", "document_id", "stage", "reason", "rejected_at")
 
 
@@ -67,12 +69,18 @@ class DuckDBStore:
         path: str | Path,
         batch_size: int = 200,
         read_only: bool = False,
-        memory_limit: str = "128MB",
+        memory_limit: str = "auto",
     ):
-        """`memory_limit` caps DuckDB's memory (by default up to 80% of RAM, growing with
-        the file), so a long run's memory stays bounded whatever the corpus size."""
+        """`memory_limit` caps DuckDB's memory, which by default grows with the file up to
+        80% of RAM. "auto" gives it a small fixed cache plus room for the one index it
+        needs (document ids and content hashes, a few hundred bytes per document), so a
+        run's memory does not grow with what it writes."""
         self.path = Path(path)
         self.batch_size = batch_size
+        self._auto = memory_limit == "auto"
+        self._limit_mb = _AUTO_BASE_MB
+        if self._auto:
+            memory_limit = f"{_AUTO_BASE_MB}MB"
         try:
             if read_only and not self.path.exists():
                 raise StoreError(f"{self.path}: no such database")
@@ -92,7 +100,18 @@ class DuckDBStore:
             self._con.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
+        self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        self._fit_memory()
         self._batch = _Batch()
+
+    def _fit_memory(self) -> None:
+        """With "auto", widen the cap as the document index grows (never the cache)."""
+        if not self._auto:
+            return
+        wanted = _AUTO_BASE_MB + self._stored * _AUTO_BYTES_PER_DOCUMENT // 2**20
+        if wanted > self._limit_mb * 1.1:
+            self._limit_mb = wanted
+            self._con.execute(f"SET memory_limit = '{wanted}MB'")
 
     # -- the DocumentIndex protocol -------------------------------------------------
     def find_by_hash(self, content: str) -> tuple[str, str] | None:
@@ -164,6 +183,8 @@ class DuckDBStore:
             con.execute("BEGIN TRANSACTION")
             self._write(con, batch)
             con.execute("COMMIT")
+            self._stored += len(batch.documents)
+            self._fit_memory()
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             names = ", ".join(d["origin"] for d in batch.documents[:3])
