@@ -119,3 +119,20 @@ def test_a_failing_write_stops_the_run_and_keeps_earlier_batches(
     with duckdb.connect(str(db), read_only=True) as con:
         stored = con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()
     assert stored == [("wire-2024-0001",), ("wire-2024-0002",)]
+
+
+def test_auto_memory_grows_with_the_document_index_only(tmp_path):
+    def limit(store):
+        return store.query("SELECT current_setting('memory_limit')")[0][0]
+
+    with DuckDBStore(tmp_path / "auto.duckdb") as store:
+        small = limit(store)
+        store._stored = 1_000_000  # as if a million documents were stored
+        store._fit_memory()
+        large = limit(store)
+    assert small.endswith("MiB") and float(small.split()[0]) < 30
+    assert 400 < float(large.split()[0]) < 600
+    with DuckDBStore(tmp_path / "fixed.duckdb", memory_limit="1GB") as store:
+        store._stored = 10_000_000
+        store._fit_memory()
+        assert limit(store).startswith(("953", "1.0"))
