@@ -42,7 +42,7 @@ def coding_stages(
 ) -> list[Stage]:
     """clean → describe → deduplicate → segment → find actors → code events → resolve."""
     return [
-        Clean(),
+        Clean(dictionaries.words),
         Describe(default_date),
         Deduplicate(index if index is not None else MemoryIndex(), replace),
         Segment(),
@@ -80,5 +80,4 @@ def code_text(
     """Events in `text`. Loading the default dictionaries takes about half a second:
     for many texts, load them once with `Dictionaries.load()` and pass them in."""
     doc = Document(id=document_id, origin=document_id, format="text", raw=text)
-    doc.date = _as_date(date)
-    return code_document(doc, dictionaries or Dictionaries.load()).events
+    return code_document(doc, dictionaries or Dictionaries.load(), date).events

@@ -17,6 +17,7 @@ from parley.actors.petrarch import Issue
 from parley.errors import DictionaryError
 from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
+from parley.ingest.hyphens import Dehyphenator
 
 DEFAULT_ACTORS = (
     "Phoenix.Countries.actors.txt",
@@ -70,6 +71,7 @@ class Dictionaries:
 
     actors: ActorLexicon
     coder: Coder
+    words: Dehyphenator
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
@@ -83,4 +85,5 @@ class Dictionaries:
             raise DictionaryError(f"{', '.join(map(str, files.actors))}: no actor entries read")
         if not len(verbs.verbs):
             raise DictionaryError(f"{', '.join(map(str, files.verbs))}: no verb entries read")
-        return cls(actors, Coder(verbs, Ontology.load()), actors.issues + verbs.issues)
+        coder = Coder(verbs, Ontology.load())
+        return cls(actors, coder, Dehyphenator.english(), actors.issues + verbs.issues)

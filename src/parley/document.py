@@ -106,9 +106,11 @@ class Document:
     text: str = ""
     title: str | None = None
     author: str | None = None
+    affiliation: str | None = None
     source: str | None = None
     url: str | None = None
     date: dt.date | None = None
+    date_source: str | None = None
     content_hash: str = ""
     story_id: str = ""
     duplicate_of: str | None = None

@@ -87,7 +87,7 @@ def test_csv_tsv_and_output_file(tmp_path):
 def test_bad_inputs_one_line_each_run_continues_exit_1(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\xff\x00")
-    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    (tmp_path / "garbled.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
     (tmp_path / "feed.jsonl").write_text(
         '{"id": "ok", "text": "Japan condemned China."}\n{broken\n', encoding="utf-8"
     )
@@ -102,7 +102,7 @@ def test_bad_inputs_one_line_each_run_continues_exit_1(tmp_path):
     for fragment in (
         "empty.txt: empty file",
         "binary.txt: binary file",
-        "latin1.txt: not UTF-8",
+        "garbled.txt: not text in UTF-8 or Windows-1252",
         "feed.jsonl:2: invalid JSON",
         "notes.docx: unsupported file type",
         "missing.txt: no such file",

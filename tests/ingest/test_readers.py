@@ -51,7 +51,8 @@ def test_html_reader_drops_navigation_and_comments():
     [
         ("empty.txt", b"  \n\n ", "empty file"),
         ("binary.txt", b"\x00\x01\x02binary\x00", "binary file"),
-        ("latin1.txt", "Caf\u00e9 talks".encode("latin-1"), "not UTF-8 text (byte 0xe9"),
+        ("garbled.txt", b"\x81\x8d\x8f\x90\x9d" * 20, "not text in UTF-8 or Windows-1252"),
+        ("controls.txt", b"\x01\x02\x03\x04 some text \x05\x06\x07\x08" * 10, "binary file"),
         ("notes.docx", b"PK\x03\x04", "unsupported file type .docx"),
         ("fake.pdf", b"hello, not a pdf", "not a PDF file"),
         ("broken.pdf", b"%PDF-1.4\n garbage garbage", "PDF"),
@@ -110,6 +111,6 @@ def test_folders_recurse_in_order_and_skip_other_types(tmp_path):
     assert [s.path.name for s in discover([tmp_path])] == ["a.html", "two.txt"]
 
 
-def test_clean_text_normalises_without_moving_words():
-    raw = "Caf\u0065\u0301\u00a0talks\r\nresume\u200b.\x07"
-    assert clean_text(raw) == "Café talks\nresume."
+def test_clean_text_normalises_characters(dictionaries):
+    raw = "Caf\u0065\u0301\u00a0talks\r\nresume\u200b.\x07 “Japan’s” \u2010 ok"
+    assert clean_text(raw, "html", dictionaries.words) == "Café talks\nresume. \"Japan's\" - ok"

@@ -1,38 +1,68 @@
 """Cleaning: the text every later span points into.
 
-Only changes that keep the words where a reader expects them: Unicode NFC, one kind of
-line ending, non-breaking and other odd spaces made plain, control characters dropped.
+Characters first (Unicode NFC, one kind of line ending and of space, straight quotes,
+one hyphen, no invisible or control characters), then by kind of input: scraped plain
+text loses its page chrome, text laid out like a PDF page is re-flowed into paragraphs
+(`parley.ingest.reflow`), and words a scraper glued together are split again. Whatever
+happens here, the result is stored and every span refers to it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from parley.document import Document
 from parley.errors import RejectDocument
+from parley.ingest.chrome import repair_glued, strip_chrome
+from parley.ingest.hyphens import Dehyphenator
+from parley.ingest.reflow import looks_hard_wrapped, reflow
 
-_SPACES_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TRAILING_RE = re.compile(r"[ ]+\n")
+_CHARACTERS = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+        "‐": "-", "‑": "-", "‒": "—", "―": "—", "−": "-",
+    }
+)  # fmt: skip
 
 
-def clean_text(raw: str) -> str:
+def normalise_characters(raw: str) -> str:
+    """Characters only; line structure is kept for the later steps."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = _SPACES_RE.sub(" ", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _CONTROL_RE.sub("", text)
-    return text.strip()
+    text = text.translate(_CHARACTERS)
+    return _TRAILING_RE.sub("\n", text)
 
 
+def clean_text(raw: str, kind: str, dehyphenator: Dehyphenator) -> str:
+    """The clean text of a document read from an input of `kind` (txt, pdf, html, …)."""
+    text = normalise_characters(raw)
+    if kind == "txt":
+        text = strip_chrome(text)
+    if kind == "pdf" or (kind == "txt" and looks_hard_wrapped(text)):
+        text = reflow(text, dehyphenator)
+    text = repair_glued(text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+@dataclass(slots=True)
 class Clean:
     """Stage: `Document.raw` → `Document.text`."""
 
-    name = "clean"
+    dehyphenator: Dehyphenator
+    name: str = "clean"
 
     def __call__(self, doc: Document) -> Document:
-        doc.text = clean_text(doc.raw)
+        doc.text = clean_text(doc.raw, doc.format, self.dehyphenator)
         if not doc.text:
             raise RejectDocument("no text left after cleaning")
         return doc

@@ -17,9 +17,9 @@ from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.errors import RejectDocument
 from parley.ingest.discover import Source
+from parley.ingest.encoding import decode_bytes
 
 MAX_BYTES = 50 * 1024 * 1024
-_SNIFF = 8192
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -35,21 +35,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is rejected."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise RejectDocument(f"invalid UTF-16 text ({exc.reason})") from exc
-    if b"\x00" in data[:_SNIFF]:
-        raise RejectDocument("binary file, not text (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        byte = data[exc.start : exc.start + 1].hex()
-        raise RejectDocument(
-            f"not UTF-8 text (byte 0x{byte} at offset {exc.start}); save it as UTF-8"
-        ) from exc
+    """Text of a file's bytes (see `parley.ingest.encoding`)."""
+    return decode_bytes(data).text
 
 
 def _not_empty(text: str) -> str:
@@ -88,7 +75,7 @@ def read_pdf(source: Source) -> Iterator[Document]:
         doc.author = (meta.author or "").strip() or None
         created = meta.creation_date if "/CreationDate" in meta else None
         if isinstance(created, dt.datetime):
-            doc.date = created.date()
+            doc.date, doc.date_source = created.date(), "pdf metadata"
     yield doc
 
 
@@ -116,7 +103,7 @@ def read_html(source: Source) -> Iterator[Document]:
     published = getattr(result, "date", None)
     if published:
         try:
-            doc.date = parse_date(published)
+            doc.date, doc.date_source = parse_date(published), "metadata"
         except ValueError:
             doc.date = None
     yield doc
@@ -136,7 +123,7 @@ def _record(source: Source, number: int, line: str) -> Document:
         raise ValueError("missing or empty 'text'")
     doc = Document(id=str(ident), origin=f"{source.origin}:{number}", format="jsonl", raw=text)
     if record.get("date") not in (None, ""):
-        doc.date = parse_date(record["date"])
+        doc.date, doc.date_source = parse_date(record["date"]), "metadata"
     for name in ("title", "source", "url", "author"):
         value = record.get(name)
         if value is not None:
@@ -157,11 +144,9 @@ def read_jsonl(source: Source) -> Iterator[Document | Rejection]:
                 continue
             seen = True
             try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                yield _record(source, number, line)
-            except UnicodeDecodeError as exc:
-                reason = f"not UTF-8 text (byte 0x{raw[exc.start : exc.start + 1].hex()})"
-                yield Rejection(f"{source.origin}:{number}", reason, "read")
+                yield _record(source, number, decode_text(raw))
+            except RejectDocument as exc:
+                yield Rejection(f"{source.origin}:{number}", exc.reason, "read")
             except ValueError as exc:
                 yield Rejection(f"{source.origin}:{number}", str(exc), "read")
     if not seen:

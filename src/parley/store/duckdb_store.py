@@ -143,8 +143,10 @@ class DuckDBStore:
         batch = self._batch
         batch.documents.append({
             "document_id": doc.id, "origin": doc.origin, "format": doc.format,
-            "url": doc.url, "title": doc.title, "author": doc.author, "source": doc.source,
-            "date": doc.date, "content_hash": doc.content_hash, "story_id": doc.story_id,
+            "url": doc.url, "title": doc.title, "author": doc.author,
+            "affiliation": doc.affiliation, "source": doc.source, "date": doc.date,
+            "date_source": doc.date_source, "content_hash": doc.content_hash,
+            "story_id": doc.story_id,
             "duplicate_of": doc.duplicate_of, "n_chars": len(doc.text),
             "n_sentences": len(doc.sentences), "n_events": len(doc.events),
             "text": doc.text, "added_at": now,

@@ -23,8 +23,10 @@ CREATE TABLE IF NOT EXISTS documents (
     url VARCHAR,
     title VARCHAR,
     author VARCHAR,
+    affiliation VARCHAR,
     source VARCHAR,
     date DATE,
+    date_source VARCHAR,
     content_hash VARCHAR NOT NULL,
     story_id VARCHAR NOT NULL,
     duplicate_of VARCHAR,
@@ -93,7 +95,8 @@ CREATE TABLE IF NOT EXISTS rejections (
 
 # Column order of the tables written in batches (events follow records.EVENT_FIELDS).
 DOCUMENT_COLUMNS = (
-    "document_id", "origin", "format", "url", "title", "author", "source", "date",
+    "document_id", "origin", "format", "url", "title", "author", "affiliation", "source",
+    "date", "date_source",
     "content_hash", "story_id", "duplicate_of", "n_chars", "n_sentences", "n_events",
     "text", "added_at",
 )  # fmt: skip
