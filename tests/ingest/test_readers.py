@@ -113,4 +113,4 @@ def test_folders_recurse_in_order_and_skip_other_types(tmp_path):
 
 def test_clean_text_normalises_characters(dictionaries):
     raw = "Caf\u0065\u0301\u00a0talks\r\nresume\u200b.\x07 “Japan’s” \u2010 ok"
-    assert clean_text(raw, "html", dictionaries.words) == "Café talks\nresume. \"Japan's\" - ok"
+    assert clean_text(raw, "html", dictionaries.words) == 'Café talks\nresume. "Japan\'s" - ok'

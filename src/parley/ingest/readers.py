@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from parley.dates import parse_date
 from parley.document import Document, Rejection
@@ -50,6 +52,35 @@ def read_txt(source: Source) -> Iterator[Document]:
     yield Document(id=source.origin, origin=source.origin, format="txt", raw=text)
 
 
+def _page_text(page: Any) -> str:
+    """A page's text with a blank line wherever the vertical gap marks a new paragraph.
+
+    pypdf's plain extraction loses the extra space between paragraphs; the positions of
+    the text fragments keep it, so lines are rebuilt from them.
+    """
+    lines: list[list[Any]] = []  # [y, text]
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        for i, piece in enumerate(text.split("\n")):
+            if i or not lines or abs(lines[-1][0] - y) > 1.0:
+                if piece.strip() or i == 0:
+                    lines.append([y, piece])
+            else:
+                lines[-1][1] += piece
+
+    page.extract_text(visitor_text=visit)
+    rows = [(y, text.rstrip()) for y, text in lines if text.strip()]
+    gaps = sorted(abs(a[0] - b[0]) for a, b in itertools.pairwise(rows) if a[0] != b[0])
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out: list[str] = []
+    for i, (y, text) in enumerate(rows):
+        if i and usual and abs(rows[i - 1][0] - y) > 1.6 * usual:
+            out.append("")
+        out.append(text)
+    return "\n".join(out)
+
+
 def read_pdf(source: Source) -> Iterator[Document]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -62,7 +93,7 @@ def read_pdf(source: Source) -> Iterator[Document]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise RejectDocument("encrypted PDF (cannot extract text)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
         meta = reader.metadata
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise RejectDocument(f"unreadable PDF ({exc})") from exc

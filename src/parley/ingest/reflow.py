@@ -38,8 +38,14 @@ def looks_hard_wrapped(text: str) -> bool:
     return continued / len(body) > 0.5 and 35 <= median <= 130
 
 
+def _full_width(lines: list[str]) -> int:
+    widths = sorted(len(line) for line in lines if line.strip())
+    return widths[int(len(widths) * 0.9)] if widths else 0
+
+
 def _furniture(lines: list[str]) -> set[int]:
     """Indexes of page numbers, `Page N` labels and short lines repeated like headers."""
+    short = 0.6 * _full_width(lines)
     shapes = Counter(
         re.sub(r"\d+", "#", line.strip()) for line in lines if 0 < len(line.strip()) <= 80
     )
@@ -50,7 +56,12 @@ def _furniture(lines: list[str]) -> set[int]:
             continue
         page_number = _PAGE_NUMBER_RE.match(stripped)
         label = _PAGE_LABEL_RE.search(stripped) and stripped[-1] not in ".?!"
-        repeated = shapes[re.sub(r"\d+", "#", stripped)] >= 3 and stripped[-1] not in ".?!:"
+        repeated = (
+            shapes[re.sub(r"\d+", "#", stripped)] >= 3
+            and len(stripped) < short
+            and stripped[-1] not in _ENDINGS
+            and not stripped.endswith("-")
+        )
         if page_number or label or repeated:
             drop.add(i)
     return drop
@@ -62,8 +73,7 @@ def reflow(text: str, dehyphenator: Dehyphenator) -> str:
     drop = _furniture(lines)
     kept = [line for i, line in enumerate(lines) if i not in drop]
     vocabulary = {w.lower() for w in _WORD_RE.findall(" ".join(kept))}
-    widths = sorted(len(line) for line in kept if line.strip())
-    full = widths[int(len(widths) * 0.9)] if widths else 0
+    full = _full_width(kept)
     paragraphs: list[str] = []
     current = ""
     for line in kept:
@@ -79,15 +89,17 @@ def reflow(text: str, dehyphenator: Dehyphenator) -> str:
             current = ""
     if current:
         paragraphs.append(current)
-    return "\n\n".join(_mend_page_breaks(paragraphs))
+    return "\n\n".join(_mend_page_breaks(paragraphs, dehyphenator, vocabulary))
 
 
-def _mend_page_breaks(paragraphs: list[str]) -> list[str]:
+def _mend_page_breaks(
+    paragraphs: list[str], dehyphenator: Dehyphenator, vocabulary: set[str]
+) -> list[str]:
     """A paragraph that stops mid-sentence and one that starts in lower case are one."""
     mended: list[str] = []
     for paragraph in paragraphs:
         if mended and mended[-1][-1] not in _ENDINGS and paragraph[0].islower():
-            mended[-1] = f"{mended[-1]} {paragraph}"
+            mended[-1] = _append(mended[-1], paragraph, dehyphenator, vocabulary)
         else:
             mended.append(paragraph)
     return mended
