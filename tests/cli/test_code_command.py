@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,35 @@ def test_explain_names_the_dictionary_entries(tmp_path):
 def test_every_command_has_help_with_an_example(command):
     run = parley(command, "--help")
     assert run.returncode == 0 and "Example" in run.stdout and f"parley {command}" in run.stdout
+
+
+def test_hostile_files_are_rejected_and_the_run_goes_on(tmp_path):
+    good = (EXAMPLES / "eu_sanctions_statement.pdf").read_bytes()
+    (tmp_path / "truncated.pdf").write_bytes(good[: len(good) // 3])
+    (tmp_path / "login.html").write_text("<html><body><script>x()</script></body></html>")
+    (tmp_path / "zero.txt").write_bytes(b"")
+    (tmp_path / "noise.txt").write_bytes(random.Random(7).randbytes(50 * 1024 * 1024))
+    (tmp_path / "story.txt").write_text("Japan condemned China on Monday.", encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    run = parley("code", tmp_path, "--db", db, "--format", "jsonl")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    reasons = dict(line.split(": ", 2)[1:] for line in run.stderr.strip().splitlines())
+    assert set(reasons) == {
+        str(tmp_path / n) for n in ("truncated.pdf", "login.html", "zero.txt", "noise.txt")
+    }
+    assert "no article text" in reasons[str(tmp_path / "login.html")]
+    assert "binary" in reasons[str(tmp_path / "noise.txt")]
+    assert [json.loads(line)["source"] for line in run.stdout.splitlines()] == ["JPN"]
+
+
+def test_date_option_dates_undated_documents_only(tmp_path):
+    db = tmp_path / "d.duckdb"
+    run = parley("code", EXAMPLES, "--db", db, "--date", "2024-12-01", "--format", "jsonl")
+    assert run.returncode == 0, run.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = dict(con.execute(
+            "SELECT regexp_extract(document_id, '[^/]+$'), date_source FROM documents"
+        ).fetchall())  # fmt: skip
+        assert rows["tokyo_beijing_protest.txt"] == "user"
+        assert rows["nato_summit_report.pdf_extract.txt"] == "title block"
+        assert rows["cairo_talks.html"] == "metadata" and rows["wire-2024-0001"] == "metadata"
