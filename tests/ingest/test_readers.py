@@ -114,3 +114,11 @@ def test_folders_recurse_in_order_and_skip_other_types(tmp_path):
 def test_clean_text_normalises_characters(dictionaries):
     raw = "Caf\u0065\u0301\u00a0talks\r\nresume\u200b.\x07 “Japan’s” \u2010 ok"
     assert clean_text(raw, "html", dictionaries.words) == 'Café talks\nresume. "Japan\'s" - ok'
+
+
+def test_legacy_windows_1252_text_is_read(tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Caf\u00e9 talks: Japan\u2019s envoy said \u201cno\u201d.".encode("cp1252"))
+    (doc,) = read_one(path)
+    assert isinstance(doc, Document)
+    assert doc.raw == "Café talks: Japan’s envoy said “no”."
