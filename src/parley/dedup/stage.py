@@ -60,7 +60,7 @@ class Deduplicate:
     name: str = "deduplicate"
 
     def __call__(self, doc: Document) -> Document | None:
-        doc.content_hash = content_hash(doc.text)
+        doc.content_hash = content_hash(doc.text, doc.date)
         stored = self.index.find_by_id(doc.id)
         if stored == doc.content_hash:
             return None  # unchanged since it was stored
