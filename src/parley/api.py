@@ -28,9 +28,12 @@ from parley.resolve.dates import ResolveDates
 from parley.text.segment import Segment
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Rejection]:
-    """Documents (and rejections) from files and folders, lazily, in a stable order."""
-    for source in discover(paths):
+def read_paths(
+    paths: Iterable[str | Path], kind: str | None = None
+) -> Iterator[Document | Rejection]:
+    """Documents (and rejections) from files and folders, lazily, in a stable order;
+    `kind` reads every file as that format (txt, pdf, html, jsonl)."""
+    for source in discover(paths, kind):
         yield from read(source)
 
 

@@ -82,6 +82,13 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     help="Date for documents that carry none (resolves who held which office).",
 )
 @click.option(
+    "--input-format",
+    type=click.Choice(["auto", "txt", "pdf", "html", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="Read every input as this format instead of going by file extension.",
+)
+@click.option(
     "--db-memory",
     default="auto",
     show_default=True,
@@ -99,6 +106,7 @@ def code(
     fmt: str | None,
     output: str | None,
     default_date: str | None,
+    input_format: str,
     db_memory: str,
     replace: bool,
     **kwargs: Any,
@@ -150,12 +158,13 @@ def code(
         stages = [*coding_stages(dictionaries, store, date, replace), store]
         pipeline = Pipeline(stages, on_reject=reject)
         show = screen.is_terminal
-        total = sum(1 for _ in discover(paths)) if show else None
+        kind = None if input_format == "auto" else input_format
+        total = sum(1 for _ in discover(paths, kind)) if show else None
         files_done = 0
 
         def items() -> Iterator[Document | Rejection]:
             nonlocal files_done
-            for source in discover(paths):
+            for source in discover(paths, kind):
                 yield from read(source)
                 files_done += 1
 

@@ -9,6 +9,7 @@ import click
 from parley import __version__
 from parley.cli.code import code
 from parley.cli.explain import explain
+from parley.cli.validate import validate
 from parley.errors import ParleyError
 
 
@@ -21,11 +22,13 @@ def cli() -> None:
     Example:
       parley code examples/            # code every article in a folder
       parley explain 3f9c0a1b2d4e5f60  # why was this event coded?
+      parley validate gold.jsonl       # how accurate is it?
     """
 
 
 cli.add_command(code)
 cli.add_command(explain)
+cli.add_command(validate)
 
 
 def main() -> None:

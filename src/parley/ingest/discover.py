@@ -28,33 +28,38 @@ class Source:
         return str(self.path)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, every: bool = False) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+            if name.startswith("."):
+                continue
+            if every or Path(name).suffix.lower() in SUPPORTED:
                 yield Path(root) / name
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Source]:
-    """Yield every input file under `paths`, with a problem for what cannot be read."""
+def discover(paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Source]:
+    """Yield every input file under `paths`, with a problem for what cannot be read.
+
+    With `kind` (txt, pdf, html, jsonl) every file is read as that kind, whatever its name.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
             if not os.access(path, os.R_OK | os.X_OK):
                 yield Source(path, None, "cannot read folder (permission denied)")
                 continue
-            for file in _walk(path):
-                yield Source(file, SUPPORTED[file.suffix.lower()])
+            for file in _walk(path, every=kind is not None):
+                yield Source(file, kind or SUPPORTED[file.suffix.lower()])
         elif not path.exists():
             yield Source(path, None, "no such file or folder")
         elif not path.is_file():
             yield Source(path, None, "not a regular file")
         else:
-            kind = SUPPORTED.get(path.suffix.lower())
-            if kind is None:
+            found = kind or SUPPORTED.get(path.suffix.lower())
+            if found is None:
                 known = ", ".join(sorted(SUPPORTED))
                 shown = path.suffix or "(none)"
                 yield Source(path, None, f"unsupported file type {shown} (parley reads {known})")
             else:
-                yield Source(path, kind)
+                yield Source(path, found)

@@ -1,0 +1,95 @@
+"""The validation report: a summary for the terminal, and Markdown + JSON listing every
+miss and every extra event with its sentence and the trace that explains it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from parley.document import Event
+from parley.validate.run import Outcome
+from parley.validate.score import Scores
+
+
+def trace(event: Event) -> str:
+    """One line: which words and which dictionary lines made this event."""
+    return (
+        f"{event.source} {event.code} {event.target}: "
+        f"source '{event.source_text}' ← {'; '.join(event.source_entries)} | "
+        f"verb '{event.verb_text}' ← {event.verb_entry} | "
+        f"target '{event.target_text}' ← {'; '.join(event.target_entries)}"
+    )
+
+
+def summary_rows(scores: Scores) -> list[tuple[str, str, str, str]]:
+    """(score, precision, recall, F1) rows; the exact-records row fills the last cell."""
+    rows = [("records exactly right", "", "",
+             f"{scores.exact_share:.3f} ({scores.exact}/{scores.records})")]  # fmt: skip
+    for name, tally in scores.levels.items():
+        rows.append(
+            (f"{name} level", f"{tally.precision:.3f}", f"{tally.recall:.3f}", f"{tally.f1:.3f}")
+        )
+    return rows
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, Any]:
+    want, got = set(outcome.record.expected), outcome.produced
+    return {
+        "id": outcome.record.id,
+        "category": outcome.record.category,
+        "text": outcome.record.text,
+        "expected": sorted(want),
+        "produced": sorted(got),
+        "missing": sorted(want - got),
+        "extra": sorted(got - want),
+        "traces": [trace(e) for e in outcome.events],
+        "actors_found": [f"{m.text} → {m.code}" for m in outcome.mentions],
+        "rejected": outcome.rejected,
+        "input_error": outcome.record.error,
+    }
+
+
+def write_report(folder: Path, gold_name: str, scores: Scores, outcomes: list[Outcome]) -> None:
+    """`report.json` (everything) and `report.md` (summary, then each record that missed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wrong = [o for o in outcomes if o.produced != set(o.record.expected) and not o.record.error]
+    payload = {
+        "gold": gold_name,
+        "summary": scores.summary(),
+        "levels": {k: v.as_dict() for k, v in scores.levels.items()},
+        "categories": {
+            c: {"records": n, "exact": ok, **t.as_dict()}
+            for c, (n, ok, t) in sorted(scores.categories.items())
+        },
+        "confusion": [[e, g, n] for (e, g), n in scores.confusion.most_common()],
+        "skipped_input_errors": scores.skipped_errors,
+        "records": [_outcome_json(o) for o in outcomes],
+    }
+    (folder / "report.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False))
+    lines = [f"# parley validate: {gold_name}", "", "| score | precision | recall | F1 |"]
+    lines.append("|---|---:|---:|---:|")
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary_rows(scores)]
+    lines += [
+        "",
+        "## By category",
+        "",
+        "| category | records | exact | F1 |",
+        "|---|---:|---:|---:|",
+    ]
+    for category, (n, ok, tally) in sorted(scores.categories.items()):
+        lines.append(f"| {category} | {n} | {ok} | {tally.f1:.3f} |")
+    lines += ["", "## Root codes (expected → produced)", ""]
+    lines += [f"- {e} → {g}: {n}" for (e, g), n in scores.confusion.most_common()]
+    lines += ["", f"## Records not exactly right ({len(wrong)})", ""]
+    for outcome in wrong:
+        record = _outcome_json(outcome)
+        lines += [f"### {record['id']} ({record['category']})", "", f"> {record['text']}", ""]
+        lines += [f"- missing: {' '.join(t)}" for t in record["missing"]]
+        lines += [f"- extra: {' '.join(t)}" for t in record["extra"]]
+        lines += [f"- trace: {t}" for t in record["traces"]]
+        lines += [f"- actors found: {', '.join(record['actors_found']) or 'none'}"]
+        if record["rejected"]:
+            lines.append(f"- not coded: {record['rejected']}")
+        lines.append("")
+    (folder / "report.md").write_text("\n".join(lines), encoding="utf-8")
