@@ -181,7 +181,7 @@ def test_explain_names_the_dictionary_entries(tmp_path):
     assert parley("explain", "ffffffffff", "--db", db).returncode == 1
 
 
-@pytest.mark.parametrize("command", ["code", "explain"])
+@pytest.mark.parametrize("command", ["code", "explain", "validate"])
 def test_every_command_has_help_with_an_example(command):
     run = parley(command, "--help")
     assert run.returncode == 0 and "Example" in run.stdout and f"parley {command}" in run.stdout
@@ -217,3 +217,34 @@ def test_date_option_dates_undated_documents_only(tmp_path):
         assert rows["tokyo_beijing_protest.txt"] == "user"
         assert rows["nato_summit_report.pdf_extract.txt"] == "title block"
         assert rows["cairo_talks.html"] == "metadata" and rows["wire-2024-0001"] == "metadata"
+
+
+def test_validate_prints_scores_and_writes_the_report(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "g1", "date": "20240301", "text": "Japan condemned China.", '
+        '"expected": [{"source": "JPN", "target": "CHN", "code": "111"}]}\n'
+        '{"id": "g2", "date": "20240301", "text": "Russia praised India.", '
+        '"expected": [{"source": "IND", "target": "RUS", "code": "051"}]}\n',
+        encoding="utf-8",
+    )
+    run = parley("validate", gold, "--report", tmp_path / "out")
+    assert run.returncode == 0, run.stderr
+    assert "0.500 (1/2)" in run.stdout  # one record of two exactly right
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["event_f1"] == 0.5
+    (wrong,) = [r for r in report["records"] if r["missing"]]
+    assert wrong["id"] == "g2" and wrong["extra"] == [["RUS", "IND", "051"]]
+    assert "praised" in wrong["traces"][0]
+    assert "### g2" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+
+
+def test_validate_xml_without_its_dictionaries_is_a_one_line_error(tmp_path):
+    gold = tmp_path / "records.xml"
+    gold.write_text(
+        "<Sentences><Environment><Verbfile>v.txt</Verbfile></Environment></Sentences>",
+        encoding="utf-8",
+    )
+    run = parley("validate", gold)
+    assert run.returncode == 2 and "--dictionary-dir" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -104,3 +104,12 @@ class Scores:
         for name, tally in self.levels.items():
             out[f"{name}_f1"] = tally.f1
         return out
+
+
+def below_floors(summary: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """The scores that fell below their floor, as readable lines (empty when all hold)."""
+    return [
+        f"{name} {summary.get(name, 0.0):.3f} < floor {floor:.3f}"
+        for name, floor in floors.items()
+        if summary.get(name, 0.0) < floor
+    ]
