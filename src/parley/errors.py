@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """An exception's message on one line (libraries' messages span several), cut short."""
+    return " ".join(str(exc).split())[:limit]
+
+
 class ParleyError(Exception):
     """Base class: anything parley raises on purpose carries a message fit for a user."""
 

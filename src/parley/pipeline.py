@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from parley.document import Document, Rejection
-from parley.errors import ParleyError, RejectDocument
+from parley.errors import ParleyError, RejectDocument, one_line
 
 
 class Stage(Protocol):
@@ -36,7 +36,6 @@ class Counters:
     rejected: int = 0
     sentences: int = 0
     events: int = 0
-    dropped_by: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -59,12 +58,10 @@ class Pipeline:
             except ParleyError:
                 raise  # the run cannot go on (the store failed): stop with its message
             except Exception as exc:  # one document's failure must not end a long run
-                detail = " ".join(str(exc).split())[:300]
+                detail = one_line(exc)
                 reason = f"internal error in {stage.name} ({type(exc).__name__}: {detail})"
                 return Rejection(doc.origin, reason, stage.name, doc.id)
             if result is None:
-                dropped = self.counters.dropped_by
-                dropped[stage.name] = dropped.get(stage.name, 0) + 1
                 return None
             doc = result
         return doc

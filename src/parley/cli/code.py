@@ -15,7 +15,7 @@ from parley.api import coding_stages
 from parley.cli.options import dictionary_options, dictionary_paths
 from parley.cli.output import FORMATS, make_writer
 from parley.cli.progress import RunProgress
-from parley.config import Dictionaries
+from parley.config import Dictionaries, bundled
 from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
@@ -37,8 +37,8 @@ def _format_for(fmt: str | None, output: str | None, stdout_tty: bool) -> str:
 
 def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     """Problems in a user's own dictionaries are shown; the bundled ones' known defects not."""
-    bundled = str(Path(__file__).resolve().parents[1] / "data")
-    own = [i for i in dictionaries.issues if not str(Path(i.path).resolve()).startswith(bundled)]
+    shipped = bundled("").resolve()
+    own = [i for i in dictionaries.issues if not Path(i.path).resolve().is_relative_to(shipped)]
     for issue in own[:_MAX_ISSUES_SHOWN]:
         err.print(
             f"parley: warning: {issue} (line skipped)",

@@ -17,7 +17,7 @@ from typing import Any
 
 from parley.dates import parse_date
 from parley.document import Document, Rejection
-from parley.errors import RejectDocument
+from parley.errors import RejectDocument, one_line
 from parley.ingest.discover import Source
 from parley.ingest.encoding import decode_bytes
 
@@ -197,6 +197,6 @@ def read(source: Source) -> Iterator[Document | Rejection]:
     except RejectDocument as exc:
         yield Rejection(source.origin, exc.reason, "read")
     except Exception as exc:  # a library failing on odd input must not end the run
-        detail = " ".join(str(exc).split())[:300]
+        detail = one_line(exc)
         reason = f"could not read ({type(exc).__name__}: {detail})"
         yield Rejection(source.origin, reason, "read")

@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from parley.document import Document, Rejection
-from parley.errors import StoreError
+from parley.errors import StoreError, one_line
 from parley.store.records import EVENT_FIELDS, event_record
 from parley.store.schema import (
     DDL,
@@ -93,7 +93,7 @@ class DuckDBStore:
         except duckdb.ParserException as exc:
             raise StoreError(f"bad memory limit '{memory_limit}' (e.g. 128MB, 2GB)") from exc
         except duckdb.Error as exc:
-            detail = " ".join(str(exc).split())[:300]
+            detail = one_line(exc)
             raise StoreError(f"{self.path}: not a usable DuckDB database ({detail})") from exc
         if not read_only:
             self._con.execute(DDL)
@@ -191,7 +191,7 @@ class DuckDBStore:
             con.execute("ROLLBACK")
             names = ", ".join(d["origin"] for d in batch.documents[:3])
             more = f" and {len(batch.documents) - 3} more" if len(batch.documents) > 3 else ""
-            detail = " ".join(str(exc).split())[:300]
+            detail = one_line(exc)
             raise StoreError(
                 f"{self.path}: could not store {names}{more}; nothing of them was written, "
                 f"earlier documents are safe ({detail})"
