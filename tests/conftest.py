@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,11 @@ from parley.config import Dictionaries
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compiled dictionaries go to a fresh folder, never the user's own cache."""
+    os.environ["PARLEY_CACHE_DIR"] = tempfile.mkdtemp(prefix="parley-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,11 @@
 """Typed settings, passed explicitly: which dictionaries to load and where to store.
 
-With no dictionary given, the bundled defaults (derived from the public Phoenix/CAMEO
-files, see NOTICE) are used. A user's own files replace the default of their kind;
-`extra_actors` are read after the defaults so a user can add or override a few entries
-(a leader elected last month) without copying the whole dictionary.
+With no dictionary given, the bundled defaults are used: the public Phoenix/CAMEO files
+converted to parley's own format (see NOTICE and `tools/convert_petrarch.py`), then
+`parley.txt`, parley's own additions (leaders since 2014, capitals and seats of
+government, missing agents). A user's own files replace the default of their kind;
+`extra_actors` are read after everything else so a user can add or override a few
+entries (a leader elected last month) without copying the whole dictionary.
 """
 
 from __future__ import annotations
@@ -12,26 +14,29 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from parley.actors.cache import load_lexicon
+from parley.actors.entries import Issue
 from parley.actors.lexicon import ActorLexicon
-from parley.actors.petrarch import Issue
 from parley.errors import DictionaryError
 from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
 from parley.ingest.hyphens import Dehyphenator
 
-DEFAULT_ACTORS = (
-    "Phoenix.Countries.actors.txt",
-    "Phoenix.International.actors.txt",
-    "Phoenix.MilNonState.actors.txt",
-)
-DEFAULT_AGENTS = ("Phoenix.agents.txt",)
+DEFAULT_ACTORS = ("countries.txt", "international.txt", "nonstate.txt", "parley.txt")
+DEFAULT_AGENTS = ("agents.txt",)
 DEFAULT_VERBS = ("CAMEO.2.0.txt",)
-DEFAULT_DISCARDS = ("Phoenix.discards.txt",)
+DEFAULT_DISCARDS = ("discards.txt",)
 
 
 def bundled(name: str) -> Path:
-    """Path of a dictionary shipped inside the package."""
-    return Path(str(resources.files("parley") / "data" / "dictionaries" / name))
+    """Path of a dictionary shipped inside the package (the bundled folder for "")."""
+    folder = "dictionaries" if name.startswith("CAMEO") else "actors"
+    return Path(str(resources.files("parley") / "data" / folder / name))
+
+
+def bundled_data() -> Path:
+    """The folder of all bundled data, whose known defects are not reported to users."""
+    return Path(str(resources.files("parley") / "data"))
 
 
 @dataclass(slots=True, frozen=True)
@@ -77,9 +82,7 @@ class Dictionaries:
     @classmethod
     def load(cls, paths: DictionaryPaths | None = None) -> Dictionaries:
         files = (paths or DictionaryPaths()).resolved()
-        actors = ActorLexicon.load(
-            (*files.actors, *files.extra_actors), files.agents, files.discards
-        )
+        actors = load_lexicon(files)
         verbs = VerbLexicon.load(files.verbs)
         if not len(actors.actors):
             raise DictionaryError(f"{', '.join(map(str, files.actors))}: no actor entries read")

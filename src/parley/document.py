@@ -47,6 +47,11 @@ class Mention:
 
     `entries` names the dictionary lines that produced the code (file:line phrase), which
     is what `parley explain` shows when a user asks why an actor was coded this way.
+    `kind` is what the entry names (country, capital, place, person, organisation), or
+    `agent` for a title or sector noun, or `pronoun`; `role` is `actor`, `place` where
+    the text says where something happens rather than who acts, or `reference` for a
+    possessive pronoun that says whose something is (`his licence`). `country` is ISO-3166
+    alpha-3 and `sector` the PLOVER sector, both derived from `code`.
     """
 
     sentence_index: int
@@ -56,6 +61,11 @@ class Mention:
     text: str
     code: str
     entries: tuple[str, ...]
+    kind: str = "organisation"
+    role: str = "actor"
+    country: str | None = None
+    sector: str | None = None
+    plural: bool = False
 
 
 @dataclass(slots=True)
@@ -69,6 +79,10 @@ class Event:
     sentence_text: str
     source: str
     target: str
+    source_country: str | None
+    source_sector: str | None
+    target_country: str | None
+    target_sector: str | None
     code: str
     root: str
     quad_class: int | None

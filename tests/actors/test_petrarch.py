@@ -99,7 +99,7 @@ WRONG [GOV]
 def test_discards_sentence_and_story_level(tmp_path):
     found, issues = read_discards(write(tmp_path, "d.txt", "WORLD WAR II\n+WRESTLER  # sport\n"))
     assert issues == []
-    assert [(p.key, story) for p, story, _ in found] == [
+    assert [(d.phrase.key, d.story) for d in found] == [
         (("WORLD", "WAR", "II"), False),
         (("WRESTLER",), True),
     ]

@@ -5,6 +5,7 @@ from parley.api import coding_stages, read_paths
 from parley.errors import StoreError
 from parley.pipeline import Pipeline
 from parley.store.duckdb_store import DuckDBStore
+from parley.store.schema import SCHEMA_VERSION
 from tests.conftest import EXAMPLES
 
 
@@ -44,7 +45,8 @@ def test_examples_are_stored_with_spans_into_the_stored_text(tmp_path, dictionar
             "WHERE document_id LIKE '%tokyo_beijing_protest.txt'"
         ).fetchone()
         assert copy == (original[0], original[1], 0)
-        assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+        version = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        assert version == (str(SCHEMA_VERSION),)
 
 
 def test_rerun_adds_nothing(tmp_path, dictionaries):

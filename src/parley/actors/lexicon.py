@@ -1,9 +1,9 @@
-"""Actor recognition: dictionary phrases → coded mentions, with agents composed in.
+"""Compiled actor, agent and discard dictionaries, as compact tables.
 
-`Japanese officials`, `officials in Tokyo` and `Japan's foreign minister` become one
-mention each (JPNGOV): a country or named actor next to an agent noun (or joined to it by
-`of`/`in`/`from`) takes the agent's sector when it has none of its own. Person entries
-carry date-restricted roles, resolved on the document's date.
+Entries are stored column by column (names, kinds, codes as text) and phrases map to row
+numbers, so the whole lexicon is a few lists and dicts of strings and ints: it pickles
+into a cache that loads in a fraction of the time reading the dictionaries takes, and a
+row becomes an object only when a sentence mentions it.
 """
 
 from __future__ import annotations
@@ -13,142 +13,202 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parley.actors.matcher import Match, PhraseMatcher
-from parley.actors.petrarch import (
+from parley.actors import dictfile, petrarch
+from parley.actors.codes import CodeBook
+from parley.actors.entries import (
     ActorEntry,
     AgentEntry,
+    DatedCode,
+    Discard,
     Issue,
-    read_actors,
-    read_agents,
-    read_discards,
+    Phrase,
+    code_on,
+    in_office,
 )
-from parley.document import Mention, Sentence, Span
+from parley.actors.matcher import PhraseMatcher
+from parley.errors import DictionaryError
 
-_LINKS = frozenset({"OF", "IN", "FROM", "AT"})
-
-
-def compose(actor: str, agent: str, prefix: bool) -> str:
-    """Add an agent's sector to a bare country code; named actors keep their own role."""
-    if len(actor) != 3 or agent in actor:
-        return actor
-    return agent + actor if prefix else actor + agent
+# Family name first, as English-language news writes these countries' names.
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "SGP"})
+_NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
 
 
-@dataclass(slots=True)
-class _Piece:
-    match: Match
-    code: str | None
-    entries: list[str]
-    agent: AgentEntry | None = None
+def surname(key: Sequence[str], code: str) -> str | None:
+    """The word a news report uses alone for a person (`KOIZUMI`, `KIM`, `ASSAD`)."""
+    words = [w for w in key if w not in _NAME_SUFFIXES and len(w) > 1]
+    if len(words) < 2:
+        return None
+    word = words[0] if code[:3] in _FAMILY_FIRST else words[-1]
+    return word
+
+
+def _encode(codes: tuple[DatedCode, ...]) -> str:
+    return "|".join(
+        f"{c.code} {c.start.isoformat() if c.start else ''} {c.end.isoformat() if c.end else ''}"
+        for c in codes
+    )
+
+
+def _decode(text: str) -> tuple[DatedCode, ...]:
+    out = []
+    for part in text.split("|"):
+        code, start, end = part.split(" ")
+        out.append(
+            DatedCode(
+                code,
+                dt.date.fromisoformat(start) if start else None,
+                dt.date.fromisoformat(end) if end else None,
+            )
+        )
+    return tuple(out)
 
 
 @dataclass(slots=True)
 class ActorLexicon:
-    """Compiled actor, agent and discard dictionaries, ready to find mentions."""
+    """Everything needed to find and code actor mentions; see `parley.actors.find`."""
 
-    actors: PhraseMatcher[ActorEntry] = field(default_factory=PhraseMatcher)
-    agents: PhraseMatcher[AgentEntry] = field(default_factory=PhraseMatcher)
-    discards: PhraseMatcher[tuple[bool, str]] = field(default_factory=PhraseMatcher)
+    actors: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
+    agents: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
+    discards: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
+    # Actor rows.
+    names: list[str] = field(default_factory=list)
+    wheres: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    names_count: list[int] = field(default_factory=list)  # how many names: prominence
+    surnames: dict[str, list[int]] = field(default_factory=dict)
+    # Agent rows: code written `~GOV` or `IGO~`.
+    agent_names: list[str] = field(default_factory=list)
+    agent_wheres: list[str] = field(default_factory=list)
+    agent_codes: list[str] = field(default_factory=list)
+    # Discard rows: where, and whether the whole story goes.
+    discard_wheres: list[str] = field(default_factory=list)
+    discard_story: list[bool] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    book: CodeBook = field(default_factory=CodeBook.load)
+    _decoded: dict[int, tuple[DatedCode, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(
         cls,
         actor_files: Sequence[Path],
-        agent_files: Sequence[Path],
-        discard_files: Sequence[Path],
+        agent_files: Sequence[Path] = (),
+        discard_files: Sequence[Path] = (),
+        extra_files: Sequence[Path] = (),
     ) -> ActorLexicon:
-        """Read the files in order; a later file's entry for the same phrase wins."""
+        """Read the files in order; a later file's entry for the same phrase wins.
+
+        A parley-format file may hold actors, agents and discards together; a PETRARCH
+        file is read as the kind of the list it was given in (`extra_files` as actors).
+        """
         lexicon = cls()
-        for path in actor_files:
-            entries, issues = read_actors(path)
-            lexicon.issues += issues
-            for entry in entries:
-                for phrase in entry.phrases:
-                    lexicon.actors.add(phrase, entry)
-        for path in agent_files:
-            agents, issues = read_agents(path)
-            lexicon.issues += issues
-            for agent in agents:
-                for phrase in agent.phrases:
-                    lexicon.agents.add(phrase, agent)
-        for path in discard_files:
-            discards, issues = read_discards(path)
-            lexicon.issues += issues
-            for phrase, story, where in discards:
-                lexicon.discards.add(phrase, (story, where))
+        seen: dict[str, tuple[int, tuple[Phrase, ...]]] = {}
+        for kind, paths in (
+            ("actors", actor_files),
+            ("agents", agent_files),
+            ("discards", discard_files),
+            ("actors", extra_files),
+        ):
+            for path in paths:
+                lexicon._read(path, kind, seen)
+        lexicon._index_surnames()
         return lexicon
 
-    def discarded(self, sentence: Sentence) -> tuple[bool, str] | None:
-        """`(story_level, entry)` when a discard phrase voids this sentence (or its story)."""
-        found = self.discards.find_all([t.norm for t in sentence.tokens])
-        if not found:
-            return None
-        return max((p for m in found for p in m.payloads), key=lambda p: p[0])
-
-    def mentions(self, sentence: Sentence, day: dt.date | None) -> list[Mention]:
-        """Coded actor mentions of one sentence, left to right."""
-        norms = [t.norm for t in sentence.tokens]
-        pieces: list[_Piece] = []
-        for match in self.actors.find_all(norms):
-            entry = match.payloads[-1]
-            pieces.append(_Piece(match, entry.code_on(day), [f"{entry.where} {entry.name}"]))
-        taken = [False] * len(norms)
-        for piece in pieces:
-            for i in range(piece.match.start, piece.match.end):
-                taken[i] = True
-        for match in self.agents.find_all(norms, taken):
-            agent = match.payloads[-1]
-            pieces.append(_Piece(match, None, [f"{agent.where} {agent.name}"], agent))
-        pieces.sort(key=lambda p: p.match.start)
-        merged = _merge(pieces, norms)
-        return [_mention(sentence, piece) for piece in merged if piece.code is not None]
-
-
-def _merge(pieces: list[_Piece], norms: Sequence[str]) -> list[_Piece]:
-    """Join each agent to an adjacent actor (before it, after it, or after of/in/from)."""
-    out: list[_Piece] = []
-    for piece in pieces:
-        previous = out[-1] if out else None
-        if previous is not None and _joins(previous, piece, norms):
-            out[-1] = _join(previous, piece)
+    def _read(self, path: Path, kind: str, seen: dict[str, tuple[int, tuple[Phrase, ...]]]) -> None:
+        if not path.is_file():
+            raise DictionaryError(f"{path}: dictionary file not found")
+        if dictfile.is_parley_format(path):
+            found = dictfile.read_dictionary(path)
+            actors, agents, discards, issues = (
+                found.actors,
+                found.agents,
+                found.discards,
+                found.issues,
+            )
         else:
-            out.append(piece)
-    return [
-        p if p.code is not None or p.agent is None else _Piece(p.match, p.agent.code, p.entries)
-        for p in out
-    ]
+            actors, agents, discards = [], [], []
+            if kind == "actors":
+                actors, issues = petrarch.read_actors(path)
+            elif kind == "agents":
+                agents, issues = petrarch.read_agents(path)
+            else:
+                discards, issues = petrarch.read_discards(path)
+        self.issues += issues
+        for entry in actors:
+            self.add_actor(entry, seen)
+        for agent in agents:
+            self.add_agent(agent)
+        for discard in discards:
+            self.add_discard(discard)
 
+    def add_actor(
+        self, entry: ActorEntry, seen: dict[str, tuple[int, tuple[Phrase, ...]]] | None = None
+    ) -> None:
+        """Add `entry`; one named like an earlier entry replaces it, aliases and all."""
+        row = len(self.names)
+        if seen is not None:
+            name = " ".join(entry.phrases[0].key)
+            earlier = seen.get(name)
+            if earlier is not None:
+                old_row, old_phrases = earlier
+                for phrase in old_phrases:
+                    if self.actors.get(phrase) == old_row:
+                        self.actors.add(phrase, row)
+            seen[name] = (row, entry.phrases)
+        self.names.append(entry.name)
+        source = f" ({entry.source})" if entry.source else ""
+        self.wheres.append(f"{entry.where} {entry.name}{source}")
+        self.kinds.append(entry.kind)
+        self.codes.append(_encode(entry.codes))
+        self.names_count.append(len(entry.phrases))
+        for phrase in entry.phrases:
+            self.actors.add(phrase, row)
 
-def _joins(left: _Piece, right: _Piece, norms: Sequence[str]) -> bool:
-    if (left.agent is None) == (right.agent is None):
-        return False  # actor+actor or agent+agent: two mentions
-    gap = right.match.start - left.match.end
-    if gap == 0:
-        return True
-    return gap == 1 and left.agent is not None and norms[left.match.end] in _LINKS
+    def add_agent(self, entry: AgentEntry) -> None:
+        row = len(self.agent_names)
+        self.agent_names.append(entry.name)
+        source = f" ({entry.source})" if entry.source else ""
+        self.agent_wheres.append(f"{entry.where} {entry.name}{source}")
+        self.agent_codes.append(f"{entry.code}~" if entry.prefix else f"~{entry.code}")
+        plural = entry.plural or (False,) * len(entry.phrases)
+        for phrase, is_plural in zip(entry.phrases, plural, strict=True):
+            self.agents.add(phrase, row * 2 + is_plural)
 
+    def add_discard(self, entry: Discard) -> None:
+        row = len(self.discard_wheres)
+        source = f" ({entry.source})" if entry.source else ""
+        self.discard_wheres.append(f"{entry.where} {' '.join(entry.phrase.key)}{source}")
+        self.discard_story.append(entry.story)
+        self.discards.add(entry.phrase, row)
 
-def _join(left: _Piece, right: _Piece) -> _Piece:
-    actor, agent = (right, left) if left.agent is not None else (left, right)
-    assert agent.agent is not None
-    code = None
-    if actor.code is not None:
-        code = compose(actor.code, agent.agent.code, agent.agent.prefix)
-    match = Match(left.match.start, right.match.end, actor.match.payloads)
-    return _Piece(match, code, left.entries + right.entries)
+    def _index_surnames(self) -> None:
+        """Persons by the one word news reports use for them once introduced."""
+        self.surnames = {}
+        live = set(self.actors._exact.values()) | set(self.actors._stems.values())
+        for row, (name, kind) in enumerate(zip(self.names, self.kinds, strict=True)):
+            if kind != "person" or row not in live:
+                continue
+            key = dictfile.parse_phrase(name.replace("_", " ").rstrip("*"))
+            word = surname(key.key, self.codes[row]) if key else None
+            if word is not None:
+                self.surnames.setdefault(word, []).append(row)
 
+    def entry_codes(self, row: int) -> tuple[DatedCode, ...]:
+        found = self._decoded.get(row)
+        if found is None:
+            found = self._decoded[row] = _decode(self.codes[row])
+        return found
 
-def _mention(sentence: Sentence, piece: _Piece) -> Mention:
-    first = sentence.tokens[piece.match.start]
-    last = sentence.tokens[piece.match.end - 1]
-    offset = sentence.start
-    return Mention(
-        sentence_index=sentence.index,
-        token_start=piece.match.start,
-        token_end=piece.match.end,
-        span=Span(first.start, last.end),
-        text=sentence.text[first.start - offset : last.end - offset],
-        code=piece.code or "",
-        entries=tuple(piece.entries),
-    )
+    def code_on(self, row: int, day: dt.date | None) -> str | None:
+        return code_on(self.entry_codes(row), day)
+
+    def in_office(self, row: int, day: dt.date | None) -> bool:
+        return in_office(self.entry_codes(row), day)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_decoded"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self._decoded = {}

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from parley.actors.entries import ActorEntry, AgentEntry, DatedCode, Discard, Issue, Phrase
 from parley.dates import parse_date
 from parley.errors import DictionaryError
 from parley.text.tokens import phrase_key
@@ -23,77 +23,8 @@ _SUBST_USE_RE = re.compile(r"![A-Z]+!")
 _MIN_STEM = 4
 
 
-@dataclass(slots=True, frozen=True)
-class Issue:
-    """A line of a dictionary that was skipped, and why."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-@dataclass(slots=True, frozen=True)
-class DatedCode:
-    """An actor code valid from `start` to `end` inclusive (open when None)."""
-
-    code: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def holds_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass(slots=True, frozen=True)
-class Phrase:
-    """Normalised tokens of a dictionary phrase; `stem` lets the last word take suffixes."""
-
-    key: tuple[str, ...]
-    stem: bool
-
-
-@dataclass(slots=True, frozen=True)
-class ActorEntry:
-    """One actor with its names and its (possibly date-restricted) codes."""
-
-    name: str
-    where: str
-    phrases: tuple[Phrase, ...]
-    codes: tuple[DatedCode, ...]
-
-    def code_on(self, day: dt.date | None) -> str | None:
-        """The code that holds on `day`; an undated code is the fallback for other days.
-
-        With no date known, an undated code is preferred, then the most recent role.
-        """
-        undated = [c for c in self.codes if c.start is None and c.end is None]
-        if day is not None:
-            for dated in self.codes:
-                if (dated.start or dated.end) and dated.holds_on(day):
-                    return dated.code
-        if undated:
-            return undated[0].code
-        if day is None and self.codes:
-            return max(self.codes, key=lambda c: c.start or dt.date.min).code
-        return None
-
-
-@dataclass(slots=True, frozen=True)
-class AgentEntry:
-    """A sector/role noun (`officials`, `foreign minister`) and the code it adds."""
-
-    name: str
-    where: str
-    phrases: tuple[Phrase, ...]
-    code: str
-    prefix: bool
-
-
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Yield `(line number, content)` without comments, HTML comment blocks or blanks."""
+def _lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
@@ -112,9 +43,9 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
                 line = before + after.split("-->", 1)[1]
             else:
                 line, in_block = before, True
-        line = line.split("#", 1)[0].rstrip()
+        line, _, comment = line.partition("#")
         if line.strip():
-            yield number, line
+            yield number, line.rstrip(), comment.strip()
 
 
 def _phrase(text: str) -> Phrase | None:
@@ -155,19 +86,58 @@ def parse_code(body: str) -> DatedCode | None:
     raise ValueError(f"bad date restriction '{restriction}'")
 
 
+# Comments the Phoenix files put on the lines of people (leader lists), not organisations.
+_PERSON_NOTES = ("CountryInfo", "IGOrulers")
+
+
+# Words that make a dated entry a body, not a person (`THE ISLAMIC STATE`, `X PARTY`).
+_BODY_WORDS = frozenset(
+    "STATE PARTY ARMY FRONT GROUP MOVEMENT COUNCIL ORGANIZATION ORGANISATION UNION ALLIANCE "
+    "FORCE FORCES BRIGADE BRIGADES COMMITTEE GOVERNMENT MINISTRY ADMINISTRATION REPUBLIC "
+    "KINGDOM CONGRESS LEAGUE ASSOCIATION AGENCY BANK FEDERATION COALITION COMMISSION".split()
+)
+
+
+def guess_kind(name: str, codes: tuple[DatedCode, ...], note: str) -> str:
+    """PETRARCH files do not say what an entry names; guess it from name, codes and note.
+
+    The leader lists' notes mean a person; bare country codes mean a country; dated
+    roles on a short name without `THE` or a body word (`PARTY`, `ARMY`) mean a person.
+    Everything else is an organisation.
+    """
+    if any(n in note for n in _PERSON_NOTES):
+        return "person"
+    if all(len(c.code) == 3 for c in codes):
+        return "country"
+    words = phrase_key(name)
+    if (
+        any(c.dated for c in codes)
+        and 2 <= len(words) <= 5
+        and words[0] != "THE"
+        and not _BODY_WORDS.intersection(words)
+    ):
+        return "person"
+    return "organisation"
+
+
 def read_actors(path: Path) -> tuple[list[ActorEntry], list[Issue]]:
     """Read an actor dictionary: names, `+` synonyms and `[CODE dates]` lines."""
     entries: list[ActorEntry] = []
     issues: list[Issue] = []
-    name, where, phrases, codes = "", "", [], []
+    name, where, note = "", "", ""
+    phrases: list[Phrase] = []
+    codes: list[DatedCode] = []
 
     def close() -> None:
         if name and phrases and codes:
-            entries.append(ActorEntry(name, where, tuple(phrases), tuple(codes)))
+            found = tuple(codes)
+            entries.append(
+                ActorEntry(name, where, tuple(phrases), found, guess_kind(name, found, note))
+            )
         elif name and phrases:
             issues.append(Issue(str(path), int(where.rsplit(":", 1)[1]), f"{name}: no code"))
 
-    for number, line in _lines(path):
+    for number, line, comment in _lines(path):
         head = _CODE_RE.split(line)[0]
         bodies = _CODE_RE.findall(line)
         if "[" in head or "]" in head:
@@ -176,7 +146,8 @@ def read_actors(path: Path) -> tuple[list[ActorEntry], list[Issue]]:
         phrase_text = head.strip()
         if phrase_text and not phrase_text.startswith("+"):
             close()
-            name, where, phrases, codes = phrase_text, f"{path.name}:{number}", [], []
+            name, where, note = phrase_text, f"{path.name}:{number}", comment
+            phrases, codes = [], []
         if phrase_text:
             phrase = _phrase(phrase_text.lstrip("+"))
             if phrase is None:
@@ -212,7 +183,7 @@ def read_agents(path: Path) -> tuple[list[AgentEntry], list[Issue]]:
     entries: list[AgentEntry] = []
     issues: list[Issue] = []
     substitutions: dict[str, list[str]] = {}
-    for number, line in _lines(path):
+    for number, line, _ in _lines(path):
         definition = _SUBST_DEF_RE.match(line.strip())
         if definition:
             words = [w.strip() for w in definition.group(2).split(",") if w.strip()]
@@ -237,15 +208,22 @@ def read_agents(path: Path) -> tuple[list[AgentEntry], list[Issue]]:
         except ValueError as exc:
             issues.append(Issue(str(path), number, str(exc)))
             continue
+        singular = len(forms)
         if plural_text is not None:
             forms += plural_text.split()
         else:
             forms += [p for f in forms if not _SUBST_USE_RE.search(head) for p in _plurals(f)]
-        phrases = tuple(p for p in (_phrase(f) for f in forms) if p is not None)
-        if phrases:
-            prefix = body.endswith("~")
+        pairs = [(p, i >= singular) for i, p in enumerate(_phrase(f) for f in forms) if p]
+        if pairs:
             entries.append(
-                AgentEntry(head, f"{path.name}:{number}", phrases, body.strip("~"), prefix)
+                AgentEntry(
+                    head,
+                    f"{path.name}:{number}",
+                    tuple(p for p, _ in pairs),
+                    body.strip("~"),
+                    body.endswith("~"),
+                    tuple(plural for _, plural in pairs),
+                )
             )
     return entries, issues
 
@@ -267,16 +245,16 @@ def _expand(head: str, substitutions: dict[str, list[str]]) -> list[str]:
     ]
 
 
-def read_discards(path: Path) -> tuple[list[tuple[Phrase, bool, str]], list[Issue]]:
+def read_discards(path: Path) -> tuple[list[Discard], list[Issue]]:
     """Read a discard list: phrases that void a sentence, or a whole story with `+`."""
-    found: list[tuple[Phrase, bool, str]] = []
+    found: list[Discard] = []
     issues: list[Issue] = []
-    for number, line in _lines(path):
+    for number, line, _ in _lines(path):
         text = line.strip()
         story = text.startswith("+")
         phrase = _phrase(text.lstrip("+"))
         if phrase is None:
             issues.append(Issue(str(path), number, f"empty discard '{text}'"))
             continue
-        found.append((Phrase(phrase.key, False), story, f"{path.name}:{number}"))
+        found.append(Discard(Phrase(phrase.key, False), story, f"{path.name}:{number}"))
     return found, issues

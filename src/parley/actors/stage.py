@@ -1,11 +1,20 @@
-"""The find-actors stage: coded mentions for every sentence of a document."""
+"""The find-actors stage: coded mentions for every sentence of a document.
+
+Discard phrases void a sentence's events (or a whole story's): PETRARCH's list includes
+the years 1914-2011 so that history (`in 1995 the army attacked...`) is not coded as
+news. The document's own year, and the year before it, are news, not history, and do
+not void a sentence. A voided sentence still teaches the document its names (`Prime
+Minister Blair` there lets a later `Blair` resolve); only its mentions are dropped.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from parley.actors.find import DocumentContext, find_mentions
 from parley.actors.lexicon import ActorLexicon
-from parley.document import Document
+from parley.document import Document, Sentence
 
 
 @dataclass(slots=True)
@@ -17,14 +26,25 @@ class FindActors:
     skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
+        context = DocumentContext(doc.date)
         mentions = []
         for sentence in doc.sentences:
-            discard = self.lexicon.discarded(sentence)
-            if discard is not None:
-                if discard[0]:
-                    doc.mentions = []
-                    return doc
-                continue
-            mentions += self.lexicon.mentions(sentence, doc.date)
+            discard = self.discarded(sentence, doc.date)
+            if discard is not None and self.lexicon.discard_story[discard]:
+                doc.mentions = []
+                return doc
+            found = find_mentions(self.lexicon, sentence, context)
+            if discard is None:
+                mentions += found
         doc.mentions = mentions
         return doc
+
+    def discarded(self, sentence: Sentence, day: dt.date | None = None) -> int | None:
+        """The discard row that voids this sentence (a story-level one first), or None."""
+        norms = [t.norm for t in sentence.tokens]
+        found = self.lexicon.discards.find_all(norms)
+        current = {str(day.year), str(day.year - 1)} if day else set()
+        rows = [m.payload for m in found if " ".join(norms[m.start : m.end]) not in current]
+        if not rows:
+            return None
+        return max(rows, key=lambda row: self.lexicon.discard_story[row])

@@ -15,7 +15,7 @@ from parley.api import coding_stages
 from parley.cli.options import dictionary_options, dictionary_paths
 from parley.cli.output import FORMATS, make_writer
 from parley.cli.progress import RunProgress
-from parley.config import Dictionaries, bundled
+from parley.config import Dictionaries, bundled_data
 from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
@@ -37,7 +37,7 @@ def _format_for(fmt: str | None, output: str | None, stdout_tty: bool) -> str:
 
 def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     """Problems in a user's own dictionaries are shown; the bundled ones' known defects not."""
-    shipped = bundled("").resolve()
+    shipped = bundled_data().resolve()
     own = [i for i in dictionaries.issues if not Path(i.path).resolve().is_relative_to(shipped)]
     for issue in own[:_MAX_ISSUES_SHOWN]:
         err.print(

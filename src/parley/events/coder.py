@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import PhraseMatcher
-from parley.actors.petrarch import Issue, Phrase
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology
 from parley.events.verbs import Codes, Element, Pattern, Verb, read_verbs
 
 WINDOW = 15
+_SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
 _COORDINATORS = frozenset({",", "AND", "THE", "BOTH"})
 _DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "OUR", "THIS", "THAT"})
 _BE = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"})
@@ -134,6 +135,11 @@ def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Ment
     return groups
 
 
+def _subject_pronouns(group: Sequence[Mention]) -> bool:
+    """`he`/`she`/`they` after a verb start a new clause; they are not its object."""
+    return all(m.kind == "pronoun" and m.text.upper() in _SUBJECTS for m in group)
+
+
 def _modality(between: Sequence[str]) -> str:
     for i, tok in enumerate(between):
         if tok in _MODALS:
@@ -158,12 +164,12 @@ class Coder:
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
                 taken[i] = True
-        groups = _groups(mentions, norms)
+        groups = _groups([m for m in mentions if m.role == "actor"], norms)
         events: dict[tuple[str, str, str], Event] = {}
         for match in self.verbs.verbs.find_all(norms, taken):
             if match.start > 0 and norms[match.start - 1] in _DETERMINERS:
                 continue  # "the attack": a noun, not a verb
-            verb = match.payloads[-1]
+            verb = match.payload
             choice = choose_codes(verb, norms, match.start, match.end)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
@@ -175,7 +181,9 @@ class Coder:
             after = [
                 g
                 for g in groups
-                if g[0].token_start >= match.end and g[0].token_start - match.end <= WINDOW
+                if g[0].token_start >= match.end
+                and g[0].token_start - match.end <= WINDOW
+                and not _subject_pronouns(g)
             ]
             if not before or not after:
                 continue
@@ -234,6 +242,10 @@ class Coder:
             sentence_text=sentence.text,
             source=source.code,
             target=target.code,
+            source_country=source.country,
+            source_sector=source.sector,
+            target_country=target.country,
+            target_sector=target.sector,
             code=code,
             root=facts.root,
             quad_class=facts.quad_class,

@@ -23,6 +23,7 @@ from parley.store.schema import (
     DDL,
     DOCUMENT_COLUMNS,
     MENTION_COLUMNS,
+    MIGRATIONS,
     SCHEMA_VERSION,
     SENTENCE_COLUMNS,
 )
@@ -97,12 +98,29 @@ class DuckDBStore:
             raise StoreError(f"{self.path}: not a usable DuckDB database ({detail})") from exc
         if not read_only:
             self._con.execute(DDL)
-            self._con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+            self._migrate()
         self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
         self._fit_memory()
         self._batch = _Batch()
+
+    def _migrate(self) -> None:
+        """Bring a database made by an older parley up to this schema, in one transaction."""
+        con = self._con
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else SCHEMA_VERSION
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made by a newer parley (schema {version}, this one reads "
+                f"{SCHEMA_VERSION}); upgrade parley"
+            )
+        con.execute("BEGIN TRANSACTION")
+        for old in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[old]:
+                con.execute(statement)
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+        )
+        con.execute("COMMIT")
 
     def _fit_memory(self) -> None:
         """With "auto", widen the cap as the document index grows (never the cache)."""
@@ -159,7 +177,8 @@ class DuckDBStore:
         batch.mentions += [
             {"document_id": doc.id, "sentence_index": m.sentence_index,
              "char_start": m.span.start, "char_end": m.span.end, "text": m.text,
-             "code": m.code, "entries": list(m.entries)}
+             "code": m.code, "kind": m.kind, "role": m.role, "country": m.country,
+             "sector": m.sector, "entries": list(m.entries)}
             for m in doc.mentions
         ]  # fmt: skip
         batch.events += [event_record(e) for e in doc.events]

@@ -8,7 +8,8 @@ from parley.document import Event
 
 EVENT_FIELDS = (
     "event_id", "document_id", "story_id", "sentence_index", "sentence_text",
-    "source", "target", "code", "root", "quad_class", "goldstein", "plover_type",
+    "source", "target", "source_country", "source_sector", "target_country",
+    "target_sector", "code", "root", "quad_class", "goldstein", "plover_type",
     "plover_mode", "negated", "modality", "event_date", "date_source",
     "source_start", "source_end", "verb_start", "verb_end", "target_start", "target_end",
     "source_text", "verb_text", "target_text", "source_entries", "verb_entry",
@@ -26,6 +27,10 @@ def event_record(event: Event) -> dict[str, Any]:
         "sentence_text": event.sentence_text,
         "source": event.source,
         "target": event.target,
+        "source_country": event.source_country,
+        "source_sector": event.source_sector,
+        "target_country": event.target_country,
+        "target_sector": event.target_sector,
         "code": event.code,
         "root": event.root,
         "quad_class": event.quad_class,

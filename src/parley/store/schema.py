@@ -12,7 +12,7 @@ writing each document's rows in one transaction that first deletes any old ones.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -51,6 +51,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     char_end INTEGER NOT NULL,
     text VARCHAR NOT NULL,
     code VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    country VARCHAR,
+    sector VARCHAR,
     entries VARCHAR[] NOT NULL
 );
 CREATE TABLE IF NOT EXISTS events (
@@ -61,6 +65,10 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_text VARCHAR NOT NULL,
     source VARCHAR NOT NULL,
     target VARCHAR NOT NULL,
+    source_country VARCHAR,
+    source_sector VARCHAR,
+    target_country VARCHAR,
+    target_sector VARCHAR,
     code VARCHAR NOT NULL,
     root VARCHAR NOT NULL,
     quad_class INTEGER,
@@ -102,5 +110,20 @@ DOCUMENT_COLUMNS = (
 )  # fmt: skip
 SENTENCE_COLUMNS = ("document_id", "sentence_index", "char_start", "char_end", "text")
 MENTION_COLUMNS = (
-    "document_id", "sentence_index", "char_start", "char_end", "text", "code", "entries",
+    "document_id", "sentence_index", "char_start", "char_end", "text", "code", "kind",
+    "role", "country", "sector", "entries",
 )  # fmt: skip
+
+# Statements that bring a database of the keyed version up to the next one.
+MIGRATIONS = {
+    1: (
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS source_country VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS source_sector VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS target_country VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS target_sector VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'organisation'",
+        "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS role VARCHAR DEFAULT 'actor'",
+        "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS country VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sector VARCHAR",
+    ),
+}

@@ -1,0 +1,123 @@
+"""Dictionary entries, whatever file format they were read from.
+
+Both readers (PETRARCH's format and parley's own) produce these, so everything after
+reading (compiling, matching, explaining) is written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# What an actor entry names; decides how context changes its reading (a capital after
+# `in` is a place; a person's surname alone refers back to them; `he` needs a person).
+KINDS = ("country", "capital", "place", "person", "organisation")
+PLACE_KINDS = frozenset({"country", "capital", "place"})
+
+
+@dataclass(slots=True, frozen=True)
+class Issue:
+    """A line of a dictionary that was skipped, and why."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(slots=True, frozen=True)
+class DatedCode:
+    """An actor code valid from `start` to `end` inclusive (open when None)."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
+    """The code that holds on `day`; an undated code is the fallback for other days.
+
+    With no date known, an undated code is preferred, then the most recent role: a
+    corpus without dates is more often recent news than history.
+    """
+    if day is not None:
+        for dated in codes:
+            if dated.dated and dated.holds_on(day):
+                return dated.code
+    for plain in codes:
+        if not plain.dated:
+            return plain.code
+    if day is None and codes:
+        return max(codes, key=lambda c: c.start or dt.date.min).code
+    return None
+
+
+def in_office(codes: tuple[DatedCode, ...], day: dt.date | None) -> bool:
+    """Whether a date-restricted office holds on `day`.
+
+    Neither the undated fallback nor a dated elite (`ELI`) span counts: the Phoenix lists
+    use those for the years before and after a person's offices.
+    """
+    return day is not None and any(
+        c.dated and c.holds_on(day) and not c.code.endswith("ELI") for c in codes
+    )
+
+
+@dataclass(slots=True, frozen=True)
+class Phrase:
+    """Normalised tokens of a dictionary phrase; `stem` lets the last word take suffixes."""
+
+    key: tuple[str, ...]
+    stem: bool
+
+
+@dataclass(slots=True, frozen=True)
+class ActorEntry:
+    """One actor with its names and its (possibly date-restricted) codes."""
+
+    name: str
+    where: str
+    phrases: tuple[Phrase, ...]
+    codes: tuple[DatedCode, ...]
+    kind: str = "organisation"
+    source: str = ""
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        return code_on(self.codes, day)
+
+
+@dataclass(slots=True, frozen=True)
+class AgentEntry:
+    """A sector/role noun (`officials`, `foreign minister`) and the code it adds.
+
+    `prefix` agents put their code before the actor's (`[IGO~]`); the others after it
+    (`[~GOV]`: `JPN` + `officials` is `JPNGOV`). `plural` marks which phrases are plural
+    forms, for pronouns (`they` refers back to `officials`, `he` to `the minister`).
+    """
+
+    name: str
+    where: str
+    phrases: tuple[Phrase, ...]
+    code: str
+    prefix: bool
+    plural: tuple[bool, ...] = ()
+    source: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class Discard:
+    """A phrase that voids its sentence, or its whole story when `story` is set."""
+
+    phrase: Phrase
+    story: bool
+    where: str
+    source: str = ""

@@ -1,0 +1,455 @@
+"""Actor mentions in context: the rules that turn dictionary matches into coded actors.
+
+A dictionary match is not yet an actor. Within a document parley also resolves:
+
+- agents composed with actors: `Japanese officials`, `officials in Tokyo`, `Britain's
+  Prime Minister Blair` are one mention each (`JPNGOV`, `JPNGOV`, `GBRGOV`);
+- surnames: after `Junichiro Koizumi` or `Prime Minister Koizumi`, a bare `Koizumi` is
+  the same person. A surname never seen in the document resolves when it follows a title
+  (`President Bush`, `Mr Abe`) or, untitled, when the dictionaries say exactly one code for
+  the people of that surname who are in office on the document's date;
+- titles with names the dictionaries do not know: `Foreign Minister Taro Kono` is coded
+  from the title (and any country before it), and `Kono` later in the document follows;
+- places: a country, capital or city after `in`/`at`/`near`... is where something
+  happens, not who acts (`talks in Santiago, Chile`), and is kept with role `place`;
+  capitals and seats of government that act (`Tokyo protested`, `the Kremlin said`) are
+  coded as governments by their dictionary entries;
+- pronouns: `he`/`his`/`she`/`her` refer to the nearest person (or singular title),
+  `its` to the nearest country or organisation, `they`/`their` to the nearest plural
+  group, in the same sentence or the one before. A possessive (`his licence`, `its
+  embassy`) is kept with role `reference`: it says whose, not who acts, unless it
+  makes an actor with the noun after it (`its troops`: that country's military).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from parley.actors.dictfile import parse_phrase
+from parley.actors.entries import PLACE_KINDS
+from parley.actors.lexicon import ActorLexicon, surname
+from parley.document import Mention, Sentence, Span, Token
+
+_LINKS = frozenset({"OF", "IN", "FROM", "AT"})
+_LOCATIVES = frozenset(
+    {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", "AROUND", "WITHIN"}
+)
+# Capitalised words that start sentences and headlines but never names.
+_NOT_NAMES = frozenset(
+    "THE A AN AND BUT OR IF IN ON AT BY FOR OF TO AS WHILE WHEN AFTER BEFORE SINCE WITH "
+    "IT HE SHE THEY WE I YOU THIS THAT THESE THOSE ALSO YET SO NOW THEN BOTH MEANWHILE "
+    "HOWEVER THERE HIS HER ITS THEIR OUR MY".split()
+)
+_CITY_KINDS = frozenset({"capital", "place"})
+_HONORIFICS = frozenset({"MR", "MRS", "MS", "DR", "MADAM", "SIR"})
+_CALENDAR = frozenset(
+    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
+    "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY".split()
+)
+_PRONOUNS = {
+    "HE": "person",
+    "HIM": "person",
+    "HIS": "person",
+    "SHE": "person",
+    "HER": "person",
+    "ITS": "thing",
+    "THEY": "group",
+    "THEM": "group",
+    "THEIR": "group",
+}
+_POSSESSIVES = frozenset({"HIS", "HER", "ITS", "THEIR"})
+_NAME_RUN = 3
+_PERSON_ENDINGS = (
+    "ER", "OR", "IST", "ANT", "ENT", "MAN", "WOMAN", "PERSON", "CHIEF", "KING", "QUEEN",
+    "PRINCE", "GENERAL", "OFFICIAL", "ENVOY", "DIPLOMAT", "DEPUTY", "CANDIDATE", "MONARCH",
+)  # fmt: skip  # at most this many unknown capitalised words are taken as a title's name
+
+
+def compose(actor: str, agent: str) -> str:
+    """Add an agent's sector (`~GOV`, `IGO~`) to a bare country code.
+
+    Named actors (codes longer than a country) keep their own role: `US Congress` stays
+    `USALEG` when followed by `officials`.
+    """
+    sector = agent.strip("~")
+    if len(actor) != 3 or sector in actor:
+        return actor
+    return sector + actor if agent.endswith("~") else actor + sector
+
+
+@dataclass(slots=True)
+class _Alias:
+    """What a surname stands for in this document."""
+
+    row: int  # actor row, or -1 when the code came from a title
+    code: str
+    entries: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class DocumentContext:
+    """What the sentences of one document have established so far."""
+
+    day: dt.date | None
+    aliases: dict[str, _Alias] = field(default_factory=dict)
+    previous: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Piece:
+    start: int
+    end: int
+    code: str | None
+    entries: list[str]
+    kind: str  # an entry kind, "agent" (a title or sector noun), or "pronoun"
+    row: int = -1  # actor row behind the code
+    agent: str = ""  # the agent's code (`~GOV`) while not yet joined to an actor
+    plural: bool = False
+    titled: bool = False  # a title or sector noun is part of it
+    name: tuple[str, ...] = ()  # the unknown name a title introduced
+    role: str = "actor"
+
+
+def find_mentions(
+    lexicon: ActorLexicon, sentence: Sentence, context: DocumentContext
+) -> list[Mention]:
+    """Coded mentions of one sentence, left to right; updates `context`."""
+    tokens = sentence.tokens
+    norms = [t.norm for t in tokens]
+    day = context.day
+    pieces: list[_Piece] = []
+    taken = [False] * len(norms)
+    for match in lexicon.actors.find_all(norms):
+        row = match.payload
+        pieces.append(
+            _Piece(
+                match.start,
+                match.end,
+                lexicon.code_on(row, day),
+                [lexicon.wheres[row]],
+                lexicon.kinds[row],
+                row,
+            )
+        )
+        taken[match.start : match.end] = [True] * (match.end - match.start)
+    titles: dict[int, _Piece] = {}
+    for match in lexicon.agents.find_all(norms, taken):
+        row, plural = divmod(match.payload, 2)
+        piece = _Piece(
+            match.start,
+            match.end,
+            None,
+            [lexicon.agent_wheres[row]],
+            "agent",
+            agent=lexicon.agent_codes[row],
+            plural=bool(plural),
+            titled=True,
+        )
+        pieces.append(piece)
+        titles[match.end] = piece
+        taken[match.start : match.end] = [True] * (match.end - match.start)
+    pieces += _names(lexicon, context, tokens, norms, taken, titles)
+    pieces.sort(key=lambda p: p.start)
+    merged = _merge(pieces, norms)
+    _mark_places(merged, norms)
+    _mark_modifiers(merged, tokens, taken)
+    merged += _pronouns(sentence, merged, taken, context)
+    merged.sort(key=lambda p: p.start)
+    merged = _merge(merged, norms)  # `its troops`: the antecedent's military
+    _remember(lexicon, merged, context)
+    mentions = [_mention(lexicon, sentence, p) for p in merged if p.code]
+    context.previous = mentions
+    return mentions
+
+
+def _is_name(text: str, taken: bool) -> bool:
+    """A capitalised word that can be part of a person's name."""
+    if taken or not text[:1].isupper() or not text.replace("-", "").isalpha():
+        return False
+    return text.upper() not in _CALENDAR and text.upper() not in _NOT_NAMES
+
+
+def _names(
+    lexicon: ActorLexicon,
+    context: DocumentContext,
+    tokens: list[Token],
+    norms: list[str],
+    taken: list[bool],
+    titles: dict[int, _Piece],
+) -> list[_Piece]:
+    """People named by runs of capitalised words the dictionaries did not match.
+
+    The last word of a run is the surname (`Jeffrey Kupfer`: `Kupfer`); a longer run
+    resolves only after a title or through this document's earlier mentions, since
+    `Jeb Bush` is not the `Bush` of the dictionaries. A title whose name resolves to no
+    one takes the name into its own mention (`Foreign Minister Taro Kono`).
+    """
+    found: list[_Piece] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name(tokens[i].text, taken[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < min(len(tokens), i + _NAME_RUN) and _is_name(tokens[end].text, taken[end]):
+            end += 1
+        titled = i in titles or (i > 0 and norms[i - 1] in _HONORIFICS)
+        last = norms[end - 1]
+        piece = None
+        if end - i == 1 or titled or last in context.aliases:
+            piece = _surname(lexicon, context, last, end - 1, titled)
+        if piece is not None:
+            piece.start = i
+            found.append(piece)
+        elif (title := titles.get(i)) is not None and not title.plural:
+            title.name = tuple(norms[i:end])
+            title.end = end
+        else:
+            i = end
+            continue
+        taken[i:end] = [True] * (end - i)
+        i = end
+    return found
+
+
+def _surname(
+    lexicon: ActorLexicon, context: DocumentContext, norm: str, i: int, titled: bool
+) -> _Piece | None:
+    """A bare surname: this document's person of that name, or the one in office."""
+    alias = context.aliases.get(norm)
+    if alias is not None:
+        code = lexicon.code_on(alias.row, context.day) if alias.row >= 0 else alias.code
+        return _Piece(i, i + 1, code, list(alias.entries), "person", alias.row)
+    if not titled and norm in _CALENDAR:
+        return None
+    candidates = lexicon.surnames.get(norm, [])
+    holders = [row for row in candidates if lexicon.in_office(row, context.day)]
+    pool = holders if holders or not titled else candidates
+    row = _most_likely(lexicon, pool, context.day)
+    if row is None:
+        return None
+    code = lexicon.code_on(row, context.day)
+    return _Piece(i, i + 1, code, [f"{lexicon.wheres[row]} [surname {norm}]"], "person", row)
+
+
+def _most_likely(lexicon: ActorLexicon, rows: list[int], day: dt.date | None) -> int | None:
+    """The person a bare surname means: all candidates agree on the code, or one stands out.
+
+    National leaders (a plain `XXXGOV` code) come before lesser offices; among people
+    whose codes differ, the one the dictionaries give clearly more names wins (`Bush` in
+    2004 is George W. Bush, not the Cayman Islands premier); otherwise it is left alone.
+    """
+    coded = [(row, lexicon.code_on(row, day)) for row in rows]
+    coded = [(row, code) for row, code in coded if code]
+    leaders = [(row, code) for row, code in coded if len(code) == 6 and code.endswith("GOV")]
+    coded = leaders or coded
+    if not coded:
+        return None
+    ranked = sorted(coded, key=lambda rc: lexicon.names_count[rc[0]], reverse=True)
+    if len({code for _, code in coded}) == 1:
+        return ranked[0][0]
+    first, second = ranked[0], ranked[1]
+    if lexicon.names_count[first[0]] > 2 * lexicon.names_count[second[0]]:
+        return first[0]
+    return None
+
+
+def _merge(pieces: list[_Piece], norms: list[str]) -> list[_Piece]:
+    """Join titles and sector nouns to the actor next to them."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        previous = out[-1] if out else None
+        if previous is not None and _joins(previous, piece, norms):
+            out[-1] = _join(previous, piece)
+        else:
+            out.append(piece)
+    for piece in out:
+        if piece.kind == "agent" and piece.code is None:
+            piece.code = piece.agent.strip("~")
+    return out
+
+
+def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
+    gap = right.start - left.end
+    if left.kind == "agent" and right.kind == "agent":
+        return False
+    if left.agent and right.agent:
+        return False
+    if left.kind == "pronoun" and norms[left.start] not in _POSSESSIVES:
+        return False
+    if left.agent or right.agent:
+        if gap == 0:
+            return not (left.agent and left.name)  # `Minister Kono officials`: two
+        return gap == 1 and bool(left.agent) and norms[left.end] in _LINKS
+    # `Britain's Prime Minister` + `Blair`: the person is the title's holder.
+    return gap == 0 and left.titled and right.kind == "person" and not left.name
+
+
+def _join(left: _Piece, right: _Piece) -> _Piece:
+    entries = left.entries + right.entries
+    if not left.agent and not right.agent:  # country title + person
+        return _Piece(left.start, right.end, right.code, entries, "person", right.row, titled=True)
+    actor, agent = (right, left) if left.agent else (left, right)
+    code = compose(actor.code, agent.agent) if actor.code else None
+    kind = "person" if actor.kind == "person" else "agent"
+    return _Piece(
+        left.start,
+        right.end,
+        code,
+        entries,
+        kind,
+        actor.row,
+        plural=agent.plural,
+        titled=True,
+        name=agent.name,
+    )
+
+
+def _mark_places(pieces: list[_Piece], norms: list[str]) -> None:
+    """`talks in Santiago, Chile`: both say where it happens, not who acts.
+
+    Only cities (capitals included) after a locative preposition are places, and a
+    country in apposition to such a city. A country after `in` stays an actor: news
+    and the CAMEO coding tradition treat `shootings in South Carolina` or `refineries
+    in Iran` as done to that country.
+    """
+    previous: _Piece | None = None
+    for piece in pieces:
+        if piece.kind in _CITY_KINDS and not piece.titled:
+            before = piece.start - 1
+            if before >= 0 and norms[before] == "THE":
+                before -= 1
+            if before >= 0 and norms[before] in _LOCATIVES:
+                piece.role = "place"
+        elif (
+            piece.kind in PLACE_KINDS
+            and previous is not None
+            and previous.role == "place"
+            and piece.start - previous.end == 1
+            and norms[previous.end] == ","
+        ):
+            piece.role = "place"
+        previous = piece
+
+
+def _mark_modifiers(pieces: list[_Piece], tokens: list[Token], taken: list[bool]) -> None:
+    """`the Beijing Olympics`: a capital naming a thing is its country, not its government."""
+    for piece in pieces:
+        after = piece.end
+        if (
+            piece.kind == "capital"
+            and piece.role == "actor"
+            and not piece.titled
+            and piece.code
+            and after < len(tokens)
+            and not taken[after]
+            and tokens[after].text[:1].isupper()
+        ):
+            piece.code = piece.code[:3]
+            piece.entries = [*piece.entries, "[a capital naming a thing: its country]"]
+
+
+def _personal(text: str) -> bool:
+    """Whether a title or sector noun names a person (`minister`), not a body (`university`)."""
+    return text.upper().rstrip("'S").endswith(_PERSON_ENDINGS)
+
+
+def _compatible(want: str, kind: str, plural: bool, text: str) -> bool:
+    if kind == "pronoun":
+        return _PRONOUNS.get(text.upper()) == want
+    if want == "person":
+        return kind == "person" or (kind == "agent" and not plural and _personal(text))
+    if want == "group":
+        return kind == "agent" and plural
+    return kind in ("country", "capital", "organisation")
+
+
+def _pronouns(
+    sentence: Sentence, pieces: list[_Piece], taken: list[bool], context: DocumentContext
+) -> list[_Piece]:
+    norms = [t.norm for t in sentence.tokens]
+    found: list[_Piece] = []
+    for i, norm in enumerate(norms):
+        want = _PRONOUNS.get(norm)
+        if want is None or taken[i]:
+            continue
+        here = [
+            p
+            for p in pieces
+            if p.end <= i
+            and p.role != "place"
+            and p.code
+            and _compatible(want, p.kind, p.plural, " ".join(norms[p.start : p.end]))
+        ]
+        if here:
+            antecedent = here[-1]
+            text = _surface(sentence, antecedent.start, antecedent.end)
+            found.append(
+                _refer(i, norm, antecedent.code, antecedent.entries, text, "this sentence")
+            )
+            continue
+        before = [
+            m
+            for m in context.previous
+            if m.role != "place" and _compatible(want, m.kind, m.plural, m.text)
+        ]
+        if before:
+            m = before[-1]
+            where = f"sentence {m.sentence_index}"
+            found.append(_refer(i, norm, m.code, list(m.entries), m.text, where))
+    return found
+
+
+def _refer(
+    i: int, pronoun: str, code: str | None, entries: list[str], text: str, where: str
+) -> _Piece:
+    """A pronoun piece; a pronoun referring to a pronoun names the first antecedent."""
+    if entries and entries[0].startswith("pronoun "):
+        note = f"pronoun {pronoun} → {entries[0].split(' → ', 1)[1]}"
+        entries = entries[1:]
+    else:
+        note = f"pronoun {pronoun} → {text} ({where})"
+    role = "reference" if pronoun in _POSSESSIVES else "actor"
+    return _Piece(i, i + 1, code, [note, *entries], "pronoun", role=role)
+
+
+def _remember(lexicon: ActorLexicon, pieces: list[_Piece], context: DocumentContext) -> None:
+    """Record the surnames this sentence introduced, for the sentences after it."""
+    for piece in pieces:
+        if piece.row >= 0 and lexicon.kinds[piece.row] == "person" and piece.code:
+            key = parse_phrase(lexicon.names[piece.row].replace("_", " ").rstrip("*"))
+            word = surname(key.key, piece.code) if key else None
+            if word is not None and word not in context.aliases:
+                context.aliases[word] = _Alias(piece.row, piece.code, tuple(piece.entries))
+        elif piece.name and piece.code:
+            word = surname(piece.name, piece.code) or piece.name[-1]
+            context.aliases.setdefault(word, _Alias(-1, piece.code, tuple(piece.entries)))
+
+
+def _surface(sentence: Sentence, start: int, end: int) -> str:
+    offset = sentence.start
+    return sentence.text[
+        sentence.tokens[start].start - offset : sentence.tokens[end - 1].end - offset
+    ]
+
+
+def _mention(lexicon: ActorLexicon, sentence: Sentence, piece: _Piece) -> Mention:
+    first = sentence.tokens[piece.start]
+    last = sentence.tokens[piece.end - 1]
+    offset = sentence.start
+    facts = lexicon.book.facts(piece.code or "")
+    return Mention(
+        sentence_index=sentence.index,
+        token_start=piece.start,
+        token_end=piece.end,
+        span=Span(first.start, last.end),
+        text=sentence.text[first.start - offset : last.end - offset],
+        code=piece.code or "",
+        entries=tuple(piece.entries),
+        kind=piece.kind,
+        role=piece.role,
+        country=facts.country,
+        sector=facts.plover_sector,
+        plural=piece.plural,
+    )
