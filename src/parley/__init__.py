@@ -5,7 +5,7 @@ sentence and dictionary entry that produced it. See `parley.api` for the functio
 `parley` command is built on.
 """
 
-from parley.api import code_document, code_text, coding_stages, read_paths
+from parley.api import code_document, code_text, coding_stages, find_actors, read_paths
 from parley.config import Dictionaries, DictionaryPaths
 from parley.document import Document, Event, Mention, Rejection, Sentence, Span
 from parley.pipeline import Counters, Pipeline
@@ -29,5 +29,6 @@ __all__ = [
     "code_document",
     "code_text",
     "coding_stages",
+    "find_actors",
     "read_paths",
 ]

@@ -17,7 +17,7 @@ from parley.actors.stage import FindActors
 from parley.config import Dictionaries
 from parley.dates import parse_date
 from parley.dedup.stage import Deduplicate, DocumentIndex, MemoryIndex
-from parley.document import Document, Event, Rejection
+from parley.document import Document, Event, Mention, Rejection
 from parley.events.stage import CodeEvents
 from parley.ingest.clean import Clean
 from parley.ingest.describe import Describe
@@ -55,6 +55,16 @@ def coding_stages(
     ]
 
 
+def actor_stages(dictionaries: Dictionaries, default_date: dt.date | None = None) -> list[Stage]:
+    """clean → describe → segment → find actors: what `parley actors` runs."""
+    return [
+        Clean(dictionaries.words),
+        Describe(default_date),
+        Segment(),
+        FindActors(dictionaries.actors),
+    ]
+
+
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -84,3 +94,23 @@ def code_text(
     for many texts, load them once with `Dictionaries.load()` and pass them in."""
     doc = Document(id=document_id, origin=document_id, format="text", raw=text)
     return code_document(doc, dictionaries or Dictionaries.load(), date).events
+
+
+def find_actors(
+    text: str,
+    date: dt.date | str | None = None,
+    *,
+    dictionaries: Dictionaries | None = None,
+) -> list[Mention]:
+    """Actor mentions in `text`, resolved for `date` (roles change with time).
+
+    >>> [(m.text, m.code) for m in find_actors("Koizumi met Bush.", date="2004-11-20")]
+    [('Koizumi', 'JPNGOV'), ('Bush', 'USAGOV')]
+    """
+    doc = Document(id="text", origin="text", format="text", raw=text)
+    pipeline = Pipeline(actor_stages(dictionaries or Dictionaries.load(), _as_date(date)))
+    result = pipeline.process(doc)
+    if isinstance(result, Rejection):
+        raise ValueError(result.reason)
+    assert result is not None
+    return result.mentions

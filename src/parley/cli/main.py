@@ -7,6 +7,7 @@ import sys
 import click
 
 from parley import __version__
+from parley.cli.actors import actors
 from parley.cli.code import code
 from parley.cli.explain import explain
 from parley.cli.validate import validate
@@ -21,12 +22,14 @@ def cli() -> None:
     \b
     Example:
       parley code examples/            # code every article in a folder
+      parley actors "Koizumi met Bush." --date 2004-11-20   # who is who?
       parley explain 3f9c0a1b2d4e5f60  # why was this event coded?
       parley validate gold.jsonl       # how accurate is it?
     """
 
 
 cli.add_command(code)
+cli.add_command(actors)
 cli.add_command(explain)
 cli.add_command(validate)
 

@@ -16,17 +16,17 @@ def _files(value: str | None) -> tuple[Path, ...]:
 
 
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """`--actors/--agents/--verbs/--discards/--extra-actors`, PETRARCH-format files."""
+    """`--actors/--agents/--verbs/--discards/--extra-actors` (see docs/dictionaries.md)."""
     options = [
         click.option(
             "--actors",
             metavar="FILE[,FILE...]",
-            help="Actor dictionaries (PETRARCH format) instead of the bundled ones.",
+            help="Actor dictionaries (parley or PETRARCH format) instead of the bundled ones.",
         ),
         click.option(
             "--agents",
             metavar="FILE[,FILE...]",
-            help="Agent dictionary (PETRARCH format) instead of the bundled one.",
+            help="Agent dictionary (parley or PETRARCH format) instead of the bundled one.",
         ),
         click.option(
             "--verbs",
@@ -39,7 +39,10 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--extra-actors",
             metavar="FILE[,FILE...]",
-            help="Actor entries read after the others: add or override a few names.",
+            help=(
+                "Dictionary files read after all others, to add or override a few entries "
+                "(a parley-format file may mix actors, agents and discards)."
+            ),
         ),
     ]
     for option in reversed(options):

@@ -1,0 +1,114 @@
+"""`parley actors`: the actors parley finds in a text or file, and how each was resolved."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from parley.api import actor_stages, read_paths
+from parley.cli.options import dictionary_options, dictionary_paths
+from parley.config import Dictionaries
+from parley.dates import parse_date
+from parley.document import Document, Mention, Rejection
+from parley.pipeline import Pipeline
+
+
+def _record(doc: Document, mention: Mention) -> dict[str, Any]:
+    return {
+        "document_id": doc.id,
+        "sentence_index": mention.sentence_index,
+        "start": mention.span.start,
+        "end": mention.span.end,
+        "text": mention.text,
+        "code": mention.code,
+        "country": mention.country,
+        "sector": mention.sector,
+        "kind": mention.kind,
+        "role": mention.role,
+        "entries": list(mention.entries),
+    }
+
+
+_SOURCE_RE = re.compile(r" \([^()]*:\d+\)")
+
+
+def _table(doc: Document, console: Console) -> None:
+    """One row a mention; the `because` column leaves out the PETRARCH line (see jsonl)."""
+    date = f"{doc.date.isoformat()} ({doc.date_source})" if doc.date else "unknown"
+    table = Table(title=f"{doc.id} — date {date}", title_justify="left")
+    for column in ("sent", "text", "code", "country", "sector", "kind", "role"):
+        table.add_column(column, no_wrap=column != "text")
+    table.add_column("because", overflow="fold", min_width=30)
+    for m in doc.mentions:
+        table.add_row(
+            str(m.sentence_index),
+            m.text,
+            m.code,
+            m.country or "",
+            m.sector or "",
+            m.kind,
+            m.role,
+            "\n".join(_SOURCE_RE.sub("", entry) for entry in m.entries),
+        )
+    console.print(table)
+
+
+@click.command()
+@click.argument("text_or_file")
+@click.option(
+    "--date",
+    "default_date",
+    metavar="DATE",
+    help="Date for roles in time (YYYY-MM-DD), when the document gives none.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "jsonl")),
+    help="Output format [default: table on a terminal, else jsonl].",
+)
+@dictionary_options
+def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwargs: Any) -> None:
+    """Show the actors in TEXT_OR_FILE (a file of any format `parley code` reads, or
+    the text itself): each mention's code, ISO country, PLOVER sector, what it is
+    (country, capital, person, agent, pronoun...), whether it acts or is a place, and
+    the dictionary entries and rules that resolved it.
+
+    \b
+    Examples:
+      parley actors "Prime Minister Koizumi met Bush in Santiago." --date 2004-11-20
+      parley actors examples/cairo_talks.html --format jsonl
+    """
+    try:
+        date = parse_date(default_date) if default_date else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+    dictionaries = Dictionaries.load(dictionary_paths(kwargs))
+    pipeline = Pipeline(actor_stages(dictionaries, date))
+    path = Path(text_or_file)
+    if path.exists():
+        inputs = read_paths([path])
+    else:
+        inputs = iter([Document(id="text", origin="text", format="text", raw=text_or_file)])
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    console = Console(soft_wrap=False)
+    failed = False
+    for item in inputs:
+        result = item if isinstance(item, Rejection) else pipeline.process(item)
+        if isinstance(result, Rejection):
+            click.echo(f"parley: {result.origin}: {result.reason}", err=True)
+            failed = True
+        elif result is not None and fmt == "table":
+            _table(result, console)
+        elif result is not None:
+            for mention in result.mentions:
+                click.echo(json.dumps(_record(result, mention), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
