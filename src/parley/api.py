@@ -49,7 +49,7 @@ def coding_stages(
         Describe(default_date),
         Deduplicate(index if index is not None else MemoryIndex(), replace),
         Segment(),
-        FindActors(dictionaries.actors),
+        FindActors(dictionaries.actors, dictionaries.words.words),
         CodeEvents(dictionaries.coder),
         ResolveDates(),
     ]
@@ -61,7 +61,7 @@ def actor_stages(dictionaries: Dictionaries, default_date: dt.date | None = None
         Clean(dictionaries.words),
         Describe(default_date),
         Segment(),
-        FindActors(dictionaries.actors),
+        FindActors(dictionaries.actors, dictionaries.words.words),
     ]
 
 

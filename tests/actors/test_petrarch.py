@@ -37,7 +37,8 @@ NEW_LEADER_ [XYZGOV >20240601]
     assert koizumi.code_on(dt.date(1995, 1, 1)) == "JPNELI"
     assert koizumi.code_on(dt.date(2010, 1, 1)) == "JPNELI"
     assert by_name["NEW_LEADER_"].code_on(dt.date(2024, 7, 1)) == "XYZGOV"
-    assert by_name["NEW_LEADER_"].code_on(dt.date(2020, 7, 1)) is None
+    # Before the only dated role: the country of that role, not its office.
+    assert by_name["NEW_LEADER_"].code_on(dt.date(2020, 7, 1)) == "XYZ"
     assert koizumi.where == "actors.txt:6"
 
 

@@ -47,7 +47,7 @@ from parley.errors import DictionaryError
 from parley.text.tokens import phrase_key
 
 _HEAD_RE = re.compile(r"^(actor|agent|discard|discard story):\s*(.*)$")
-_FIELD_RE = re.compile(r"^\s+(kind|alias|plural|code|source):\s*(.*)$")
+_FIELD_RE = re.compile(r"^\s+([a-z]+):\s*(.*)$")
 _CODE_RE = re.compile(r"^([A-Z0-9]+)(?:\s+(\d{4}-\d\d-\d\d)?\.\.(\d{4}-\d\d-\d\d)?)?$")
 _AGENT_CODE_RE = re.compile(r"^(~[A-Z0-9]+|[A-Z0-9]+~)$")
 

@@ -47,7 +47,10 @@ def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
     """The code that holds on `day`; an undated code is the fallback for other days.
 
     With no date known, an undated code is preferred, then the most recent role: a
-    corpus without dates is more often recent news than history.
+    corpus without dates is more often recent news than history. On a day outside every
+    dated role of an entry without an undated one, the entry keeps the country of the
+    nearest role (the Phoenix lists leave gaps, such as Iraq in 2003-2006, through
+    defective lines; a person between offices is still of their country).
     """
     if day is not None:
         for dated in codes:
@@ -56,9 +59,19 @@ def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
     for plain in codes:
         if not plain.dated:
             return plain.code
-    if day is None and codes:
+    if not codes:
+        return None
+    if day is None:
         return max(codes, key=lambda c: c.start or dt.date.min).code
-    return None
+    return min(codes, key=lambda c: _distance(c, day)).code[:3]
+
+
+def _distance(code: DatedCode, day: dt.date) -> int:
+    if code.start is not None and day < code.start:
+        return (code.start - day).days
+    if code.end is not None and day > code.end:
+        return (day - code.end).days
+    return 0
 
 
 def in_office(codes: tuple[DatedCode, ...], day: dt.date | None) -> bool:

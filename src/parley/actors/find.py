@@ -24,6 +24,7 @@ A dictionary match is not yet an actor. Within a document parley also resolves:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from parley.actors.dictfile import parse_phrase
@@ -92,6 +93,7 @@ class DocumentContext:
     """What the sentences of one document have established so far."""
 
     day: dt.date | None
+    words: AbstractSet[str] = frozenset()  # English words, to tell them from names
     aliases: dict[str, _Alias] = field(default_factory=dict)
     previous: list[Mention] = field(default_factory=list)
 
@@ -165,7 +167,8 @@ def find_mentions(
 
 def _is_name(text: str, taken: bool) -> bool:
     """A capitalised word that can be part of a person's name."""
-    if taken or not text[:1].isupper() or not text.replace("-", "").isalpha():
+    word = text.removesuffix("'s").removesuffix("’s").replace("-", "")
+    if taken or not text[:1].isupper() or not word.isalpha():
         return False
     return text.upper() not in _CALENDAR and text.upper() not in _NOT_NAMES
 
@@ -194,6 +197,8 @@ def _names(
         end = i + 1
         while end < min(len(tokens), i + _NAME_RUN) and _is_name(tokens[end].text, taken[end]):
             end += 1
+        if i == 0 and end > 1 and tokens[0].text.lower() in context.words:
+            i = 1  # a capitalised first word may be any word: `Later Koizumi said`
         titled = i in titles or (i > 0 and norms[i - 1] in _HONORIFICS)
         last = norms[end - 1]
         piece = None
@@ -278,6 +283,8 @@ def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
         return False
     if left.kind == "pronoun" and norms[left.start] not in _POSSESSIVES:
         return False
+    if not left.agent and "-" in norms[left.end - 1]:
+        return False  # `Russian-backed rebels` are not Russian rebels
     if left.agent or right.agent:
         if gap == 0:
             return not (left.agent and left.name)  # `Minister Kono officials`: two

@@ -22,6 +22,12 @@ _MIN_STEM = 4
 # `CONSUL*` must not match `consultations`, nor `KING*` `kingmaker`. A hyphenated
 # compound is the stem's own (`Al-Qaeda-linked`).
 _MAX_ENDING = 4
+# `US-led`, `Russian-backed`: a name glued to one of these still names its actor.
+_COMPOUND_TAILS = frozenset(
+    "LED BACKED BASED BROKERED SPONSORED DRAFTED ALLIED FUNDED SUPPORTED OWNED RUN "
+    "CONTROLLED HELD ARMED TRAINED AFFILIATED ALIGNED LINKED INSPIRED MADE BORN DOMINATED "
+    "FRIENDLY ORIENTED".split()
+)
 
 
 @dataclass(slots=True)
@@ -80,6 +86,9 @@ class PhraseMatcher(Generic[T]):
                 if found is not None:
                     return Match(i, i + length, found)
         word = norms[i]
+        head, dash, tail = word.rpartition("-")
+        if dash and tail in _COMPOUND_TAILS and head in exact:
+            return Match(i, i + 1, exact[head])
         if word[:_MIN_STEM] in self._stem_heads:
             for size in self._stem_sizes:
                 if size > len(word) or (len(word) - size > _MAX_ENDING and word[size] != "-"):
@@ -102,7 +111,9 @@ class PhraseMatcher(Generic[T]):
         found: list[Match[T]] = []
         free = 0
         for i, word in enumerate(norms):
-            if i < free or (word not in longest and word[:_MIN_STEM] not in heads):
+            if i < free or (
+                word not in longest and word[:_MIN_STEM] not in heads and "-" not in word
+            ):
                 continue
             if taken is not None and taken[i]:
                 continue

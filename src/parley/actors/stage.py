@@ -10,6 +10,7 @@ Minister Blair` there lets a later `Blair` resolve); only its mentions are dropp
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from parley.actors.find import DocumentContext, find_mentions
@@ -22,11 +23,12 @@ class FindActors:
     """Stage: `Document.mentions`; a story-level discard phrase empties the document."""
 
     lexicon: ActorLexicon
+    words: AbstractSet[str] = frozenset()
     name: str = "find actors"
     skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
-        context = DocumentContext(doc.date)
+        context = DocumentContext(doc.date, self.words)
         mentions = []
         for sentence in doc.sentences:
             discard = self.discarded(sentence, doc.date)
