@@ -27,7 +27,6 @@ import datetime as dt
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from parley.actors.dictfile import parse_phrase
 from parley.actors.entries import PLACE_KINDS
 from parley.actors.lexicon import ActorLexicon, surname
 from parley.document import Mention, Sentence, Span, Token
@@ -167,8 +166,10 @@ def find_mentions(
 
 def _is_name(text: str, taken: bool) -> bool:
     """A capitalised word that can be part of a person's name."""
+    if taken or not text[:1].isupper():
+        return False
     word = text.removesuffix("'s").removesuffix("’s").replace("-", "")
-    if taken or not text[:1].isupper() or not word.isalpha():
+    if not word.isalpha():
         return False
     return text.upper() not in _CALENDAR and text.upper() not in _NOT_NAMES
 
@@ -424,12 +425,12 @@ def _refer(
 def _remember(lexicon: ActorLexicon, pieces: list[_Piece], context: DocumentContext) -> None:
     """Record the surnames this sentence introduced, for the sentences after it."""
     for piece in pieces:
-        if piece.row >= 0 and lexicon.kinds[piece.row] == "person" and piece.code:
-            key = parse_phrase(lexicon.names[piece.row].replace("_", " ").rstrip("*"))
-            word = surname(key.key, piece.code) if key else None
-            if word is not None and word not in context.aliases:
-                context.aliases[word] = _Alias(piece.row, piece.code, tuple(piece.entries))
-        elif piece.name and piece.code:
+        if not piece.code:
+            continue
+        word = lexicon.surname_of.get(piece.row) if piece.row >= 0 else None
+        if word is not None:
+            context.aliases.setdefault(word, _Alias(piece.row, piece.code, tuple(piece.entries)))
+        elif piece.name:
             word = surname(piece.name, piece.code) or piece.name[-1]
             context.aliases.setdefault(word, _Alias(-1, piece.code, tuple(piece.entries)))
 

@@ -77,6 +77,7 @@ class ActorLexicon:
     codes: list[str] = field(default_factory=list)
     names_count: list[int] = field(default_factory=list)  # how many names: prominence
     surnames: dict[str, list[int]] = field(default_factory=dict)
+    surname_of: dict[int, str] = field(default_factory=dict)  # person row → surname
     # Agent rows: code written `~GOV` or `IGO~`.
     agent_names: list[str] = field(default_factory=list)
     agent_wheres: list[str] = field(default_factory=list)
@@ -183,7 +184,7 @@ class ActorLexicon:
 
     def _index_surnames(self) -> None:
         """Persons by the one word news reports use for them once introduced."""
-        self.surnames = {}
+        self.surnames, self.surname_of = {}, {}
         live = set(self.actors._exact.values()) | set(self.actors._stems.values())
         for row, (name, kind) in enumerate(zip(self.names, self.kinds, strict=True)):
             if kind != "person" or row not in live:
@@ -192,6 +193,7 @@ class ActorLexicon:
             word = surname(key.key, self.codes[row]) if key else None
             if word is not None:
                 self.surnames.setdefault(word, []).append(row)
+                self.surname_of[row] = word
 
     def entry_codes(self, row: int) -> tuple[DatedCode, ...]:
         found = self._decoded.get(row)

@@ -22,6 +22,7 @@ _MIN_STEM = 4
 # `CONSUL*` must not match `consultations`, nor `KING*` `kingmaker`. A hyphenated
 # compound is the stem's own (`Al-Qaeda-linked`).
 _MAX_ENDING = 4
+_MAX_DEAD = 500_000  # bounds the memory of words known to start nothing
 # `US-led`, `Russian-backed`: a name glued to one of these still names its actor.
 _COMPOUND_TAILS = frozenset(
     "LED BACKED BASED BROKERED SPONSORED DRAFTED ALLIED FUNDED SUPPORTED OWNED RUN "
@@ -41,31 +42,39 @@ class Match(Generic[T]):
 
 @dataclass(slots=True)
 class PhraseMatcher(Generic[T]):
-    """Maps phrases to payloads; a later phrase replaces an earlier identical one."""
+    """Maps phrases to payloads; a later phrase replaces an earlier identical one.
+
+    `_prefixes` holds every proper prefix of every phrase, so a match grows word by word
+    and stops at the first prefix no phrase has: most tokens cost one set lookup.
+    """
 
     _exact: dict[str, T] = field(default_factory=dict)
     _stems: dict[str, T] = field(default_factory=dict)
-    _longest: dict[str, int] = field(default_factory=dict)
-    _stem_heads: set[str] = field(default_factory=set)
-    _stem_sizes: list[int] = field(default_factory=list)
+    _prefixes: set[str] = field(default_factory=set)
+    _stem_heads: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _multi_heads: set[str] = field(default_factory=set)
+    # Words seen to start no phrase at all; most of a sentence, checked with one lookup.
+    _dead: set[str] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._stems)
 
     def add(self, phrase: Phrase, payload: T) -> None:
-        key = " ".join(phrase.key)
-        if phrase.stem and len(phrase.key[-1]) >= _MIN_STEM:
-            self._stems[key] = payload
-            if len(phrase.key) == 1:
-                self._stem_heads.add(key[:_MIN_STEM])
-                if len(key) not in self._stem_sizes:
-                    self._stem_sizes.append(len(key))
-                    self._stem_sizes.sort(reverse=True)
-                return
-        else:
+        self._dead.clear()
+        words = phrase.key
+        key = " ".join(words)
+        for size in range(1, len(words)):
+            self._prefixes.add(" ".join(words[:size]))
+        if not (phrase.stem and len(words[-1]) >= _MIN_STEM):
             self._exact[key] = payload
-        first = phrase.key[0]
-        self._longest[first] = max(self._longest.get(first, 0), len(phrase.key))
+            return
+        self._stems[key] = payload
+        if len(words) > 1:
+            self._multi_heads.add(" ".join(words[:-1]))
+            return
+        head = key[:_MIN_STEM]
+        sizes = set(self._stem_heads.get(head, ())) | {len(key)}
+        self._stem_heads[head] = tuple(sorted(sizes, reverse=True))
 
     def get(self, phrase: Phrase) -> T | None:
         """The payload `phrase` maps to now, if any."""
@@ -76,49 +85,70 @@ class PhraseMatcher(Generic[T]):
 
     def match_at(self, norms: Sequence[str], i: int) -> Match[T] | None:
         """The longest phrase starting at token `i`, or None."""
-        exact, stems = self._exact, self._stems
-        for length in range(min(self._longest.get(norms[i], 0), len(norms) - i), 0, -1):
-            key = " ".join(norms[i : i + length])
-            if key in exact:
-                return Match(i, i + length, exact[key])
-            if stems and length > 1:
-                found = self._stem_lookup(norms[i : i + length])
-                if found is not None:
-                    return Match(i, i + length, found)
+        exact, prefixes = self._exact, self._prefixes
         word = norms[i]
+        best = Match(i, i + 1, exact[word]) if word in exact else None
+        key, k = word, i + 1
+        while key in prefixes and k < len(norms):
+            following = norms[k]
+            if key in self._multi_heads:
+                found = self._stem_of(key + " ", following)
+                if found is not None:
+                    best = Match(i, k + 1, found)
+            key = f"{key} {following}"
+            k += 1
+            if key in exact:
+                best = Match(i, k, exact[key])
+        if best is not None:
+            return best
+        if word[:_MIN_STEM] in self._stem_heads:
+            found = self._stem_of("", word)
+            if found is not None:
+                return Match(i, i + 1, found)
+        if "-" not in word:
+            return None
         head, dash, tail = word.rpartition("-")
         if dash and tail in _COMPOUND_TAILS and head in exact:
             return Match(i, i + 1, exact[head])
-        if word[:_MIN_STEM] in self._stem_heads:
-            for size in self._stem_sizes:
-                if size > len(word) or (len(word) - size > _MAX_ENDING and word[size] != "-"):
-                    continue
-                if (found := stems.get(word[:size])) is not None:
-                    return Match(i, i + 1, found)
         return None
 
-    def _stem_lookup(self, words: Sequence[str]) -> T | None:
-        head, last = " ".join(words[:-1]), words[-1]
-        for size in range(len(last), max(_MIN_STEM, len(last) - _MAX_ENDING) - 1, -1):
-            found = self._stems.get(f"{head} {last[:size]}")
+    def _stem_of(self, head: str, word: str) -> T | None:
+        """A stem phrase `head` + a prefix of `word` that leaves a short ending."""
+        stems = self._stems
+        if not head:
+            for size in self._stem_heads.get(word[:_MIN_STEM], ()):
+                if size <= len(word) and (len(word) - size <= _MAX_ENDING or word[size] == "-"):
+                    found = stems.get(word[:size])
+                    if found is not None:
+                        return found
+            return None
+        for size in range(len(word), max(_MIN_STEM, len(word) - _MAX_ENDING) - 1, -1):
+            found = stems.get(head + word[:size])
             if found is not None:
                 return found
         return None
 
     def find_all(self, norms: Sequence[str], taken: Sequence[bool] | None = None) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right, skipping tokens already `taken`."""
-        longest, heads = self._longest, self._stem_heads
+        dead, exact, prefixes, heads = self._dead, self._exact, self._prefixes, self._stem_heads
         found: list[Match[T]] = []
-        free = 0
+        free, last = 0, len(norms) - 1
         for i, word in enumerate(norms):
-            if i < free or (
-                word not in longest and word[:_MIN_STEM] not in heads and "-" not in word
-            ):
+            if i < free or word in dead or (taken is not None and taken[i]):
                 continue
-            if taken is not None and taken[i]:
-                continue
+            if word not in exact and word[:_MIN_STEM] not in heads and "-" not in word:
+                # Only a longer phrase can start here (`THE`, `IN`): look one word ahead.
+                if i == last:
+                    continue
+                pair = f"{word} {norms[i + 1]}"
+                if pair not in exact and pair not in prefixes and word not in self._multi_heads:
+                    continue
             match = self.match_at(norms, i)
-            if match is None or (taken is not None and any(taken[match.start : match.end])):
+            if match is None:
+                if word not in self._prefixes and len(dead) < _MAX_DEAD:
+                    dead.add(word)
+                continue
+            if taken is not None and any(taken[match.start : match.end]):
                 continue
             found.append(match)
             free = match.end
