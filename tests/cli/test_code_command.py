@@ -181,7 +181,7 @@ def test_explain_names_the_dictionary_entries(tmp_path):
     assert parley("explain", "ffffffffff", "--db", db).returncode == 1
 
 
-@pytest.mark.parametrize("command", ["code", "explain", "validate"])
+@pytest.mark.parametrize("command", ["code", "actors", "explain", "validate"])
 def test_every_command_has_help_with_an_example(command):
     run = parley(command, "--help")
     assert run.returncode == 0 and "Example" in run.stdout and f"parley {command}" in run.stdout
@@ -248,3 +248,34 @@ def test_validate_xml_without_its_dictionaries_is_a_one_line_error(tmp_path):
     run = parley("validate", gold)
     assert run.returncode == 2 and "--dictionary-dir" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_actors_shows_each_mention_and_how_it_was_resolved(tmp_path):
+    text = "Prime Minister Koizumi met Bush in Santiago. He thanked Japanese officials."
+    run = parley("actors", text, "--date", "2004-11-20", "--format", "jsonl")
+    assert run.returncode == 0, run.stderr
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [(r["text"], r["code"], r["role"]) for r in rows] == [
+        ("Prime Minister Koizumi", "JPNGOV", "actor"),
+        ("Bush", "USAGOV", "actor"),
+        ("Santiago", "CHLGOV", "place"),
+        ("He", "USAGOV", "actor"),
+        ("Japanese officials", "JPNGOV", "actor"),
+    ]
+    assert rows[0]["country"] == "JPN" and rows[0]["sector"] == "GOV"
+    assert text[rows[1]["start"] : rows[1]["end"]] == "Bush"
+    assert rows[3]["entries"][0] == "pronoun HE → Bush (sentence 0)"
+    table = parley("actors", text, "--date", "2004-11-20", "--format", "table")
+    assert "JUNICHIRO KOIZUMI" in table.stdout and "place" in table.stdout
+
+
+def test_actors_reads_files_and_rejects_bad_ones_in_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text("Tokyo protested.", encoding="utf-8")
+    run = parley("actors", tmp_path / "a.txt", "--date", "2020-01-01")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["code"] == "JPNGOV"
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 broken")
+    bad = parley("actors", tmp_path / "b.pdf")
+    assert bad.returncode == 1
+    assert len(bad.stderr.strip().splitlines()) == 1 and "b.pdf" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -21,7 +21,7 @@ from tests.cli.test_code_command import parley
 FLOORS = {
     "petrarch_unit.dev.jsonl": {"exact": 0.42, "event_f1": 0.36, "root_f1": 0.36,
                                 "country_f1": 0.40},
-    "petrarch_gsr.dev.jsonl": {"exact": 0.16, "event_f1": 0.17, "root_f1": 0.18,
+    "petrarch_gsr.dev.jsonl": {"exact": 0.16, "event_f1": 0.18, "root_f1": 0.18,
                                "country_f1": 0.24},
 }  # fmt: skip
 

@@ -98,7 +98,7 @@ def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
     else:
         inputs = iter([Document(id="text", origin="text", format="text", raw=text_or_file)])
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
     failed = False
     for item in inputs:
         result = item if isinstance(item, Rejection) else pipeline.process(item)

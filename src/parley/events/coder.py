@@ -166,13 +166,11 @@ class Coder:
                 taken[i] = True
         groups = _groups([m for m in mentions if m.role == "actor"], norms)
         events: dict[tuple[str, str, str], Event] = {}
+        if len(groups) < 2:
+            return []
         for match in self.verbs.verbs.find_all(norms, taken):
             if match.start > 0 and norms[match.start - 1] in _DETERMINERS:
                 continue  # "the attack": a noun, not a verb
-            verb = match.payload
-            choice = choose_codes(verb, norms, match.start, match.end)
-            if choice.codes.forward is None and choice.codes.reverse is None:
-                continue
             before = [
                 g
                 for g in groups
@@ -186,6 +184,9 @@ class Coder:
                 and not _subject_pronouns(g)
             ]
             if not before or not after:
+                continue  # no event possible: skip the (costly) pattern matching
+            choice = choose_codes(match.payload, norms, match.start, match.end)
+            if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
             subject, obj = before[-1], after[0]
             between = norms[subject[-1].token_end : match.start]
