@@ -1,0 +1,1 @@
+"""Syntax: parley's own tagger, lemmatiser and (later) dependency parser, trained offline."""

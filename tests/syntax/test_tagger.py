@@ -1,0 +1,61 @@
+import io
+from pathlib import Path
+
+import pytest
+
+from parley.syntax.conllu import Tree, Word, read_conllu, write_conllu
+from parley.syntax.tagger import Tagger, shape
+
+CONLLU = """\
+# text = Japan protested.
+1\tJapan\tJapan\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t2:nsubj\t_
+2-3\tprotested.\t_\t_\t_\t_\t_\t_\t_\t_
+2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t0:root\t_
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t2:punct\t_
+
+"""
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger.load()
+
+
+def test_conllu_reads_basic_trees_and_writes_them_back(tmp_path):
+    path = tmp_path / "a.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    (tree,) = read_conllu(path)
+    assert [(w.form, w.upos, w.head, w.deprel) for w in tree.words] == [
+        ("Japan", "PROPN", 2, "nsubj"),
+        ("protested", "VERB", 0, "root"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    out = io.StringIO()
+    write_conllu([tree, Tree(["# text = x"], [Word("x", head=0, deprel="root")])], out)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    again = list(read_conllu(path))
+    assert again[0].words == tree.words and again[0].comments == tree.comments
+    assert again[1].words[0].form == "x"
+
+
+def test_shapes_abstract_case_and_digits():
+    assert [shape(w) for w in ("Tokyo", "U.S.", "2004", "e-mail")] == ["Xx", "X.X.", "d", "x-x"]
+
+
+def test_the_bundled_tagger_tags_a_news_sentence(tagger):
+    words = "Japan accused China of violating its airspace on Tuesday .".split()
+    upos = [u for u, _ in tagger.tag(words)]
+    assert upos == ["PROPN", "VERB", "PROPN", "SCONJ", "VERB", "PRON", "NOUN", "ADP",
+                    "PROPN", "PUNCT"]  # fmt: skip
+    assert tagger.tag([]) == []
+
+
+def test_tagging_accuracy_stays_above_its_floor_on_a_dev_sample(shared, tagger):
+    trees = list(read_conllu(Path(shared / "treebank" / "en_ewt-ud-dev.conllu")))[:600]
+    right = total = 0
+    for tree in trees:
+        tags = tagger.tag([w.form for w in tree.words])
+        for word, (upos, _) in zip(tree.words, tags, strict=True):
+            right += upos == word.upos
+            total += 1
+    assert right / total >= 0.945  # floor: raise when the model improves, never lower
