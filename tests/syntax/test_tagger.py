@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from parley.syntax.conllu import Tree, Word, read_conllu, write_conllu
+from parley.syntax.lemmas import Lemmatiser
 from parley.syntax.tagger import Tagger, shape
 
 CONLLU = """\
@@ -59,3 +60,18 @@ def test_tagging_accuracy_stays_above_its_floor_on_a_dev_sample(shared, tagger):
             right += upos == word.upos
             total += 1
     assert right / total >= 0.945  # floor: raise when the model improves, never lower
+
+
+@pytest.mark.parametrize(
+    ("word", "upos", "lemma"),
+    [
+        ("was", "AUX", "be"),  # irregular: from the table
+        ("children", "NOUN", "child"),
+        ("sanctions", "NOUN", "sanction"),  # rules
+        ("violating", "VERB", "violate"),
+        ("stopped", "VERB", "stop"),
+        ("Koizumi", "PROPN", "Koizumi"),
+    ],
+)
+def test_lemmas_come_from_the_table_then_the_rules(word, upos, lemma):
+    assert Lemmatiser.load().lemma(word, upos) == lemma
