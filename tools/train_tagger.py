@@ -22,61 +22,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
 from parley.syntax.conllu import Tree, read_conllu
+from parley.syntax.perceptron import Perceptron, to_layer
 from parley.syntax.tagger import Layer, Tagger, context_features, features
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"
 _MIN_LABEL = 5  # joint labels rarer than this are folded into their UPOS's commonest one
-
-
-class Perceptron:
-    """Multiclass averaged perceptron (weights averaged over every update step)."""
-
-    def __init__(self, n_labels: int) -> None:
-        self.n = n_labels
-        self.weights: dict[str, dict[int, float]] = defaultdict(dict)
-        self.totals: dict[tuple[str, int], float] = defaultdict(float)
-        self.stamps: dict[tuple[str, int], int] = defaultdict(int)
-        self.step = 0
-
-    def predict(self, feats: list[str]) -> int:
-        scores = [0.0] * self.n
-        weights = self.weights
-        for f in feats:
-            row = weights.get(f)
-            if row:
-                for label, w in row.items():
-                    scores[label] += w
-        return max(range(self.n), key=scores.__getitem__)
-
-    def update(self, truth: int, guess: int, feats: list[str]) -> None:
-        self.step += 1
-        if truth == guess:
-            return
-        for f in feats:
-            row = self.weights[f]
-            for label, delta in ((truth, 1.0), (guess, -1.0)):
-                key = (f, label)
-                w = row.get(label, 0.0)
-                self.totals[key] += (self.step - self.stamps[key]) * w
-                self.stamps[key] = self.step
-                row[label] = w + delta
-
-    def averaged(self) -> dict[str, dict[int, float]]:
-        out: dict[str, dict[int, float]] = {}
-        for f, row in self.weights.items():
-            kept = {}
-            for label, w in row.items():
-                key = (f, label)
-                total = self.totals[key] + (self.step - self.stamps[key]) * w
-                avg = total / self.step
-                if abs(avg) >= 1e-3:
-                    kept[label] = round(avg, 3)
-            if kept:
-                out[f] = kept
-        return out
 
 
 def labels_of(trees: list[Tree]) -> tuple[list[str], dict[str, str]]:
@@ -109,24 +60,6 @@ def tag_dictionary(trees: list[Tree], ids: dict[str, int], fold: dict[str, str])
     return out
 
 
-def to_layer(weights: dict[str, dict[int, float]]) -> Layer:
-    names = sorted(weights)
-    indptr = np.zeros(len(names) + 1, dtype=np.int32)
-    indices: list[int] = []
-    data: list[float] = []
-    for i, name in enumerate(names):
-        row = sorted(weights[name].items())
-        indices += [label for label, _ in row]
-        data += [w for _, w in row]
-        indptr[i + 1] = len(indices)
-    return Layer(
-        {name: i for i, name in enumerate(names)},
-        indptr,
-        np.asarray(indices, dtype=np.uint8),
-        np.asarray(data, dtype=np.float32),
-    )
-
-
 def train_layer(
     examples: list[tuple[list[str], int]],
     n_labels: int,
@@ -148,8 +81,10 @@ def train_layer(
         layer = to_layer(model.averaged())
         if evaluate is not None:
             score = evaluate(layer)
-            print(f"  pass {number}: dev UPOS {score:.4f} ({time.perf_counter() - start:.0f} s)",
-                  flush=True)
+            print(
+                f"  pass {number}: dev UPOS {score:.4f} ({time.perf_counter() - start:.0f} s)",
+                flush=True,
+            )
             if best is None or score > best[0]:
                 best = (score, layer)
     assert layer is not None
@@ -181,8 +116,10 @@ def main() -> None:
     ids = {label: i for i, label in enumerate(labels)}
     tagdict = tag_dictionary(train, ids, fold)
     n = len(labels)
-    sentences = [([w.form for w in t.words], [ids[fold[f"{w.upos} {w.xpos}"]] for w in t.words])
-                 for t in train]
+    sentences = [
+        ([w.form for w in t.words], [ids[fold[f"{w.upos} {w.xpos}"]] for w in t.words])
+        for t in train
+    ]
 
     def examples_of(chosen: list[tuple[list[str], list[int]]]) -> list[tuple[list[str], int]]:
         pairs = (zip(features(words), gold, strict=True) for words, gold in chosen)
@@ -221,8 +158,10 @@ def main() -> None:
     tagger.save(args.out)
     size = sum(p.stat().st_size for p in args.out.glob("tagger.*")) / 1e6
     rows = len(first.rows) + len(second.rows)
-    print(f"dev UPOS {dev_upos:.4f}; test UPOS {test_upos:.4f} XPOS {test_xpos:.4f}; "
-          f"{rows} feature rows, {size:.1f} MB in {args.out}")
+    print(
+        f"dev UPOS {dev_upos:.4f}; test UPOS {test_upos:.4f} XPOS {test_xpos:.4f}; "
+        f"{rows} feature rows, {size:.1f} MB in {args.out}"
+    )
 
 
 if __name__ == "__main__":
