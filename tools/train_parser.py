@@ -87,8 +87,7 @@ def train_moves(
             right_moves = [m for m in moves if cost[m] == cheapest]
             best = max(right_moves, key=scores.__getitem__)
             model.update(best, predicted, feats)
-            follow = predicted if explore and rng.random() < 0.9 else best
-            state.apply(follow if follow in right_moves or explore else best)
+            state.apply(predicted if explore and rng.random() < 0.9 else best)
 
 
 def attachment(parser: Parser, trees: list[Tree], tagger: Tagger) -> tuple[float, float, float]:

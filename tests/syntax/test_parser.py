@@ -66,4 +66,4 @@ def test_attachment_stays_above_its_floor_on_a_dev_sample(shared, models):
     tagger, parser = models
     trees = list(read_conllu(Path(shared / "treebank" / "en_ewt-ud-dev.conllu")))[:600]
     uas, las, _ = trainer().attachment(parser, trees, tagger)
-    assert uas >= 0.80 and las >= 0.75  # floors: raise when the model improves, never lower
+    assert uas >= 0.81 and las >= 0.76  # floors: raise when the model improves, never lower

@@ -96,11 +96,24 @@ def transition_features(state: State, words: Sequence[str], tags: Sequence[str])
     def child(items: list[int], first: bool) -> str:
         return tags[items[0] if first else items[-1]] if items else "-"
 
+    def second(items: list[int], first: bool) -> str:
+        return tags[items[1] if first else items[-2]] if len(items) > 1 else "-"
+
+    def child_word(items: list[int], first: bool) -> str:
+        return words[items[0] if first else items[-1]] if items else "-"
+
     s0l = child(state.lefts[s0], True) if s0 is not None else "-"
     s0r = child(state.rights[s0], False) if s0 is not None else "-"
     s1l = child(state.lefts[s1], True) if s1 is not None else "-"
     s1r = child(state.rights[s1], False) if s1 is not None else "-"
     b0l = child(state.lefts[b0], True) if b0 is not None else "-"
+    s0l2 = second(state.lefts[s0], True) if s0 is not None else "-"
+    s0r2 = second(state.rights[s0], False) if s0 is not None else "-"
+    b0l2 = second(state.lefts[b0], True) if b0 is not None else "-"
+    s0lw = child_word(state.lefts[s0], True) if s0 is not None else "-"
+    s0rw = child_word(state.rights[s0], False) if s0 is not None else "-"
+    b0lw = child_word(state.lefts[b0], True) if b0 is not None else "-"
+    s1rw = child_word(state.rights[s1], False) if s1 is not None else "-"
     distance = "-"
     if s0 is not None and b0 is not None:
         gap = b0 - s0 if s0 != ROOT else 0
@@ -135,6 +148,17 @@ def transition_features(state: State, words: Sequence[str], tags: Sequence[str])
         "dist s0w b0w=" + distance + " " + s0w + " " + b0w,
         "s0v=" + s0v + " " + s0t,
         "b0v=" + b0v + " " + b0t,
+        "s0lw=" + s0lw, "s0rw=" + s0rw, "b0lw=" + b0lw, "s1rw=" + s1rw,
+        "s0t s0l s0l2=" + s0t + " " + s0l + " " + s0l2,
+        "s0t s0r s0r2=" + s0t + " " + s0r + " " + s0r2,
+        "b0t b0l b0l2=" + b0t + " " + b0l + " " + b0l2,
+        "s0wt b0wt=" + s0w + s0t + " " + b0w + b0t,
+        "s0wt b0t=" + s0w + s0t + " " + b0t,
+        "s0t b0wt=" + s0t + " " + b0w + b0t,
+        "b0w b1w=" + b0w + " " + b1w,
+        "b0t b1w=" + b0t + " " + b1w,
+        "b0s=" + b0w[-3:] + " " + b0t,
+        "s0s=" + s0w[-3:] + " " + s0t,
     ]  # fmt: skip
 
 
