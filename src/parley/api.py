@@ -75,8 +75,12 @@ def code_document(
     doc: Document, dictionaries: Dictionaries, date: dt.date | str | None = None
 ) -> Document:
     """Run one in-memory document through the coding stages (no store)."""
-    pipeline = Pipeline(coding_stages(dictionaries, default_date=_as_date(date)))
-    result = pipeline.process(doc)
+    return _run_one(coding_stages(dictionaries, default_date=_as_date(date)), doc)
+
+
+def _run_one(stages: list[Stage], doc: Document) -> Document:
+    """One document through `stages`; a rejection is a ValueError with its reason."""
+    result = Pipeline(stages).process(doc)
     if isinstance(result, Rejection):
         raise ValueError(result.reason)
     assert result is not None
@@ -108,9 +112,5 @@ def find_actors(
     [('Koizumi', 'JPNGOV'), ('Bush', 'USAGOV')]
     """
     doc = Document(id="text", origin="text", format="text", raw=text)
-    pipeline = Pipeline(actor_stages(dictionaries or Dictionaries.load(), _as_date(date)))
-    result = pipeline.process(doc)
-    if isinstance(result, Rejection):
-        raise ValueError(result.reason)
-    assert result is not None
-    return result.mentions
+    stages = actor_stages(dictionaries or Dictionaries.load(), _as_date(date))
+    return _run_one(stages, doc).mentions

@@ -215,7 +215,8 @@ def _phrase_text(phrase: Phrase) -> str:
     return " ".join(phrase.key) + ("*" if phrase.stem else "")
 
 
-def _code_text(code: DatedCode) -> str:
+def code_text(code: DatedCode) -> str:
+    """The `code:` value for `code`: what `parse_code` reads back."""
     if not code.dated:
         return code.code
     start = code.start.isoformat() if code.start else ""
@@ -227,7 +228,7 @@ def format_actor(entry: ActorEntry) -> str:
     """The record for `entry`, ending with a blank line."""
     lines = [f"actor: {_phrase_text(entry.phrases[0])}", f"  kind: {entry.kind}"]
     lines += [f"  alias: {_phrase_text(p)}" for p in entry.phrases[1:]]
-    lines += [f"  code: {_code_text(c)}" for c in entry.codes]
+    lines += [f"  code: {code_text(c)}" for c in entry.codes]
     if entry.source:
         lines.append(f"  source: {entry.source}")
     return "\n".join(lines) + "\n\n"

@@ -43,24 +43,17 @@ def surname(key: Sequence[str], code: str) -> str | None:
 
 
 def _encode(codes: tuple[DatedCode, ...]) -> str:
-    return "|".join(
-        f"{c.code} {c.start.isoformat() if c.start else ''} {c.end.isoformat() if c.end else ''}"
-        for c in codes
-    )
+    """Codes as the parley format writes them, `|`-joined: one string a row pickles fast."""
+    return "|".join(dictfile.code_text(c) for c in codes)
 
 
 def _decode(text: str) -> tuple[DatedCode, ...]:
-    out = []
-    for part in text.split("|"):
-        code, start, end = part.split(" ")
-        out.append(
-            DatedCode(
-                code,
-                dt.date.fromisoformat(start) if start else None,
-                dt.date.fromisoformat(end) if end else None,
-            )
-        )
-    return tuple(out)
+    return tuple(dictfile.parse_code(part) for part in text.split("|"))
+
+
+def _provenance(where: str, name: str, source: str) -> str:
+    """`file:line NAME (original file:line)`: what `parley explain` shows for an entry."""
+    return f"{where} {name} ({source})" if source else f"{where} {name}"
 
 
 @dataclass(slots=True)
@@ -157,8 +150,7 @@ class ActorLexicon:
                         self.actors.add(phrase, row)
             seen[name] = (row, entry.phrases)
         self.names.append(entry.name)
-        source = f" ({entry.source})" if entry.source else ""
-        self.wheres.append(f"{entry.where} {entry.name}{source}")
+        self.wheres.append(_provenance(entry.where, entry.name, entry.source))
         self.kinds.append(entry.kind)
         self.codes.append(_encode(entry.codes))
         self.names_count.append(len(entry.phrases))
@@ -168,8 +160,7 @@ class ActorLexicon:
     def add_agent(self, entry: AgentEntry) -> None:
         row = len(self.agent_names)
         self.agent_names.append(entry.name)
-        source = f" ({entry.source})" if entry.source else ""
-        self.agent_wheres.append(f"{entry.where} {entry.name}{source}")
+        self.agent_wheres.append(_provenance(entry.where, entry.name, entry.source))
         self.agent_codes.append(f"{entry.code}~" if entry.prefix else f"~{entry.code}")
         plural = entry.plural or (False,) * len(entry.phrases)
         for phrase, is_plural in zip(entry.phrases, plural, strict=True):
@@ -177,8 +168,8 @@ class ActorLexicon:
 
     def add_discard(self, entry: Discard) -> None:
         row = len(self.discard_wheres)
-        source = f" ({entry.source})" if entry.source else ""
-        self.discard_wheres.append(f"{entry.where} {' '.join(entry.phrase.key)}{source}")
+        phrase = " ".join(entry.phrase.key)
+        self.discard_wheres.append(_provenance(entry.where, phrase, entry.source))
         self.discard_story.append(entry.story)
         self.discards.add(entry.phrase, row)
 

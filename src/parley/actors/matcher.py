@@ -59,13 +59,17 @@ class PhraseMatcher(Generic[T]):
     def __len__(self) -> int:
         return len(self._exact) + len(self._stems)
 
+    def _table(self, phrase: Phrase) -> dict[str, T]:
+        """Stems (long enough to be one) and exact phrases are kept apart."""
+        return self._stems if phrase.stem and len(phrase.key[-1]) >= _MIN_STEM else self._exact
+
     def add(self, phrase: Phrase, payload: T) -> None:
         self._dead.clear()
         words = phrase.key
         key = " ".join(words)
         for size in range(1, len(words)):
             self._prefixes.add(" ".join(words[:size]))
-        if not (phrase.stem and len(words[-1]) >= _MIN_STEM):
+        if self._table(phrase) is self._exact:
             self._exact[key] = payload
             return
         self._stems[key] = payload
@@ -78,10 +82,7 @@ class PhraseMatcher(Generic[T]):
 
     def get(self, phrase: Phrase) -> T | None:
         """The payload `phrase` maps to now, if any."""
-        key = " ".join(phrase.key)
-        if phrase.stem and len(phrase.key[-1]) >= _MIN_STEM:
-            return self._stems.get(key)
-        return self._exact.get(key)
+        return self._table(phrase).get(" ".join(phrase.key))
 
     def match_at(self, norms: Sequence[str], i: int) -> Match[T] | None:
         """The longest phrase starting at token `i`, or None."""

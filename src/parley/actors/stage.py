@@ -45,6 +45,8 @@ class FindActors:
         """The discard row that voids this sentence (a story-level one first), or None."""
         norms = [t.norm for t in sentence.tokens]
         found = self.lexicon.discards.find_all(norms)
+        if not found:
+            return None
         current = {str(day.year), str(day.year - 1)} if day else set()
         rows = [m.payload for m in found if " ".join(norms[m.start : m.end]) not in current]
         if not rows:
