@@ -1,12 +1,11 @@
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 from parley.actors.dictfile import format_actor, is_parley_format, read_dictionary
 from parley.actors.entries import DatedCode
 from parley.actors.lexicon import ActorLexicon
 from parley.actors.petrarch import read_actors
-from tests.conftest import ROOT
+from tests.conftest import load_tool
 
 SAMPLE = """\
 # a user's additions
@@ -108,12 +107,7 @@ def test_petrarch_files_are_still_read_and_told_apart(tmp_path):
 
 
 def test_the_converter_keeps_every_code_and_names_its_source(tmp_path):
-    spec = importlib.util.spec_from_file_location(
-        "convert_petrarch", ROOT / "tools" / "convert_petrarch.py"
-    )
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = load_tool("convert_petrarch")
     source = write(
         tmp_path,
         "x.actors.txt",

@@ -1,4 +1,3 @@
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -6,17 +5,11 @@ import pytest
 from parley.syntax.conllu import read_conllu
 from parley.syntax.parser import LEFT, RIGHT, SHIFT, Parser, State
 from parley.syntax.tagger import Tagger
-from tests.conftest import ROOT as REPO
+from tests.conftest import load_tool
 
 
 def trainer():
-    spec = importlib.util.spec_from_file_location(
-        "train_parser", REPO / "tools" / "train_parser.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("train_parser")
 
 
 @pytest.fixture(scope="module")

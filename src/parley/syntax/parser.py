@@ -74,6 +74,15 @@ def _at(words: Sequence[str], i: int | None) -> str:
     return "<root>" if i == ROOT else words[i]
 
 
+def _nth(items: list[int], index: int, table: Sequence[str]) -> str:
+    """`table` entry of the `index`-th child (0 first, 1 second, -1 last...), or "-"."""
+    return table[items[index]] if len(items) > (index if index >= 0 else -index - 1) else "-"
+
+
+def _bucket(gap: int) -> str:
+    return str(gap) if gap < 5 else ("5-9" if gap < 10 else "10+")
+
+
 def transition_features(state: State, words: Sequence[str], tags: Sequence[str]) -> list[str]:
     """Features of a configuration: words, tags and children around the stack and buffer.
 
@@ -93,31 +102,23 @@ def transition_features(state: State, words: Sequence[str], tags: Sequence[str])
     b1w, b1t = _at(words, b1), _at(tags, b1)
     b2t, s2t = _at(tags, b2), _at(tags, s2)
 
-    def child(items: list[int], first: bool) -> str:
-        return tags[items[0] if first else items[-1]] if items else "-"
-
-    def second(items: list[int], first: bool) -> str:
-        return tags[items[1] if first else items[-2]] if len(items) > 1 else "-"
-
-    def child_word(items: list[int], first: bool) -> str:
-        return words[items[0] if first else items[-1]] if items else "-"
-
-    s0l = child(state.lefts[s0], True) if s0 is not None else "-"
-    s0r = child(state.rights[s0], False) if s0 is not None else "-"
-    s1l = child(state.lefts[s1], True) if s1 is not None else "-"
-    s1r = child(state.rights[s1], False) if s1 is not None else "-"
-    b0l = child(state.lefts[b0], True) if b0 is not None else "-"
-    s0l2 = second(state.lefts[s0], True) if s0 is not None else "-"
-    s0r2 = second(state.rights[s0], False) if s0 is not None else "-"
-    b0l2 = second(state.lefts[b0], True) if b0 is not None else "-"
-    s0lw = child_word(state.lefts[s0], True) if s0 is not None else "-"
-    s0rw = child_word(state.rights[s0], False) if s0 is not None else "-"
-    b0lw = child_word(state.lefts[b0], True) if b0 is not None else "-"
-    s1rw = child_word(state.rights[s1], False) if s1 is not None else "-"
+    s0_lefts = state.lefts[s0] if s0 is not None else []
+    s0_rights = state.rights[s0] if s0 is not None else []
+    s1_lefts = state.lefts[s1] if s1 is not None else []
+    s1_rights = state.rights[s1] if s1 is not None else []
+    b0_lefts = state.lefts[b0] if b0 is not None else []
+    s0l, s0l2, s0lw = _nth(s0_lefts, 0, tags), _nth(s0_lefts, 1, tags), _nth(s0_lefts, 0, words)
+    s0r, s0r2, s0rw = (
+        _nth(s0_rights, -1, tags),
+        _nth(s0_rights, -2, tags),
+        _nth(s0_rights, -1, words),
+    )
+    b0l, b0l2, b0lw = _nth(b0_lefts, 0, tags), _nth(b0_lefts, 1, tags), _nth(b0_lefts, 0, words)
+    s1l = _nth(s1_lefts, 0, tags)
+    s1r, s1rw = _nth(s1_rights, -1, tags), _nth(s1_rights, -1, words)
     distance = "-"
     if s0 is not None and b0 is not None:
-        gap = b0 - s0 if s0 != ROOT else 0
-        distance = str(gap) if gap < 5 else ("5-9" if gap < 10 else "10+")
+        distance = _bucket(b0 - s0 if s0 != ROOT else 0)
     s0v = f"{len(state.lefts[s0])}/{len(state.rights[s0])}" if s0 is not None else "-"
     b0v = str(len(state.lefts[b0])) if b0 is not None else "-"
     return [
@@ -178,8 +179,7 @@ def label_features(
         side = "L" if d < h else "R"
         if h == ROOT:
             side = "root"
-        gap = abs(d - h)
-        distance = str(gap) if gap < 5 else ("5-9" if gap < 10 else "10+")
+        distance = _bucket(abs(d - h))
         kids = children[d]
         first = tags[kids[0]] if kids else "-"
         last = tags[kids[-1]] if kids else "-"
