@@ -279,3 +279,6 @@ def test_actors_reads_files_and_rejects_bad_ones_in_one_line(tmp_path):
     assert bad.returncode == 1
     assert len(bad.stderr.strip().splitlines()) == 1 and "b.pdf" in bad.stderr
     assert "Traceback" not in bad.stderr
+    missing = parley("actors", tmp_path / "typo.pdf")
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.strip().endswith("typo.pdf: no such file")

@@ -17,6 +17,7 @@ from parley.cli.options import dictionary_options, dictionary_paths
 from parley.config import Dictionaries
 from parley.dates import parse_date
 from parley.document import Document, Mention, Rejection
+from parley.ingest.discover import SUPPORTED
 from parley.pipeline import Pipeline
 
 
@@ -34,6 +35,11 @@ def _record(doc: Document, mention: Mention) -> dict[str, Any]:
         "role": mention.role,
         "entries": list(mention.entries),
     }
+
+
+def _looks_like_a_file(argument: str) -> bool:
+    """One word naming a file parley reads (`report.pdf`): a typo, not text to code."""
+    return not any(c.isspace() for c in argument) and Path(argument).suffix.lower() in SUPPORTED
 
 
 _SOURCE_RE = re.compile(r" \([^()]*:\d+\)")
@@ -95,6 +101,8 @@ def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
     path = Path(text_or_file)
     if path.exists():
         inputs = read_paths([path])
+    elif _looks_like_a_file(text_or_file):
+        raise click.ClickException(f"{text_or_file}: no such file")
     else:
         inputs = iter([Document(id="text", origin="text", format="text", raw=text_or_file)])
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
