@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parley.syntax.conllu import read_conllu
 from parley.syntax.lemmas import Lemmatiser
-from parley.syntax.tagger import Tagger
+from parley.syntax.network import Network
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"
 
@@ -37,11 +37,13 @@ def main() -> None:
             table[key] = lemma
     lemmatiser = Lemmatiser(table)
     lemmatiser.save(args.out)
-    tagger = Tagger.load(args.out)
+    network = Network.load(args.out)
+    trees = list(read_conllu(args.treebank / "en_ewt-ud-test.conllu"))
+    parses = network.analyse([[w.form for w in t.words] for t in trees])
     gold_right = tagged_right = total = 0
-    for tree in read_conllu(args.treebank / "en_ewt-ud-test.conllu"):
-        tags = tagger.tag([w.form for w in tree.words])
-        for w, (upos, _) in zip(tree.words, tags, strict=True):
+    for tree, parse in zip(trees, parses, strict=True):
+        for w, tag in zip(tree.words, parse.tags, strict=True):
+            upos = network.tags[tag].split(" ", 1)[0]
             gold_right += lemmatiser.lemma(w.form, w.upos) == w.lemma
             tagged_right += lemmatiser.lemma(w.form, upos) == w.lemma
             total += 1

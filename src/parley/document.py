@@ -31,14 +31,39 @@ class Token:
 
 
 @dataclass(slots=True)
+class Word:
+    """A syntactic word of a sentence with its analysis (see `parley.syntax.analysis`).
+
+    A token can hold several words (`didn't` is `did` + `n't`): `token` is the index of
+    the token in `Sentence.tokens`. `head` is the index of the governing word in
+    `Sentence.words`, -1 for the sentence's root; `relation` is the Universal Dependencies
+    relation to it. `clause` is the index of the word that heads this word's clause (the
+    main verb, or the verb of a subordinate, relative or complement clause).
+    """
+
+    text: str
+    start: int
+    end: int
+    token: int
+    lemma: str
+    upos: str
+    xpos: str
+    head: int
+    relation: str
+    clause: int
+
+
+@dataclass(slots=True)
 class Sentence:
-    """A sentence of the clean text, with its tokens (offsets are document offsets)."""
+    """A sentence of the clean text, with its tokens (offsets are document offsets) and,
+    once analysed, its syntactic words."""
 
     index: int
     start: int
     end: int
     text: str
     tokens: list[Token] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
 
 
 @dataclass(slots=True)

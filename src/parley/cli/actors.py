@@ -37,7 +37,7 @@ def _record(doc: Document, mention: Mention) -> dict[str, Any]:
     }
 
 
-def _looks_like_a_file(argument: str) -> bool:
+def looks_like_a_file(argument: str) -> bool:
     """One word naming a file parley reads (`report.pdf`): a typo, not text to code."""
     return not any(c.isspace() for c in argument) and Path(argument).suffix.lower() in SUPPORTED
 
@@ -101,7 +101,7 @@ def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
     path = Path(text_or_file)
     if path.exists():
         inputs = read_paths([path])
-    elif _looks_like_a_file(text_or_file):
+    elif looks_like_a_file(text_or_file):
         raise click.ClickException(f"{text_or_file}: no such file")
     else:
         inputs = iter([Document(id="text", origin="text", format="text", raw=text_or_file)])

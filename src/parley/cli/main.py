@@ -10,6 +10,7 @@ from parley import __version__
 from parley.cli.actors import actors
 from parley.cli.code import code
 from parley.cli.explain import explain
+from parley.cli.parse import parse
 from parley.cli.validate import validate
 from parley.errors import ParleyError
 
@@ -25,6 +26,7 @@ def cli() -> None:
       parley actors "Koizumi met Bush." --date 2004-11-20   # who is who?
       parley explain 3f9c0a1b2d4e5f60  # why was this event coded?
       parley validate gold.jsonl       # how accurate is it?
+      parley parse "Japan accused China."  # how was a sentence read?
     """
 
 
@@ -32,6 +34,7 @@ cli.add_command(code)
 cli.add_command(actors)
 cli.add_command(explain)
 cli.add_command(validate)
+cli.add_command(parse)
 
 
 def main() -> None:

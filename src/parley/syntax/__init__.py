@@ -1,1 +1,2 @@
-"""Syntax: parley's own tagger, lemmatiser and (later) dependency parser, trained offline."""
+"""Syntax: tokens into UD words, parley's tagger and dependency parser network, lemmas and the
+analysis interface the coder reads."""

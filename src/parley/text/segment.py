@@ -12,16 +12,8 @@ import re
 from collections.abc import Iterator
 
 from parley.document import Document, Sentence
-from parley.text.tokens import tokenise
+from parley.text.tokens import ABBREVIATIONS, tokenise
 
-_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres amb
-    rev fr st sr jr mt ft ave blvd rd no nos vol fig approx est dept univ corp inc ltd co
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
-    sat sun vs etc al op cf ca
-    """.split()
-)
 _STARTERS = frozenset(
     """
     the a an in on at it he she they we i but and this that these those there his her its
@@ -47,7 +39,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return True
     prev = before.group(1).lstrip("(\"'“‘")
-    if prev.lower() in _ABBREVIATIONS:
+    if prev.rstrip('.').lower() in ABBREVIATIONS:
         return False
     if len(prev) == 1 and prev.isalpha() and prev.isupper():
         return False  # an initial: "C. Kenneth Quinones"

@@ -11,11 +11,24 @@ import re
 
 from parley.document import Token
 
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov pres amb
+    rev fr st sr jr mt ft ave blvd rd no nos vol fig approx est dept univ corp inc ltd co
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun vs etc al op cf ca
+    """.split()
+)
+"""Words written with a period that does not end the sentence (`Dr.`, `Jan.`, `Gen.`)."""
+
+_TITLED = "|".join(sorted((w.capitalize() for w in ABBREVIATIONS), key=len, reverse=True))
 _TOKEN_RE = re.compile(
-    r"""
-    (?:[A-Za-z]\.){2,}                 # U.S., U.N., e.g.
+    rf"""
+    (?:[A-Za-z]\.){{2,}}                 # U.S., U.N., e.g.
+    | (?:{_TITLED}|vs|etc|al|approx|cf)\.(?!\w)   # Dr., Jan., Gen. (capitalised), etc.
+    | -{{2,}}                            # a dash typed as --
     | [A-Z]\.(?=\s+[A-Z])               # an initial: George W. Bush
-    | \d+(?:[.,:]\d+)+                 # 3.5, 1,000, 10:30
+    | \d+(?:[.,:]\d+)+                  # 3.5, 1,000, 10:30
     | \w+(?:[-'’]\w+)*['’]?            # words, inner hyphens and apostrophes, Allies'
     | \S                               # any other single character
     """,

@@ -1,11 +1,10 @@
 import io
-from pathlib import Path
 
 import pytest
 
 from parley.syntax.conllu import Tree, Word, read_conllu, write_conllu
 from parley.syntax.lemmas import Lemmatiser
-from parley.syntax.tagger import Tagger, shape
+from parley.syntax.network import shape
 
 CONLLU = """\
 # text = Japan protested.
@@ -15,11 +14,6 @@ CONLLU = """\
 3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t2:punct\t_
 
 """
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger.load()
 
 
 def test_conllu_reads_basic_trees_and_writes_them_back(tmp_path):
@@ -41,25 +35,6 @@ def test_conllu_reads_basic_trees_and_writes_them_back(tmp_path):
 
 def test_shapes_abstract_case_and_digits():
     assert [shape(w) for w in ("Tokyo", "U.S.", "2004", "e-mail")] == ["Xx", "X.X.", "d", "x-x"]
-
-
-def test_the_bundled_tagger_tags_a_news_sentence(tagger):
-    words = "Japan accused China of violating its airspace on Tuesday .".split()
-    upos = [u for u, _ in tagger.tag(words)]
-    assert upos == ["PROPN", "VERB", "PROPN", "SCONJ", "VERB", "PRON", "NOUN", "ADP",
-                    "PROPN", "PUNCT"]  # fmt: skip
-    assert tagger.tag([]) == []
-
-
-def test_tagging_accuracy_stays_above_its_floor_on_a_dev_sample(shared, tagger):
-    trees = list(read_conllu(Path(shared / "treebank" / "en_ewt-ud-dev.conllu")))[:600]
-    right = total = 0
-    for tree in trees:
-        tags = tagger.tag([w.form for w in tree.words])
-        for word, (upos, _) in zip(tree.words, tags, strict=True):
-            right += upos == word.upos
-            total += 1
-    assert right / total >= 0.945  # floor: raise when the model improves, never lower
 
 
 @pytest.mark.parametrize(

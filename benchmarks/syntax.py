@@ -1,0 +1,75 @@
+"""Tagging + parsing speed on one core, and model load time.
+
+Sentences are news sentences: those of the GSR gold records in `../shared/gold/` when the
+folder exists (about 30 words each), else the bundled `examples/` articles, segmented
+and tokenised beforehand and repeated up to the requested count. The timed step is the
+whole analysis the coder gets (`NetworkAnalyser.analyse`: UD word splitting, tags,
+heads, relations, lemmas, clauses), one document's worth of sentences at a time. BLAS
+is held to one thread so the figure is one core's. Load time is measured in a fresh
+subprocess, as a new `parley` run pays it.
+
+    python benchmarks/syntax.py             # 5,000 sentences
+    python benchmarks/syntax.py 20000
+"""
+
+from __future__ import annotations
+
+import os
+
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_name] = "1"
+
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from parley.syntax.analysis import NetworkAnalyser  # noqa: E402
+from parley.text.segment import segment  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "gold" / "petrarch_gsr.dev.jsonl"
+LOAD = """
+import time
+start = time.perf_counter()
+from parley.syntax.analysis import NetworkAnalyser
+NetworkAnalyser.load()
+print(time.perf_counter() - start)
+"""
+
+
+def texts() -> tuple[str, list[str]]:
+    if GOLD.is_file():
+        lines = GOLD.read_text(encoding="utf-8").splitlines()
+        return str(GOLD), [json.loads(line)["text"] for line in lines if line.strip()]
+    folder = ROOT / "examples"
+    return str(folder), [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    source, found = texts()
+    sentences = [s for text in found for s in segment(text) if s.tokens]
+    corpus = (sentences * (count // len(sentences) + 1))[:count]
+    words = sum(len(s.tokens) for s in corpus)
+    loads = [float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True,
+                                  text=True, check=True).stdout) for _ in range(3)]  # fmt: skip
+    analyser = NetworkAnalyser.load()
+    analyser.analyse(corpus[:50])
+    start = time.perf_counter()
+    for at in range(0, len(corpus), 25):  # documents of 25 sentences
+        analyser.analyse(corpus[at : at + 25])
+    doc_rate = len(corpus) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    analyser.analyse(corpus)
+    seconds = time.perf_counter() - start
+    print(f"corpus: {len(corpus)} sentences from {source}, {words / len(corpus):.1f} tokens each")
+    print(f"load (fresh process, best of 3): {min(loads):.2f} s")
+    print(f"tag + parse + lemmas, 25-sentence documents: {doc_rate:,.0f} sentences/s")
+    print(f"tag + parse + lemmas, one batch: {len(corpus) / seconds:,.0f} sentences/s, "
+          f"{words / seconds:,.0f} tokens/s")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""The analysis interface: what any analyser gives the coder, and parley's own analyser.
+
+An analyser turns sentences (with their tokens and offsets) into syntactic words with
+lemma, UPOS/XPOS tags, head, relation and clause (`parley.document.Word`). The coder reads
+only that, so another analyser (a spaCy pipeline a user installed, a rule-based shallow
+one) can be plugged in with `--analyser module:factory` and the event data compared.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from parley.document import Document, Sentence, Word
+from parley.errors import ParleyError
+from parley.syntax.lemmas import Lemmatiser
+from parley.syntax.network import Network
+from parley.syntax.words import Piece, split_tokens
+
+CLAUSAL = frozenset({"root", "ccomp", "xcomp", "advcl", "acl", "csubj", "parataxis"})
+
+
+class Analyser(Protocol):
+    """Anything that analyses sentences into `Word`s.
+
+    With `pretokenised`, each token is already one syntactic word (gold tokenisation, as
+    in CoNLL-U), and the analyser must return exactly one word per token.
+    """
+
+    name: str
+
+    def analyse(
+        self, sentences: Sequence[Sentence], pretokenised: bool = False
+    ) -> list[list[Word]]: ...
+
+
+def clauses(heads: Sequence[int], relations: Sequence[str], upos: Sequence[str]) -> list[int]:
+    """For each word, the index of the word heading its clause (0-based; heads -1 = root).
+
+    A clause is headed by the root, by a word in a clausal relation (complement, adverbial
+    or relative clause, clausal subject, parataxis) and by a verb coordinated with
+    another clause's head (`Japan protested and China denied it`).
+    """
+    has_subject = {h for h, r in zip(heads, relations, strict=True) if r.startswith("nsubj")}
+    starts = [
+        rel.split(":")[0] in CLAUSAL
+        or (rel == "conj" and (tag in ("VERB", "AUX") or i in has_subject))
+        or head < 0
+        for i, (head, rel, tag) in enumerate(zip(heads, relations, upos, strict=True))
+    ]
+    out = []
+    for i in range(len(heads)):
+        j = i
+        while not starts[j]:
+            j = heads[j]
+        out.append(j)
+    return out
+
+
+@dataclass(slots=True)
+class NetworkAnalyser:
+    """parley's own analyser: UD word splitting, the network, lemmas and clauses."""
+
+    network: Network
+    lemmatiser: Lemmatiser
+    batch: int = 256
+    name: str = field(default="parley")
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> NetworkAnalyser:
+        return cls(Network.load(folder), Lemmatiser.load(folder))
+
+    def analyse(
+        self, sentences: Sequence[Sentence], pretokenised: bool = False
+    ) -> list[list[Word]]:
+        if pretokenised:
+            pieces = [
+                [Piece(t.text, t.start, t.end, i) for i, t in enumerate(s.tokens)]
+                for s in sentences
+            ]
+        else:
+            pieces = [split_tokens(s.tokens) for s in sentences]
+        out: list[list[Word]] = [[] for _ in sentences]
+        order = sorted((i for i, p in enumerate(pieces) if p), key=lambda i: len(pieces[i]))
+        for start in range(0, len(order), self.batch):
+            chunk = order[start : start + self.batch]
+            parses = self.network.analyse([[p.text for p in pieces[i]] for i in chunk])
+            for i, parse in zip(chunk, parses, strict=True):
+                out[i] = self._words(pieces[i], parse.tags, parse.heads, parse.labels)
+        return out
+
+    def _words(
+        self, pieces: list[Piece], tags: list[int], heads: list[int], labels: list[int]
+    ) -> list[Word]:
+        tag_names = [self.network.tags[t].split(" ", 1) for t in tags]
+        relations = [self.network.relations[k] for k in labels]
+        head_index = [h - 1 for h in heads]
+        upos = [u for u, _ in tag_names]
+        clause = clauses(head_index, relations, upos)
+        lemma = self.lemmatiser.lemma
+        rows = zip(pieces, tag_names, head_index, relations, clause, strict=True)
+        return [
+            Word(p.text, p.start, p.end, p.token, lemma(p.text, u), u, x, h, r, c)
+            for p, (u, x), h, r, c in rows
+        ]
+
+
+def load_analyser(spec: str = "parley") -> Analyser:
+    """`parley` (the bundled analyser), or `module:factory` naming a callable that returns
+    an analyser (or an analyser object itself)."""
+    if spec == "parley":
+        return NetworkAnalyser.load()
+    module_name, _, attribute = spec.partition(":")
+    if not attribute:
+        raise ParleyError(f"analyser {spec!r}: expected 'parley' or 'module:factory'")
+    try:
+        found = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise ParleyError(f"analyser {spec!r}: cannot be loaded ({exc})") from None
+    if callable(found) and (isinstance(found, type) or not hasattr(found, "analyse")):
+        try:
+            found = found()
+        except Exception as exc:  # a user's factory: whatever it raises is their message
+            raise ParleyError(f"analyser {spec!r}: cannot be created ({exc})") from None
+    analyser = found
+    if not callable(getattr(analyser, "analyse", None)):
+        raise ParleyError(f"analyser {spec!r}: has no analyse(sentences) method")
+    return analyser
+
+
+@dataclass(slots=True)
+class Analyse:
+    """Stage: `Sentence.words` for every sentence of a document."""
+
+    analyser: Analyser
+    name: str = "analyse"
+    skip_copies: bool = True
+
+    def __call__(self, doc: Document) -> Document:
+        for sentence, words in zip(
+            doc.sentences, self.analyser.analyse(doc.sentences), strict=True
+        ):
+            sentence.words = words
+        return doc

@@ -1,0 +1,331 @@
+"""Tagger and dependency parser in one small network, run with NumPy.
+
+Each word is read as its (lower-cased) form, the sum of its prefixes and suffixes, and its
+shape; two bidirectional LSTM layers give each word a view of the whole sentence; from
+that, a linear layer picks the tag ("UPOS XPOS"), a biaffine scorer rates every word as
+the head of every other (Dozat & Manning's graph parser, so there is no left-to-right
+decision loop in Python: a batch of sentences is a handful of matrix products), and a
+last layer names each arc's relation. The weights are trained with PyTorch by
+`tools/train_network.py` on UD English EWT (CC BY-SA 4.0); running them needs only NumPy.
+
+Sentences are processed in batches of similar length, so a document's sentences cost a
+few large matrix products rather than many small ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+PAD, UNKNOWN, ROOT_WORD = 0, 1, 2
+AFFIXES = ("p2", "p3", "s1", "s2", "s3", "s4")
+_DIGITS = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]+")
+_LOWER = re.compile(r"[a-z]+")
+_ZEROS = re.compile(r"0+")
+
+
+def shape(word: str) -> str:
+    """A word's look: `Xx` for `Tokyo`, `X.X.` for `U.S.`, `d` for `2004`, `x-x` for `e-mail`."""
+    text = _UPPER.sub("X", _DIGITS.sub("0", word))
+    return _ZEROS.sub("d", _LOWER.sub("x", text))[:6]
+
+
+def form_key(word: str) -> str:
+    """The form looked up in the word table: lower case, every digit a 0."""
+    return _DIGITS.sub("0", word.lower())
+
+
+def affix_keys(word: str) -> list[str]:
+    """The prefix and suffix keys whose embeddings are summed for a word."""
+    low = word.lower()
+    return [f"p2={low[:2]}", f"p3={low[:3]}", f"s1={low[-1:]}", f"s2={low[-2:]}",
+            f"s3={low[-3:]}", f"s4={low[-4:]}"]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Feature string → row of an embedding table (0 is padding, unknown features too)."""
+
+    words: dict[str, int]
+    affixes: dict[str, int]
+    shapes: dict[str, int]
+    seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def ids(self, word: str) -> tuple[int, ...]:
+        """(word, affixes..., shape) rows of one word; remembered, as news repeats words."""
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) > 200_000:  # bounded: a long run must not grow without end
+                self.seen.clear()
+            aget = self.affixes.get
+            found = (
+                self.words.get(form_key(word), UNKNOWN),
+                *(aget(k, 0) for k in affix_keys(word)),
+                self.shapes.get(shape(word), UNKNOWN),
+            )
+            self.seen[word] = found
+        return found
+
+    def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, ...]:
+        """Padded `(words, affixes, shapes)` id arrays; position 0 of each row is the root."""
+        width = max(len(s) for s in sentences) + 1
+        table = np.zeros((len(sentences), width, len(AFFIXES) + 2), dtype=np.int64)
+        table[:, 0, 0] = ROOT_WORD
+        ids = self.ids
+        for row, sentence in enumerate(sentences):
+            if sentence:
+                table[row, 1 : len(sentence) + 1] = [ids(word) for word in sentence]
+        return table[:, :, 0], table[:, :, 1:-1], table[:, :, -1]
+
+
+@dataclass(slots=True)
+class Parse:
+    """One sentence's analysis: per word a tag id, a head (0 = root, else 1-based), a label id."""
+
+    tags: list[int]
+    heads: list[int]
+    labels: list[int]
+
+
+def _lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """One LSTM direction over `x` (time × batch × in); weights as `_direction` gives them.
+
+    Time-major, so each step reads and writes contiguous rows; the input half of every
+    gate is one large product for all steps at once.
+    """
+    steps, batch, width = x.shape
+    size = w_hh.shape[0]
+    gates_in = (x.reshape(-1, width) @ w_ih + bias).reshape(steps, batch, 4 * size)
+    h = np.zeros((batch, size), dtype=np.float32)
+    c = np.zeros((batch, size), dtype=np.float32)
+    gates = np.empty((batch, 4 * size), dtype=np.float32)
+    out = np.empty((steps, batch, size), dtype=np.float32)
+    for t in range(steps):
+        np.matmul(h, w_hh, out=gates)
+        gates += gates_in[t]
+        ifo = gates[:, : 3 * size]
+        ifo *= 0.5
+        np.tanh(gates, out=gates)  # sigmoid(x) = (tanh(x / 2) + 1) / 2 for i, f, o
+        ifo += 1.0
+        ifo *= 0.5
+        c *= ifo[:, size : 2 * size]
+        c += ifo[:, :size] * gates[:, 3 * size :]
+        h = out[t]
+        np.tanh(c, out=h)
+        h *= ifo[:, 2 * size : 3 * size]
+    return out
+
+
+Direction = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _direction(weights: dict[str, np.ndarray], key: str) -> Direction:
+    """(input weights, recurrent weights, bias) transposed for `x @ w`, gates reordered
+    from PyTorch's i, f, g, o to i, f, o, g so one sigmoid covers a contiguous block."""
+    w_ih, w_hh = weights[f"lstm.weight_ih_{key}"], weights[f"lstm.weight_hh_{key}"]
+    bias = weights[f"lstm.bias_ih_{key}"] + weights[f"lstm.bias_hh_{key}"]
+    size = w_hh.shape[1]
+    order = np.r_[0 : 2 * size, 3 * size : 4 * size, 2 * size : 3 * size]
+    return (
+        np.ascontiguousarray(w_ih[order].T),
+        np.ascontiguousarray(w_hh[order].T),
+        bias[order],
+    )
+
+
+def _reverse_each(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Reverse every sentence's first `length` steps (time-major), padding left in place."""
+    t = np.arange(x.shape[0])[:, None]
+    index = np.where(t < lengths[None, :], lengths[None, :] - 1 - t, t)
+    return x[index, np.arange(x.shape[1])[None, :]]
+
+
+@dataclass(slots=True)
+class Network:
+    """The trained weights (by PyTorch parameter name), tag and relation names, vocabulary."""
+
+    weights: dict[str, np.ndarray]
+    tags: list[str]
+    relations: list[str]
+    vocabulary: Vocabulary
+    recurrent: list[tuple[Direction, Direction]]
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Network:
+        base = folder or Path(str(resources.files("parley") / "data" / "models"))
+        with np.load(base / "network.npz") as found:
+            weights = {k: v.astype(np.float32) for k, v in found.items()}
+        meta = json.loads((base / "network.json").read_text(encoding="utf-8"))
+        vocabulary = Vocabulary(
+            *(
+                {key: i for i, key in enumerate(meta[name])}
+                for name in ("words", "affixes", "shapes")
+            )
+        )
+        recurrent = [
+            (_direction(weights, f"l{layer}"), _direction(weights, f"l{layer}_reverse"))
+            for layer in range(meta["layers"])
+        ]
+        return cls(weights, meta["tags"], meta["relations"], vocabulary, recurrent)
+
+    def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Contextual vectors (batch × (1 + words) × 2·hidden) and the sentence lengths + 1."""
+        w = self.weights
+        words, affixes, shapes = self.vocabulary.encode(sentences)
+        lengths = np.asarray([len(s) + 1 for s in sentences])
+        x = np.concatenate(
+            [
+                w["word.weight"][words.T],
+                w["affix.weight"][affixes.transpose(1, 0, 2)].sum(axis=2),
+                w["shape.weight"][shapes.T],
+            ],
+            axis=2,
+        )
+        for forward, backward in self.recurrent:
+            ahead = _lstm(x, *forward)
+            behind = _reverse_each(_lstm(_reverse_each(x, lengths), *backward), lengths)
+            x = np.concatenate([ahead, behind], axis=2)
+        return np.ascontiguousarray(x.transpose(1, 0, 2)), lengths
+
+    def _dense(self, name: str, x: np.ndarray) -> np.ndarray:
+        """A linear layer over the last axis (one matrix product for the whole batch)."""
+        flat = x.reshape(-1, x.shape[-1]) @ self.weights[f"{name}.weight"].T
+        return (flat + self.weights[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
+
+    def analyse(self, sentences: Sequence[Sequence[str]]) -> list[Parse]:
+        """Tags, heads and relations for a batch of tokenised sentences."""
+        if not sentences:
+            return []
+        x, lengths = self.encode(sentences)
+        tags = self._dense("tag", x).argmax(axis=2)
+        dep = np.maximum(self._dense("arc_dep", x), 0)
+        head = np.maximum(self._dense("arc_head", x), 0)
+        w = self.weights
+        scores = (dep @ w["arc_U"]) @ head.transpose(0, 2, 1) + (head @ w["arc_u"])[:, None, :]
+        heads = np.zeros((*lengths.shape, x.shape[1]), dtype=np.int64)
+        for row, length in enumerate(lengths.tolist()):
+            heads[row, 1:length] = tree(scores[row, :length, :length])
+        d = np.maximum(self._dense("lab_dep", x), 0)
+        h = np.take_along_axis(np.maximum(self._dense("lab_head", x), 0), heads[:, :, None], 1)
+        labels = self._dense("lab_out", np.concatenate([d, h, d * h], axis=2)).argmax(axis=2)
+        return [
+            Parse(tags[row, 1:n].tolist(), heads[row, 1:n].tolist(), labels[row, 1:n].tolist())
+            for row, n in enumerate(lengths.tolist())
+        ]
+
+
+def tree(scores: np.ndarray) -> np.ndarray:
+    """Heads of words 1..n from `scores[dependent, head]` (row and column 0: the root).
+
+    Each word's best head is taken when that makes a tree with one word under the root,
+    as it does for most sentences. When only the root has too many children, the one the
+    root scores best keeps it and the others take their next best head, if that makes a
+    tree. Otherwise the maximum spanning tree (Chu-Liu-Edmonds) is found for each likely
+    root child (those that chose the root, and the two the root scores best) and the
+    best-scoring of these trees is returned.
+    """
+    n = scores.shape[0] - 1
+    s = scores.astype(np.float64)
+    np.fill_diagonal(s, -np.inf)
+    s[0, :] = -np.inf
+    heads = s[1:].argmax(axis=1)
+    roots = np.flatnonzero(heads == 0) + 1
+    if len(roots) == 1 and not _has_cycle(heads):
+        return heads
+    if len(roots) > 1:
+        keep = roots[s[roots, 0].argmax()]
+        others = roots[roots != keep]
+        fixed = heads.copy()
+        fixed[others - 1] = s[others, 1:].argmax(axis=1) + 1
+        if not _has_cycle(fixed):
+            return fixed
+    candidates = set(roots.tolist()) | set((np.argsort(-s[1:, 0])[:2] + 1).tolist())
+    best: tuple[float, np.ndarray] | None = None
+    for child in sorted(candidates):
+        only = s.copy()
+        only[1:, 0] = -np.inf
+        only[child, 0] = s[child, 0]
+        found = _spanning_tree(only)[1:]
+        total = float(s[np.arange(1, n + 1), found].sum())
+        if best is None or total > best[0]:
+            best = (total, found)
+    assert best is not None
+    return best[1]
+
+
+def _has_cycle(heads: np.ndarray) -> bool:
+    n = len(heads)
+    state = [0] * (n + 1)  # 0 unseen, 1 on the current path, 2 reaches the root
+    state[0] = 2
+    for start in range(1, n + 1):
+        path = []
+        node = start
+        while state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = int(heads[node - 1])
+        if state[node] == 1:
+            return True
+        for visited in path:
+            state[visited] = 2
+    return False
+
+
+def _spanning_tree(s: np.ndarray) -> np.ndarray:
+    """Chu-Liu-Edmonds maximum spanning arborescence rooted at 0; `s[d, h]`, -inf = no arc."""
+    n = s.shape[0]
+    heads = s.argmax(axis=1)
+    heads[0] = -1
+    cycle = _find_cycle(heads)
+    if cycle is None:
+        return heads
+    in_cycle = np.zeros(n, dtype=bool)
+    in_cycle[cycle] = True
+    outside = np.flatnonzero(~in_cycle)
+    c = len(outside)  # the contracted cycle becomes node c
+    cycle_score = s[cycle, heads[cycle]]
+    small = np.full((c + 1, c + 1), -np.inf)
+    small[:c, :c] = s[np.ix_(outside, outside)]
+    # arcs from the cycle to outside words: the best cycle member as head
+    from_cycle = s[np.ix_(outside, cycle)]
+    best_head = np.asarray(cycle)[from_cycle.argmax(axis=1)]
+    small[:c, c] = from_cycle.max(axis=1)
+    # arcs into the cycle: gain of breaking the cycle at each member
+    into = s[np.ix_(cycle, outside)] - cycle_score[:, None]
+    best_member = np.asarray(cycle)[into.argmax(axis=0)]
+    small[c, :c] = into.max(axis=0)
+    contracted = _spanning_tree(small)
+    heads_out = heads.copy()
+    for i, node in enumerate(outside):
+        h = contracted[i]
+        if h == -1:
+            continue
+        heads_out[node] = best_head[i] if h == c else outside[h]
+    entry_from = contracted[c]
+    member = best_member[entry_from]
+    heads_out[member] = outside[entry_from]
+    return heads_out
+
+
+def _find_cycle(heads: np.ndarray) -> list[int] | None:
+    n = len(heads)
+    color = [0] * n
+    for start in range(n):
+        path = []
+        node = start
+        while node != -1 and color[node] == 0:
+            color[node] = 1
+            path.append(node)
+            node = int(heads[node])
+        if node != -1 and color[node] == 1:
+            return path[path.index(node) :]
+        for visited in path:
+            color[visited] = 2
+    return None

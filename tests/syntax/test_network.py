@@ -1,0 +1,123 @@
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parley.syntax.analysis import NetworkAnalyser
+from parley.syntax.conllu import read_conllu
+from parley.syntax.evaluate import attachment_scores
+from parley.syntax.network import Network, _has_cycle, _spanning_tree, tree
+from parley.text.segment import segment
+
+
+@pytest.fixture(scope="module")
+def analyser() -> NetworkAnalyser:
+    return NetworkAnalyser.load()
+
+
+def _total(scores: np.ndarray, heads: np.ndarray) -> float:
+    return float(scores[np.arange(1, len(heads) + 1), heads].sum())
+
+
+def _is_tree(heads: np.ndarray) -> bool:
+    return int((heads == 0).sum()) == 1 and not _has_cycle(heads)
+
+
+def test_spanning_trees_are_the_best_arborescences():
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        n = int(rng.integers(1, 5))
+        scores = rng.normal(size=(n + 1, n + 1))
+        np.fill_diagonal(scores, -np.inf)
+        scores[0, :] = -np.inf
+        heads = _spanning_tree(scores)[1:]
+        assert not _has_cycle(heads)
+        trees = [
+            np.array(c)
+            for c in itertools.product(range(n + 1), repeat=n)
+            if all(c[i] != i + 1 for i in range(n)) and not _has_cycle(np.array(c))
+        ]
+        assert _total(scores, heads) == pytest.approx(max(_total(scores, t) for t in trees))
+
+
+def test_decoding_keeps_a_tree_the_best_heads_already_make():
+    scores = np.full((4, 4), -5.0)
+    scores[1, 2] = scores[2, 0] = scores[3, 2] = 1.0  # 1 <- 2 -> 3, 2 under the root
+    assert tree(scores).tolist() == [2, 0, 2]
+    scores[3, 0], scores[2, 3] = 2.0, 0.5  # a second, stronger root child: 2 moves under 3
+    assert tree(scores).tolist() == [2, 3, 0]
+
+
+def test_decoding_always_returns_a_tree_for_longer_sentences():
+    rng = np.random.default_rng(4)
+    for _ in range(100):
+        n = int(rng.integers(4, 30))
+        assert _is_tree(tree(rng.normal(size=(n + 1, n + 1))))
+
+
+def test_the_bundled_network_finds_subject_verb_and_object(analyser):
+    (sentence,) = segment("Japan accused China of violating its airspace.")
+    (words,) = analyser.analyse([sentence])
+    assert [w.upos for w in words[:3]] == ["PROPN", "VERB", "PROPN"]
+    assert [(w.head, w.relation) for w in words[:3]] == [(1, "nsubj"), (-1, "root"), (1, "obj")]
+    assert words[4].lemma == "violate" and words[4].clause == 4  # its own clause
+    assert words[0].clause == 1
+
+
+def test_analysis_keeps_offsets_tokens_and_one_word_per_gold_token(analyser):
+    text = "Seoul's envoy didn't meet the U.S.-led team. It left."
+    sentences = segment(text)
+    analysed = analyser.analyse(sentences)
+    assert [len(w) for w in analysed] == [12, 3]
+    for sentence, words in zip(sentences, analysed, strict=True):
+        for w in words:
+            assert text[w.start : w.end] == w.text
+            assert sentence.tokens[w.token].start <= w.start
+        assert sum(w.head < 0 for w in words) == 1
+    gold = analyser.analyse(sentences, pretokenised=True)
+    assert [len(w) for w in gold] == [len(s.tokens) for s in sentences]
+    assert analyser.analyse([]) == []
+
+
+def test_accuracy_stays_above_its_floors_on_a_dev_sample(shared, analyser):
+    trees = list(read_conllu(Path(shared / "treebank" / "en_ewt-ud-dev.conllu")))[:600]
+    from parley.cli.parse import _gold_sentences
+
+    analysed = analyser.analyse(list(_gold_sentences(trees)), pretokenised=True)
+    scores = attachment_scores(zip(trees, analysed, strict=True))
+    # floors: raise them when the model improves, never lower them
+    assert scores["upos"] >= 0.95 and scores["uas"] >= 0.83 and scores["las"] >= 0.80
+
+
+def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
+    pytest.importorskip("torch", reason="PyTorch is needed only to train, not to run parley")
+    import argparse
+
+    import torch
+
+    from tests.conftest import load_tool
+
+    tool = load_tool("train_network")
+    trees = list(read_conllu(Path(shared / "treebank" / "en_ewt-ud-dev.conllu")))[:50]
+    vocab = tool.vocabulary(trees)
+    tags = sorted({f"{w.upos} {w.xpos}" for t in trees for w in t.words})
+    relations = sorted({w.deprel for t in trees for w in t.words})
+    sizes = {"tags": len(tags), "relations": len(relations)} | {k: len(v) for k, v in vocab.items()}
+    args = argparse.Namespace(word_dim=12, affix_dim=8, hidden=10, layers=2, arc_dim=6,
+                              label_dim=5, dropout=0.3)  # fmt: skip
+    torch.manual_seed(0)
+    model = tool.Model(sizes, args)
+    with torch.no_grad():
+        model.arc_U.normal_()
+    model.eval()
+    tool.export(model, vocab, tags, relations, 2, tmp_path)
+    network = Network.load(tmp_path)
+    forms = [[w.form for w in t.words] for t in trees[:8]]
+    x, lengths = network.encode(forms)
+    ids = [torch.from_numpy(a) for a in network.vocabulary.encode(forms)]
+    with torch.no_grad():
+        tag_scores, _arcs, _, _ = model(*ids, torch.from_numpy(lengths))
+    for row, length in enumerate(lengths):
+        ours = network._dense("tag", x[row, :length])
+        assert np.allclose(ours, tag_scores[row, :length].numpy(), atol=1e-5)
