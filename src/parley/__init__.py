@@ -5,6 +5,7 @@ sentence and dictionary entry that produced it. See `parley.api` for the functio
 `parley` command is built on.
 """
 
+import parley.blas_threads  # noqa: F401  (first: before NumPy is loaded)
 from parley.api import code_document, code_text, coding_stages, find_actors, read_paths
 from parley.config import Dictionaries, DictionaryPaths
 from parley.document import Document, Event, Mention, Rejection, Sentence, Span

@@ -25,6 +25,7 @@ from parley.ingest.discover import discover
 from parley.ingest.readers import read
 from parley.pipeline import Pipeline, Stage
 from parley.resolve.dates import ResolveDates
+from parley.syntax.analysis import Analyse
 from parley.text.segment import Segment
 
 
@@ -43,13 +44,16 @@ def coding_stages(
     default_date: dt.date | None = None,
     replace: bool = False,
 ) -> list[Stage]:
-    """clean → describe → deduplicate → segment → find actors → code events → resolve."""
+    """clean → describe → deduplicate → segment → find actors → analyse → code events →
+    resolve. Only sentences with two actors or more are analysed: no other can hold an
+    event, and parsing is the costliest step."""
     return [
         Clean(dictionaries.words),
         Describe(default_date),
         Deduplicate(index if index is not None else MemoryIndex(), replace),
         Segment(),
         FindActors(dictionaries.actors, dictionaries.words.words),
+        Analyse(dictionaries.analyser, min_actors=2),
         CodeEvents(dictionaries.coder),
         ResolveDates(),
     ]

@@ -21,6 +21,7 @@ from parley.errors import DictionaryError
 from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
 from parley.ingest.hyphens import Dehyphenator
+from parley.syntax.analysis import Analyser, load_analyser
 
 DEFAULT_ACTORS = ("countries.txt", "international.txt", "nonstate.txt", "parley.txt")
 DEFAULT_AGENTS = ("agents.txt",)
@@ -77,10 +78,13 @@ class Dictionaries:
     actors: ActorLexicon
     coder: Coder
     words: Dehyphenator
+    analyser: Analyser
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
-    def load(cls, paths: DictionaryPaths | None = None) -> Dictionaries:
+    def load(cls, paths: DictionaryPaths | None = None, analyser: str = "parley") -> Dictionaries:
+        """Load (or reuse the compiled cache of) the dictionaries, and the analyser that
+        `parley.syntax.analysis.load_analyser` names (`parley`, or `module:factory`)."""
         files = (paths or DictionaryPaths()).resolved()
         actors = load_lexicon(files)
         verbs = VerbLexicon.load(files.verbs)
@@ -89,4 +93,10 @@ class Dictionaries:
         if not len(verbs.verbs):
             raise DictionaryError(f"{', '.join(map(str, files.verbs))}: no verb entries read")
         coder = Coder(verbs, Ontology.load())
-        return cls(actors, coder, Dehyphenator.english(), actors.issues + verbs.issues)
+        return cls(
+            actors,
+            coder,
+            Dehyphenator.english(),
+            load_analyser(analyser),
+            actors.issues + verbs.issues,
+        )

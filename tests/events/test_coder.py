@@ -72,3 +72,22 @@ def test_event_fields_and_provenance(dictionaries):
 def test_one_event_per_distinct_triple_in_a_sentence(dictionaries):
     text = "Japan condemned China, and Japan condemned China again."
     assert triples(dictionaries, text) == [("JPN", "111", "CHN")]
+
+
+def test_the_coder_reads_verbs_and_passives_from_the_analysis(dictionaries):
+    # the analysis, not a word-order rule, says "demands" is a noun and "hosted" passive
+    assert triples(dictionaries, "Japan's demands angered China.") == []
+    assert triples(dictionaries, "Israel was hosted by Egypt for talks.") == [
+        ("EGY", "043", "ISR"), ("ISR", "042", "EGY"),
+    ]  # fmt: skip
+
+
+def test_a_plugged_in_analyser_changes_what_the_coder_sees(dictionaries):
+    from dataclasses import replace
+
+    from tests.syntax.test_analysis import FirstWordHeads
+
+    text = "Japan accused China of violating its airspace."
+    assert triples(dictionaries, text) == [("JPN", "112", "CHN")]
+    no_verbs = replace(dictionaries, analyser=FirstWordHeads())  # tags every word X
+    assert triples(no_verbs, text) == []

@@ -13,8 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parley.api import actor_stages, read_paths
-from parley.cli.options import dictionary_options, dictionary_paths
-from parley.config import Dictionaries
+from parley.cli.options import dictionary_options, load_dictionaries
 from parley.dates import parse_date
 from parley.document import Document, Mention, Rejection
 from parley.ingest.discover import SUPPORTED
@@ -96,7 +95,7 @@ def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
         date = parse_date(default_date) if default_date else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--date") from exc
-    dictionaries = Dictionaries.load(dictionary_paths(kwargs))
+    dictionaries = load_dictionaries(kwargs)
     pipeline = Pipeline(actor_stages(dictionaries, date))
     path = Path(text_or_file)
     if path.exists():

@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 
 from parley.api import coding_stages
-from parley.cli.options import dictionary_options, dictionary_paths
+from parley.cli.options import dictionary_options, load_dictionaries
 from parley.cli.output import FORMATS, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries, bundled_data
@@ -129,7 +129,7 @@ def code(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--date") from exc
     err = Console(stderr=True)
-    dictionaries = Dictionaries.load(dictionary_paths(kwargs))
+    dictionaries = load_dictionaries(kwargs)
     _report_dictionary_issues(dictionaries, err)
     stdout_tty = sys.stdout.isatty()
     fmt = _format_for(fmt, output, stdout_tty and not output)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from parley.config import DictionaryPaths
+from parley.config import Dictionaries, DictionaryPaths
 
 
 def _files(value: str | None) -> tuple[Path, ...]:
@@ -16,7 +16,8 @@ def _files(value: str | None) -> tuple[Path, ...]:
 
 
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """`--actors/--agents/--verbs/--discards/--extra-actors` (see docs/dictionaries.md)."""
+    """`--actors/--agents/--verbs/--discards/--extra-actors` (see docs/dictionaries.md)
+    and `--analyser`."""
     options = [
         click.option(
             "--actors",
@@ -37,6 +38,13 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--discards", metavar="FILE[,FILE...]", help="Discard list instead of the bundled one."
         ),
         click.option(
+            "--analyser",
+            default="parley",
+            show_default=True,
+            metavar="NAME|MODULE:FACTORY",
+            help="Syntactic analyser: parley's own, or a Python callable returning one.",
+        ),
+        click.option(
             "--extra-actors",
             metavar="FILE[,FILE...]",
             help=(
@@ -48,6 +56,12 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def load_dictionaries(kwargs: dict[str, Any], paths: DictionaryPaths | None = None) -> Dictionaries:
+    """Pop the dictionary and analyser options and load them (`paths` if already popped)."""
+    paths = paths or dictionary_paths(kwargs)
+    return Dictionaries.load(paths, analyser=kwargs.pop("analyser"))
 
 
 def dictionary_paths(kwargs: dict[str, Any]) -> DictionaryPaths:

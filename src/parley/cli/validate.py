@@ -10,8 +10,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from parley.cli.options import dictionary_options, dictionary_paths
-from parley.config import Dictionaries, DictionaryPaths
+from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
+from parley.config import DictionaryPaths
 from parley.validate.gold import GoldSet, read_gold
 from parley.validate.report import summary_rows, write_report
 from parley.validate.run import validate as run_validation
@@ -75,7 +75,7 @@ def validate(
     started = time.monotonic()
     gold_set = read_gold(gold)
     paths = _environment_paths(gold_set, dictionary_dir, dictionary_paths(kwargs))
-    scores, outcomes = run_validation(gold_set, Dictionaries.load(paths))
+    scores, outcomes = run_validation(gold_set, load_dictionaries(kwargs, paths))
     console = Console()
     table = Table(title=f"parley validate {gold_set.name}", title_justify="left")
     for column in ("score", "precision", "recall", "F1"):

@@ -1,9 +1,11 @@
 """Turn a sentence with actor mentions into events: who did what to whom.
 
-This is a shallow coder that works on word order, not on a parse: a dictionary verb
-takes the nearest actor group before it as source and the first after it as target,
-passives (`was condemned by X`) swap them, verb patterns refine the code by the words
-around the verb, and `not`/`never` and modal verbs set the negated flag and modality.
+This is still mostly a word-order coder: a dictionary verb takes the nearest actor group
+before it as source and the first after it as target, passives (`was condemned by X`)
+swap them, verb patterns refine the code by the words around the verb, and
+`not`/`never` and modal verbs set the negated flag and modality. From the syntactic
+analysis (`Sentence.words`) it takes which dictionary matches are verbs at all and
+which are passive; a sentence without analysis falls back to word-order rules.
 Coordinated actors (`Brazil and the United States`) give one event per pair.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import PhraseMatcher
-from parley.document import Document, Event, Mention, Sentence, Span
+from parley.document import Document, Event, Mention, Sentence, Span, Word
 from parley.events.ontology import Ontology
 from parley.events.verbs import Codes, Element, Pattern, Verb, read_verbs
 
@@ -135,6 +137,16 @@ def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Ment
     return groups
 
 
+def _verb_words(sentence: Sentence) -> dict[int, int]:
+    """Token index → index of the word tagged VERB in that token (analysed sentences)."""
+    return {w.token: i for i, w in enumerate(sentence.words) if w.upos == "VERB"}
+
+
+def _is_passive(words: Sequence[Word], verb: int) -> bool:
+    """A passive auxiliary or a `by` agent hangs on the verb (`was condemned by X`)."""
+    return any(w.head == verb and w.relation in ("aux:pass", "obl:agent") for w in words)
+
+
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
     """`he`/`she`/`they` after a verb start a new clause; they are not its object."""
     return all(m.kind == "pronoun" and m.text.upper() in _SUBJECTS for m in group)
@@ -168,9 +180,13 @@ class Coder:
         events: dict[tuple[str, str, str], Event] = {}
         if len(groups) < 2:
             return []
+        verbs = _verb_words(sentence)
         for match in self.verbs.verbs.find_all(norms, taken):
-            if match.start > 0 and norms[match.start - 1] in _DETERMINERS:
-                continue  # "the attack": a noun, not a verb
+            verb = next((verbs[i] for i in range(match.start, match.end) if i in verbs), None)
+            if sentence.words and verb is None:
+                continue  # the analysis reads it as a noun ("the attack", "talks")
+            if not sentence.words and match.start > 0 and norms[match.start - 1] in _DETERMINERS:
+                continue  # not analysed: "the attack" is a noun
             before = [
                 g
                 for g in groups
@@ -190,9 +206,12 @@ class Coder:
                 continue
             subject, obj = before[-1], after[0]
             between = norms[subject[-1].token_end : match.start]
-            passive = any(tok in _BE for tok in between[-3:]) and norms[match.start].endswith(
-                ("ED", "EN", "WN", "T")
-            )
+            if verb is not None:
+                passive = _is_passive(sentence.words, verb)
+            else:
+                passive = any(tok in _BE for tok in between[-3:]) and norms[
+                    match.start
+                ].endswith(("ED", "EN", "WN", "T"))
             if passive and obj[0].token_start > 0 and norms[obj[0].token_start - 1] == "BY":
                 subject, obj = obj, subject
             negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)

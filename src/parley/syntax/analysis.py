@@ -9,6 +9,7 @@ one) can be plugged in with `--analyser module:factory` and the event data compa
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,15 +134,19 @@ def load_analyser(spec: str = "parley") -> Analyser:
 
 @dataclass(slots=True)
 class Analyse:
-    """Stage: `Sentence.words` for every sentence of a document."""
+    """Stage: `Sentence.words` for the sentences of a document that have at least
+    `min_actors` actor mentions (all sentences with the default 0)."""
 
     analyser: Analyser
+    min_actors: int = 0
     name: str = "analyse"
     skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
-        for sentence, words in zip(
-            doc.sentences, self.analyser.analyse(doc.sentences), strict=True
-        ):
+        chosen = doc.sentences
+        if self.min_actors:
+            actors = Counter(m.sentence_index for m in doc.mentions if m.role == "actor")
+            chosen = [s for s in doc.sentences if actors[s.index] >= self.min_actors]
+        for sentence, words in zip(chosen, self.analyser.analyse(chosen), strict=True):
             sentence.words = words
         return doc

@@ -94,50 +94,58 @@ class Parse:
     labels: list[int]
 
 
-def _lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    """One LSTM direction over `x` (time × batch × in); weights as `_direction` gives them.
+def _bilstm(x: np.ndarray, lengths: np.ndarray, layer: Layer) -> np.ndarray:
+    """Both directions of one LSTM layer over `x` (time × batch × in) → time × batch × 2h.
 
-    Time-major, so each step reads and writes contiguous rows; the input half of every
-    gate is one large product for all steps at once.
+    The backward direction reads each sentence reversed (padding left in place), and the
+    two directions advance together, stacked, so every step is one batched product and
+    a handful of in-place operations on contiguous rows. The input half of every gate is
+    one large product for all steps at once.
     """
+    w_ih, w_hh, bias = layer
     steps, batch, width = x.shape
-    size = w_hh.shape[0]
-    gates_in = (x.reshape(-1, width) @ w_ih + bias).reshape(steps, batch, 4 * size)
-    h = np.zeros((batch, size), dtype=np.float32)
-    c = np.zeros((batch, size), dtype=np.float32)
-    gates = np.empty((batch, 4 * size), dtype=np.float32)
-    out = np.empty((steps, batch, size), dtype=np.float32)
+    size = w_hh.shape[1]
+    both = np.stack([x, _reverse_each(x, lengths)]).reshape(2, steps * batch, width)
+    gates_in = (np.matmul(both, w_ih) + bias[:, None, :]).reshape(2, steps, batch, 4 * size)
+    h = np.zeros((2, batch, size), dtype=np.float32)
+    c = np.zeros((2, batch, size), dtype=np.float32)
+    gates = np.empty((2, batch, 4 * size), dtype=np.float32)
+    new = np.empty((2, batch, size), dtype=np.float32)
+    out = np.empty((2, steps, batch, size), dtype=np.float32)
+    ifo, i, f = gates[:, :, : 3 * size], gates[:, :, :size], gates[:, :, size : 2 * size]
+    o, g = gates[:, :, 2 * size : 3 * size], gates[:, :, 3 * size :]
     for t in range(steps):
         np.matmul(h, w_hh, out=gates)
-        gates += gates_in[t]
-        ifo = gates[:, : 3 * size]
-        ifo *= 0.5
-        np.tanh(gates, out=gates)  # sigmoid(x) = (tanh(x / 2) + 1) / 2 for i, f, o
+        gates += gates_in[:, t]
+        np.tanh(gates, out=gates)  # i, f, o were pre-halved: sigmoid(x) = (tanh(x/2) + 1) / 2
         ifo += 1.0
         ifo *= 0.5
-        c *= ifo[:, size : 2 * size]
-        c += ifo[:, :size] * gates[:, 3 * size :]
-        h = out[t]
+        c *= f
+        np.multiply(i, g, out=new)
+        c += new
+        h = out[:, t]
         np.tanh(c, out=h)
-        h *= ifo[:, 2 * size : 3 * size]
-    return out
+        h *= o
+    return np.concatenate([out[0], _reverse_each(out[1], lengths)], axis=2)
 
 
-Direction = tuple[np.ndarray, np.ndarray, np.ndarray]
+Layer = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def _direction(weights: dict[str, np.ndarray], key: str) -> Direction:
-    """(input weights, recurrent weights, bias) transposed for `x @ w`, gates reordered
-    from PyTorch's i, f, g, o to i, f, o, g so one sigmoid covers a contiguous block."""
-    w_ih, w_hh = weights[f"lstm.weight_ih_{key}"], weights[f"lstm.weight_hh_{key}"]
-    bias = weights[f"lstm.bias_ih_{key}"] + weights[f"lstm.bias_hh_{key}"]
-    size = w_hh.shape[1]
-    order = np.r_[0 : 2 * size, 3 * size : 4 * size, 2 * size : 3 * size]
-    return (
-        np.ascontiguousarray(w_ih[order].T),
-        np.ascontiguousarray(w_hh[order].T),
-        bias[order],
-    )
+def _layer(weights: dict[str, np.ndarray], layer: int) -> Layer:
+    """(input weights, recurrent weights, bias) of both directions, stacked and transposed
+    for `x @ w`, gates reordered from PyTorch's i, f, g, o to i, f, o, g so one slice
+    covers the sigmoid gates, whose rows are halved so that a tanh computes them."""
+    stacked = []
+    for key in (f"l{layer}", f"l{layer}_reverse"):
+        w_ih, w_hh = weights[f"lstm.weight_ih_{key}"], weights[f"lstm.weight_hh_{key}"]
+        bias = weights[f"lstm.bias_ih_{key}"] + weights[f"lstm.bias_hh_{key}"]
+        size = w_hh.shape[1]
+        order = np.r_[0 : 2 * size, 3 * size : 4 * size, 2 * size : 3 * size]
+        scale = np.r_[np.full(3 * size, 0.5), np.ones(size)].astype(np.float32)
+        w_ih, w_hh = w_ih[order] * scale[:, None], w_hh[order] * scale[:, None]
+        stacked.append((w_ih.T, w_hh.T, bias[order] * scale))
+    return tuple(np.ascontiguousarray(np.stack(part)) for part in zip(*stacked, strict=True))
 
 
 def _reverse_each(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -155,7 +163,7 @@ class Network:
     tags: list[str]
     relations: list[str]
     vocabulary: Vocabulary
-    recurrent: list[tuple[Direction, Direction]]
+    recurrent: list[Layer]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Network:
@@ -169,10 +177,7 @@ class Network:
                 for name in ("words", "affixes", "shapes")
             )
         )
-        recurrent = [
-            (_direction(weights, f"l{layer}"), _direction(weights, f"l{layer}_reverse"))
-            for layer in range(meta["layers"])
-        ]
+        recurrent = [_layer(weights, layer) for layer in range(meta["layers"])]
         return cls(weights, meta["tags"], meta["relations"], vocabulary, recurrent)
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -188,10 +193,8 @@ class Network:
             ],
             axis=2,
         )
-        for forward, backward in self.recurrent:
-            ahead = _lstm(x, *forward)
-            behind = _reverse_each(_lstm(_reverse_each(x, lengths), *backward), lengths)
-            x = np.concatenate([ahead, behind], axis=2)
+        for layer in self.recurrent:
+            x = _bilstm(x, lengths, layer)
         return np.ascontiguousarray(x.transpose(1, 0, 2)), lengths
 
     def _dense(self, name: str, x: np.ndarray) -> np.ndarray:
