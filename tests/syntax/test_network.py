@@ -87,7 +87,7 @@ def test_accuracy_stays_above_its_floors_on_a_dev_sample(shared, analyser):
     analysed = analyser.analyse(list(_gold_sentences(trees)), pretokenised=True)
     scores = attachment_scores(zip(trees, analysed, strict=True))
     # floors: raise them when the model improves, never lower them
-    assert scores["upos"] >= 0.95 and scores["uas"] >= 0.83 and scores["las"] >= 0.80
+    assert scores["upos"] >= 0.955 and scores["uas"] >= 0.85 and scores["las"] >= 0.815
 
 
 def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
@@ -114,10 +114,11 @@ def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
     tool.export(model, vocab, tags, relations, 2, tmp_path)
     network = Network.load(tmp_path)
     forms = [[w.form for w in t.words] for t in trees[:8]]
-    x, lengths = network.encode(forms)
+    tags, arcs, label_dep, _, lengths = network.scores(forms)
     ids = [torch.from_numpy(a) for a in network.vocabulary.encode(forms)]
     with torch.no_grad():
-        tag_scores, _arcs, _, _ = model(*ids, torch.from_numpy(lengths))
-    for row, length in enumerate(lengths):
-        ours = network._dense("tag", x[row, :length])
-        assert np.allclose(ours, tag_scores[row, :length].numpy(), atol=1e-5)
+        their_tags, their_arcs, their_label_dep, _ = model(*ids, torch.from_numpy(lengths))
+    for row, n in enumerate(lengths):
+        assert np.allclose(tags[row, :n], their_tags[row, :n].numpy(), atol=1e-5)
+        assert np.allclose(arcs[row, :n, :n], their_arcs[row, :n, :n].numpy(), atol=1e-4)
+        assert np.allclose(label_dep[row, :n], their_label_dep[row, :n].numpy(), atol=1e-5)

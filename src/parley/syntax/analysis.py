@@ -69,6 +69,10 @@ class NetworkAnalyser:
     lemmatiser: Lemmatiser
     batch: int = 256
     name: str = field(default="parley")
+    tag_pairs: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tag_pairs = [(u, x) for u, _, x in (t.partition(" ") for t in self.network.tags)]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> NetworkAnalyser:
@@ -96,7 +100,7 @@ class NetworkAnalyser:
     def _words(
         self, pieces: list[Piece], tags: list[int], heads: list[int], labels: list[int]
     ) -> list[Word]:
-        tag_names = [self.network.tags[t].split(" ", 1) for t in tags]
+        tag_names = [self.tag_pairs[t] for t in tags]
         relations = [self.network.relations[k] for k in labels]
         head_index = [h - 1 for h in heads]
         upos = [u for u, _ in tag_names]

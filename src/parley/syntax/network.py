@@ -148,6 +148,17 @@ def _layer(weights: dict[str, np.ndarray], layer: int) -> Layer:
     return tuple(np.ascontiguousarray(np.stack(part)) for part in zip(*stacked, strict=True))
 
 
+def _readout(weights: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """The five layers reading the LSTM output (tags, arc dependent/head, label
+    dependent/head) as one matrix, so they cost one product; `cuts` splits the result."""
+    names = ("tag", "arc_dep", "arc_head", "lab_dep", "lab_head")
+    matrix = np.concatenate([weights[f"{n}.weight"] for n in names]).T
+    bias = np.concatenate([weights[f"{n}.bias"] for n in names])
+    sizes = np.cumsum([len(weights[f"{n}.bias"]) for n in names])
+    cuts = [int(sizes[0]), *(int(c - sizes[0]) for c in sizes[1:-1])]
+    return np.ascontiguousarray(matrix), bias, cuts
+
+
 def _reverse_each(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Reverse every sentence's first `length` steps (time-major), padding left in place."""
     t = np.arange(x.shape[0])[:, None]
@@ -164,6 +175,7 @@ class Network:
     relations: list[str]
     vocabulary: Vocabulary
     recurrent: list[Layer]
+    readout: tuple[np.ndarray, np.ndarray, list[int]]
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Network:
@@ -178,7 +190,9 @@ class Network:
             )
         )
         recurrent = [_layer(weights, layer) for layer in range(meta["layers"])]
-        return cls(weights, meta["tags"], meta["relations"], vocabulary, recurrent)
+        return cls(
+            weights, meta["tags"], meta["relations"], vocabulary, recurrent, _readout(weights)
+        )
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Contextual vectors (batch × (1 + words) × 2·hidden) and the sentence lengths + 1."""
@@ -202,21 +216,29 @@ class Network:
         flat = x.reshape(-1, x.shape[-1]) @ self.weights[f"{name}.weight"].T
         return (flat + self.weights[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
 
+    def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, ...]:
+        """Tag scores, arc scores `[batch, dependent, head]`, the label layers' dependent
+        and head vectors, and the lengths + 1, for a batch (position 0: the root)."""
+        x, lengths = self.encode(sentences)
+        weight, bias, cuts = self.readout
+        out = (x.reshape(-1, x.shape[2]) @ weight + bias).reshape(*x.shape[:2], -1)
+        hidden = np.maximum(out[:, :, cuts[0] :], 0)
+        dep, head, label_dep, label_head = np.split(hidden, cuts[1:], axis=2)
+        w = self.weights
+        arcs = (dep @ w["arc_U"]) @ head.transpose(0, 2, 1) + (head @ w["arc_u"])[:, None, :]
+        return out[:, :, : cuts[0]], arcs, label_dep, label_head, lengths
+
     def analyse(self, sentences: Sequence[Sequence[str]]) -> list[Parse]:
         """Tags, heads and relations for a batch of tokenised sentences."""
         if not sentences:
             return []
-        x, lengths = self.encode(sentences)
-        tags = self._dense("tag", x).argmax(axis=2)
-        dep = np.maximum(self._dense("arc_dep", x), 0)
-        head = np.maximum(self._dense("arc_head", x), 0)
-        w = self.weights
-        scores = (dep @ w["arc_U"]) @ head.transpose(0, 2, 1) + (head @ w["arc_u"])[:, None, :]
-        heads = np.zeros((*lengths.shape, x.shape[1]), dtype=np.int64)
+        tag_scores, scores, label_dep, label_head, lengths = self.scores(sentences)
+        tags = tag_scores.argmax(axis=2)
+        heads = np.zeros((*lengths.shape, scores.shape[1]), dtype=np.int64)
         for row, length in enumerate(lengths.tolist()):
             heads[row, 1:length] = tree(scores[row, :length, :length])
-        d = np.maximum(self._dense("lab_dep", x), 0)
-        h = np.take_along_axis(np.maximum(self._dense("lab_head", x), 0), heads[:, :, None], 1)
+        d = label_dep
+        h = np.take_along_axis(label_head, heads[:, :, None], 1)
         labels = self._dense("lab_out", np.concatenate([d, h, d * h], axis=2)).argmax(axis=2)
         return [
             Parse(tags[row, 1:n].tolist(), heads[row, 1:n].tolist(), labels[row, 1:n].tolist())

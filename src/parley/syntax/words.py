@@ -32,6 +32,9 @@ class Piece:
 
 def split_token(token: Token, index: int) -> list[Piece]:
     """The syntactic words of one token (`index` is its position in the sentence)."""
+    text = token.text
+    if "-" not in text and "'" not in text and "’" not in text and text.lower() not in _FUSED:
+        return [Piece(text, token.start, token.end, index)]  # most words: nothing to cut
     pieces = []
     at = token.start
     for part in _HYPHEN.split(token.text):
