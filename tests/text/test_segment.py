@@ -60,3 +60,14 @@ def test_normalise_matches_dictionary_spelling():
     assert normalise("3.5") == "3.5"
     assert [t.norm for t in tokenise("Allies' leaders didn't")] == ["ALLIES", "LEADERS", "DIDN'T"]
     assert phrase_key("U.S._PRESIDENT_GEORGE_W._BUSH") == ("US", "PRESIDENT", "GEORGE", "W", "BUSH")
+
+
+def test_abbreviations_and_typed_dashes_stay_whole_tokens():
+    text = "Dr. Kim met Gen. Lee on Jan. 5 -- and he said no. It ended."
+    tokens = tokenise(text)
+    assert [t.text for t in tokens][:11] == [
+        "Dr.", "Kim", "met", "Gen.", "Lee", "on", "Jan.", "5", "--", "and", "he",
+    ]  # fmt: skip
+    assert [t.text for t in tokens][-5:] == ["no", ".", "It", "ended", "."]  # lower-case "no."
+    assert tokens[0].norm == "DR" and all(text[t.start : t.end] == t.text for t in tokens)
+    assert texts(text) == ["Dr. Kim met Gen. Lee on Jan. 5 -- and he said no.", "It ended."]

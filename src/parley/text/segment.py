@@ -2,8 +2,9 @@
 
 Rules, not a model: a sentence ends at `.`, `!` or `?` (with closing quotes) followed by
 space and a capital, a digit or an opening quote, unless the word before the period is a
-known abbreviation (`Dr.`, `Jan.`, `Gen.`) or an initial; paragraph breaks always end a
-sentence. Offsets are kept, so each sentence is a span of the clean text.
+known, capitalised abbreviation (`Dr.`, `Jan.`, `Gen.`; `he said no.` ends) or an initial;
+paragraph breaks always end a sentence. Offsets are kept, so each sentence is a span of
+the clean text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from parley.document import Document, Sentence
-from parley.text.tokens import ABBREVIATIONS, tokenise
+from parley.text.tokens import ABBREVIATIONS, LOWER_CASE_ABBREVIATIONS, tokenise
 
 _STARTERS = frozenset(
     """
@@ -39,7 +40,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return True
     prev = before.group(1).lstrip("(\"'“‘")
-    if prev.rstrip('.').lower() in ABBREVIATIONS:
+    bare = prev.rstrip(".")
+    if bare.lower() in ABBREVIATIONS and (bare[:1].isupper() or bare in LOWER_CASE_ABBREVIATIONS):
         return False
     if len(prev) == 1 and prev.isalpha() and prev.isupper():
         return False  # an initial: "C. Kenneth Quinones"

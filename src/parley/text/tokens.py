@@ -19,13 +19,15 @@ ABBREVIATIONS = frozenset(
     sat sun vs etc al op cf ca
     """.split()
 )
-"""Words written with a period that does not end the sentence (`Dr.`, `Jan.`, `Gen.`)."""
+"""Words written with a period that does not end the sentence (`Dr.`, `Jan.`, `Gen.`),
+when capitalised (`he said no.` ends one), or always, for those written in lower case."""
+LOWER_CASE_ABBREVIATIONS = ("vs", "etc", "al", "approx", "cf")
 
 _TITLED = "|".join(sorted((w.capitalize() for w in ABBREVIATIONS), key=len, reverse=True))
 _TOKEN_RE = re.compile(
     rf"""
     (?:[A-Za-z]\.){{2,}}                 # U.S., U.N., e.g.
-    | (?:{_TITLED}|vs|etc|al|approx|cf)\.(?!\w)   # Dr., Jan., Gen. (capitalised), etc.
+    | (?:{_TITLED}|{"|".join(LOWER_CASE_ABBREVIATIONS)})\.(?!\w)  # Dr., Jan., Gen., etc.
     | -{{2,}}                            # a dash typed as --
     | [A-Z]\.(?=\s+[A-Z])               # an initial: George W. Bush
     | \d+(?:[.,:]\d+)+                  # 3.5, 1,000, 10:30
