@@ -21,8 +21,8 @@ from tests.cli.test_code_command import parley
 FLOORS = {
     "petrarch_unit.dev.jsonl": {"exact": 0.44, "event_f1": 0.36, "root_f1": 0.36,
                                 "country_f1": 0.40},
-    "petrarch_gsr.dev.jsonl": {"exact": 0.19, "event_f1": 0.19, "root_f1": 0.19,
-                               "country_f1": 0.26},
+    "petrarch_gsr.dev.jsonl": {"exact": 0.21, "event_f1": 0.20, "root_f1": 0.20,
+                               "country_f1": 0.27},
 }  # fmt: skip
 
 

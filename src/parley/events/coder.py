@@ -147,6 +147,35 @@ def _is_passive(words: Sequence[Word], verb: int) -> bool:
     return any(w.head == verb and w.relation in ("aux:pass", "obl:agent") for w in words)
 
 
+def _head_word(words: Sequence[Word], mention: Mention) -> int | None:
+    """The word by which a mention hangs from the rest of the sentence."""
+    inside = [i for i, w in enumerate(words) if mention.token_start <= w.token < mention.token_end]
+    members = set(inside)
+    return next((i for i in inside if words[i].head not in members), None)
+
+
+def _tree_roles(
+    words: Sequence[Word], verb: int, groups: Sequence[list[Mention]]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """Source and target groups read from the verb's dependents: its subject (or the
+    agent of a passive) acts, its object (or a passive's subject, or an oblique like
+    `with X`) is acted on. None when the tree does not give both, and word order decides."""
+    sources: list[list[Mention]] = []
+    targets: list[list[Mention]] = []
+    for group in groups:
+        head = _head_word(words, group[0])
+        if head is None or words[head].head != verb:
+            continue
+        relation = words[head].relation
+        if relation in ("nsubj", "csubj", "obl:agent"):
+            sources.append(group)
+        elif relation in ("obj", "iobj", "nsubj:pass") or relation.startswith("obl"):
+            targets.append(group)
+    if not sources or not targets:
+        return None
+    return sources[0], targets[0]
+
+
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
     """`he`/`she`/`they` after a verb start a new clause; they are not its object."""
     return all(m.kind == "pronoun" and m.text.upper() in _SUBJECTS for m in group)
@@ -199,21 +228,27 @@ class Coder:
                 and g[0].token_start - match.end <= WINDOW
                 and not _subject_pronouns(g)
             ]
-            if not before or not after:
+            roles = _tree_roles(sentence.words, verb, groups) if verb is not None else None
+            if roles is None and (not before or not after):
                 continue  # no event possible: skip the (costly) pattern matching
             choice = choose_codes(match.payload, norms, match.start, match.end)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
-            subject, obj = before[-1], after[0]
-            between = norms[subject[-1].token_end : match.start]
-            if verb is not None:
-                passive = _is_passive(sentence.words, verb)
+            if roles is not None:
+                subject, obj = roles
+                ends = [g[-1].token_end for g in roles if g[-1].token_end <= match.start]
+                between = norms[max(ends, default=max(0, match.start - 4)) : match.start]
             else:
-                passive = any(tok in _BE for tok in between[-3:]) and norms[
-                    match.start
-                ].endswith(("ED", "EN", "WN", "T"))
-            if passive and obj[0].token_start > 0 and norms[obj[0].token_start - 1] == "BY":
-                subject, obj = obj, subject
+                subject, obj = before[-1], after[0]
+                between = norms[subject[-1].token_end : match.start]
+                if verb is not None:
+                    passive = _is_passive(sentence.words, verb)
+                else:
+                    passive = any(tok in _BE for tok in between[-3:]) and norms[
+                        match.start
+                    ].endswith(("ED", "EN", "WN", "T"))
+                if passive and obj[0].token_start > 0 and norms[obj[0].token_start - 1] == "BY":
+                    subject, obj = obj, subject
             negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)
             modality = _modality(between)
             verb_span = Span(sentence.tokens[match.start].start, sentence.tokens[match.end - 1].end)
