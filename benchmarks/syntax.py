@@ -1,13 +1,13 @@
 """Tagging + parsing speed on one core, and model load time.
 
 Sentences are news sentences: those of the GSR gold records in `../shared/gold/` when the
-folder exists (about 30 words each), else the bundled `examples/` articles, segmented
-and tokenised beforehand and repeated up to the requested count. Timed: the network
-alone (tags, heads and relations for sentences already split into words), and the whole
+folder exists (19.5 tokens each), else the bundled `examples/` articles, segmented and
+tokenised beforehand and repeated up to the requested count. Timed: the network alone
+(tags, heads and relations for sentences already split into words), and the whole
 analysis the coder gets (`NetworkAnalyser.analyse`: UD word splitting, the network,
-lemmas, clauses, `Word` objects), in batches and one 25-sentence document at a time. BLAS
-is held to one thread so the figure is one core's. Load time is measured in a fresh
-subprocess, as a new `parley` run pays it.
+lemmas, clauses, `Word` objects), in batches and one 25-sentence document at a time.
+Importing parley holds BLAS to one thread (`parley/blas_threads.py`), so the figures are
+one core's. Load time is measured in a fresh subprocess, as a new `parley` run pays it.
 
     python benchmarks/syntax.py             # 5,000 sentences
     python benchmarks/syntax.py 20000
@@ -15,19 +15,14 @@ subprocess, as a new `parley` run pays it.
 
 from __future__ import annotations
 
-import os
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
 
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_name] = "1"
-
-import json  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from parley.syntax.analysis import NetworkAnalyser  # noqa: E402
-from parley.text.segment import segment  # noqa: E402
+from parley.syntax.analysis import NetworkAnalyser
+from parley.text.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold" / "petrarch_gsr.dev.jsonl"

@@ -26,7 +26,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from parley.syntax.conllu import Tree, read_conllu
+from parley.syntax.analysis import NetworkAnalyser
+from parley.syntax.conllu import Tree, gold_sentences, read_conllu
+from parley.syntax.evaluate import attachment_scores
+from parley.syntax.lemmas import Lemmatiser
 from parley.syntax.network import (
     PAD,
     ROOT_WORD,
@@ -146,24 +149,11 @@ def export(model: Model, vocab: dict[str, list[str]], tags, relations, layers, f
     (folder / "network.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
-def attachment(network: Network, trees: list[Tree], batch: int = 256) -> dict[str, float]:
+def attachment(network: Network, trees: list[Tree]) -> dict[str, float]:
     """UPOS, XPOS, UAS and LAS of the NumPy runtime on gold-tokenised trees."""
-    counts = Counter()
-    for start in range(0, len(trees), batch):
-        chunk = trees[start : start + batch]
-        parses = network.analyse([[w.form for w in t.words] for t in chunk])
-        for tree, parse in zip(chunk, parses, strict=True):
-            for w, tag, head, label in zip(
-                tree.words, parse.tags, parse.heads, parse.labels, strict=True
-            ):
-                upos, xpos = network.tags[tag].split(" ", 1)
-                counts["words"] += 1
-                counts["upos"] += upos == w.upos
-                counts["xpos"] += xpos == w.xpos
-                if head == w.head:
-                    counts["uas"] += 1
-                    counts["las"] += network.relations[label] == w.deprel
-    return {k: counts[k] / counts["words"] for k in ("upos", "xpos", "uas", "las")}
+    analyser = NetworkAnalyser(network, Lemmatiser({}))
+    analysed = analyser.analyse(list(gold_sentences(trees)), pretokenised=True)
+    return attachment_scores(zip(trees, analysed, strict=True))
 
 
 def main() -> None:

@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from parley.api import actor_stages, read_paths
+from parley.api import actor_stages
+from parley.cli import inputs
 from parley.cli.options import dictionary_options, load_dictionaries
 from parley.dates import parse_date
-from parley.document import Document, Mention, Rejection
-from parley.ingest.discover import SUPPORTED
+from parley.document import Document, Mention
 from parley.pipeline import Pipeline
 
 
@@ -36,12 +35,12 @@ def _record(doc: Document, mention: Mention) -> dict[str, Any]:
     }
 
 
-def looks_like_a_file(argument: str) -> bool:
-    """One word naming a file parley reads (`report.pdf`): a typo, not text to code."""
-    return not any(c.isspace() for c in argument) and Path(argument).suffix.lower() in SUPPORTED
-
-
 _SOURCE_RE = re.compile(r" \([^()]*:\d+\)")
+
+
+def _jsonl(doc: Document) -> None:
+    for mention in doc.mentions:
+        click.echo(json.dumps(_record(doc, mention), ensure_ascii=False))
 
 
 def _table(doc: Document, console: Console) -> None:
@@ -97,25 +96,9 @@ def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
         raise click.BadParameter(str(exc), param_hint="--date") from exc
     dictionaries = load_dictionaries(kwargs)
     pipeline = Pipeline(actor_stages(dictionaries, date))
-    path = Path(text_or_file)
-    if path.exists():
-        inputs = read_paths([path])
-    elif looks_like_a_file(text_or_file):
-        raise click.ClickException(f"{text_or_file}: no such file")
+    documents = inputs.text_or_file(text_or_file)
+    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
+        console = inputs.screen()
+        inputs.show_each(pipeline, documents, lambda doc: _table(doc, console))
     else:
-        inputs = iter([Document(id="text", origin="text", format="text", raw=text_or_file)])
-    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
-    failed = False
-    for item in inputs:
-        result = item if isinstance(item, Rejection) else pipeline.process(item)
-        if isinstance(result, Rejection):
-            click.echo(f"parley: {result.origin}: {result.reason}", err=True)
-            failed = True
-        elif result is not None and fmt == "table":
-            _table(result, console)
-        elif result is not None:
-            for mention in result.mentions:
-                click.echo(json.dumps(_record(result, mention), ensure_ascii=False))
-    if failed:
-        sys.exit(1)
+        inputs.show_each(pipeline, documents, _jsonl)

@@ -15,6 +15,16 @@ def _files(value: str | None) -> tuple[Path, ...]:
     return tuple(Path(p.strip()) for p in value.split(",") if p.strip()) if value else ()
 
 
+analyser_option = click.option(
+    "--analyser",
+    default="parley",
+    show_default=True,
+    metavar="NAME|MODULE:FACTORY",
+    help="Syntactic analyser: parley's own, or a Python callable returning one.",
+)
+"""`--analyser` (see docs/syntax.md), on every command that analyses sentences."""
+
+
 def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """`--actors/--agents/--verbs/--discards/--extra-actors` (see docs/dictionaries.md)
     and `--analyser`."""
@@ -37,13 +47,7 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--discards", metavar="FILE[,FILE...]", help="Discard list instead of the bundled one."
         ),
-        click.option(
-            "--analyser",
-            default="parley",
-            show_default=True,
-            metavar="NAME|MODULE:FACTORY",
-            help="Syntactic analyser: parley's own, or a Python callable returning one.",
-        ),
+        analyser_option,
         click.option(
             "--extra-actors",
             metavar="FILE[,FILE...]",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from parley.api import read_paths
-from parley.cli.actors import looks_like_a_file
-from parley.document import Document, Rejection, Sentence, Token, Word
+from parley.cli import inputs
+from parley.cli.options import analyser_option
+from parley.document import Document, Sentence, Word
 from parley.ingest.clean import Clean
 from parley.ingest.describe import Describe
 from parley.ingest.hyphens import Dehyphenator
@@ -51,6 +50,20 @@ def _record(doc: Document, sentence: Sentence, word: Word, index: int) -> dict[s
     }
 
 
+def _jsonl(doc: Document) -> None:
+    for sentence in doc.sentences:
+        for i, word in enumerate(sentence.words):
+            click.echo(json.dumps(_record(doc, sentence, word, i), ensure_ascii=False))
+
+
+def _conllu(doc: Document) -> None:
+    trees = (
+        _tree(s, [f"# doc_id = {doc.id}", f"# sent_id = {s.index}", f"# text = {s.text}"])
+        for s in doc.sentences
+    )
+    conllu.write_conllu(trees, sys.stdout)
+
+
 def _table(doc: Document, console: Console) -> None:
     for sentence in doc.sentences:
         table = Table(title=f"{doc.id} — sentence {sentence.index}: {sentence.text}",
@@ -63,16 +76,6 @@ def _table(doc: Document, console: Console) -> None:
         console.print(table)
 
 
-def _gold_sentences(trees: list[conllu.Tree]) -> Iterator[Sentence]:
-    """Gold-tokenised sentences: one token a word, offsets as if joined by spaces."""
-    for index, tree in enumerate(trees):
-        tokens, at = [], 0
-        for w in tree.words:
-            tokens.append(Token(w.form, at, at + len(w.form), w.form))
-            at += len(w.form) + 1
-        yield Sentence(index, 0, at - 1, " ".join(w.form for w in tree.words), tokens)
-
-
 def _reparse(path: Path, analyser: Analyser, score: bool) -> None:
     try:
         trees = list(conllu.read_conllu(path))
@@ -80,7 +83,7 @@ def _reparse(path: Path, analyser: Analyser, score: bool) -> None:
         raise click.ClickException(f"{path}: cannot be read ({exc})") from None
     if not trees:
         raise click.ClickException(f"{path}: no CoNLL-U sentences found")
-    sentences = list(_gold_sentences(trees))
+    sentences = list(conllu.gold_sentences(trees))
     analysed = analyser.analyse(sentences, pretokenised=True)
     for sentence, words in zip(sentences, analysed, strict=True):
         sentence.words = words
@@ -114,20 +117,13 @@ def _reparse(path: Path, analyser: Analyser, score: bool) -> None:
     is_flag=True,
     help="With --conllu-in: print UPOS/XPOS/UAS/LAS against the input to stderr.",
 )
-@click.option(
-    "--analyser",
-    "analyser_spec",
-    default="parley",
-    show_default=True,
-    metavar="NAME|MODULE:FACTORY",
-    help="The analyser: parley's own, or a Python callable returning one.",
-)
+@analyser_option
 def parse(
     text_or_file: str | None,
     conllu_in: Path | None,
     fmt: str | None,
     score: bool,
-    analyser_spec: str,
+    analyser: str,
 ) -> None:
     """Show the syntactic analysis of TEXT_OR_FILE (a file of any format `parley code`
     reads, or the text itself): sentences, words with character offsets, lemmas,
@@ -141,45 +137,18 @@ def parse(
     """
     if (text_or_file is None) == (conllu_in is None):
         raise click.UsageError("give either TEXT_OR_FILE or --conllu-in FILE")
-    analyser = load_analyser(analyser_spec)
+    chosen = load_analyser(analyser)
     if conllu_in is not None:
         if fmt not in (None, "conllu"):
             raise click.UsageError("--conllu-in writes CoNLL-U (--format conllu)")
-        _reparse(conllu_in, analyser, score)
+        _reparse(conllu_in, chosen, score)
         return
     assert text_or_file is not None
-    path = Path(text_or_file)
-    if path.exists():
-        inputs = read_paths([path])
-    elif looks_like_a_file(text_or_file):
-        raise click.ClickException(f"{text_or_file}: no such file")
-    else:
-        inputs = iter([Document(id="text", origin="text", format="text", raw=text_or_file)])
-    pipeline = Pipeline([Clean(Dehyphenator.english()), Describe(), Segment(), Analyse(analyser)])
+    stages = [Clean(Dehyphenator.english()), Describe(), Segment(), Analyse(chosen)]
+    documents = inputs.text_or_file(text_or_file)
     fmt = fmt or ("table" if sys.stdout.isatty() else "conllu")
-    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
-    failed = False
-    for item in inputs:
-        result = item if isinstance(item, Rejection) else pipeline.process(item)
-        if isinstance(result, Rejection):
-            click.echo(f"parley: {result.origin}: {result.reason}", err=True)
-            failed = True
-        elif result is not None and fmt == "table":
-            _table(result, console)
-        elif result is not None and fmt == "jsonl":
-            for sentence in result.sentences:
-                for i, word in enumerate(sentence.words):
-                    click.echo(json.dumps(_record(result, sentence, word, i), ensure_ascii=False))
-        elif result is not None:
-            conllu.write_conllu(
-                (
-                    _tree(
-                        s,
-                        [f"# doc_id = {result.id}", f"# sent_id = {s.index}", f"# text = {s.text}"],
-                    )
-                    for s in result.sentences
-                ),
-                sys.stdout,
-            )
-    if failed:
-        sys.exit(1)
+    if fmt == "table":
+        console = inputs.screen()
+        inputs.show_each(Pipeline(stages), documents, lambda doc: _table(doc, console))
+    else:
+        inputs.show_each(Pipeline(stages), documents, _jsonl if fmt == "jsonl" else _conllu)

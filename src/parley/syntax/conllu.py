@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from parley.document import Sentence, Token
+
 
 @dataclass(slots=True)
 class Word:
@@ -63,3 +65,13 @@ def write_conllu(trees: Iterable[Tree], out: TextIO) -> None:
             fields = (str(i), w.form, w.lemma, w.upos, w.xpos, w.feats, str(w.head), w.deprel)
             out.write("\t".join(fields) + "\t_\t_\n")
         out.write("\n")
+
+
+def gold_sentences(trees: Iterable[Tree]) -> Iterator[Sentence]:
+    """Gold-tokenised sentences: one token a word, offsets as if joined by spaces."""
+    for index, tree in enumerate(trees):
+        tokens, at = [], 0
+        for w in tree.words:
+            tokens.append(Token(w.form, at, at + len(w.form), w.form))
+            at += len(w.form) + 1
+        yield Sentence(index, 0, at - 1, " ".join(w.form for w in tree.words), tokens)

@@ -1,0 +1,52 @@
+"""What `parley actors` and `parley parse` share: a text or a file as input, each result
+shown as it comes, rejections as one line each, and the exit status that says so."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from parley.api import read_paths
+from parley.document import Document, Rejection
+from parley.ingest.discover import SUPPORTED
+from parley.pipeline import Pipeline
+
+
+def looks_like_a_file(argument: str) -> bool:
+    """One word naming a file parley reads (`report.pdf`): a typo, not text to code."""
+    return not any(c.isspace() for c in argument) and Path(argument).suffix.lower() in SUPPORTED
+
+
+def text_or_file(argument: str) -> Iterator[Document | Rejection]:
+    """Documents of an existing file or folder, else the argument itself as a text."""
+    path = Path(argument)
+    if path.exists():
+        return read_paths([path])
+    if looks_like_a_file(argument):
+        raise click.ClickException(f"{argument}: no such file")
+    return iter([Document(id="text", origin="text", format="text", raw=argument)])
+
+
+def screen() -> Console:
+    """A console for tables: the terminal's width, or 200 columns when piped."""
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+
+
+def show_each(
+    pipeline: Pipeline, inputs: Iterator[Document | Rejection], show: Callable[[Document], None]
+) -> None:
+    """Run every input through `pipeline` and `show` it; exit 1 if any was rejected."""
+    failed = False
+    for item in inputs:
+        result = item if isinstance(item, Rejection) else pipeline.process(item)
+        if isinstance(result, Rejection):
+            click.echo(f"parley: {result.origin}: {result.reason}", err=True)
+            failed = True
+        elif result is not None:
+            show(result)
+    if failed:
+        sys.exit(1)
