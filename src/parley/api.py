@@ -43,14 +43,17 @@ def coding_stages(
     index: DocumentIndex | None = None,
     default_date: dt.date | None = None,
     replace: bool = False,
+    deduplicate: bool = True,
 ) -> list[Stage]:
     """clean → describe → deduplicate → segment → find actors → analyse → code events →
     resolve. Only sentences with two actors or more are analysed: no other can hold an
-    event, and parsing is the costliest step."""
+    event, and parsing is the costliest step. Gold records are coded with
+    `deduplicate=False`: two records may share a text and each must be scored."""
+    dedup = [Deduplicate(index if index is not None else MemoryIndex(), replace)]
     return [
         Clean(dictionaries.words),
         Describe(default_date),
-        Deduplicate(index if index is not None else MemoryIndex(), replace),
+        *(dedup if deduplicate else []),
         Segment(),
         FindActors(dictionaries.actors, dictionaries.words.words),
         Analyse(dictionaries.analyser, min_actors=2),

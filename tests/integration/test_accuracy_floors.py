@@ -75,4 +75,7 @@ def test_code_prints_the_events_validate_scores(shared, tmp_path):
     for line in run.stdout.splitlines():
         e = json.loads(line)
         printed.setdefault(e["document_id"], set()).add((e["source"], e["target"], e["code"]))
-    assert {o.record.id: o.produced for o in outcomes if o.produced} == printed
+    seen: set[str] = set()
+    first = [o for o in outcomes if not (o.record.text in seen or seen.add(o.record.text))]
+    # parley code keeps one copy of a repeated text; validate scores every record.
+    assert {o.record.id: o.produced for o in first if o.produced} == printed

@@ -272,8 +272,15 @@ def _merge(pieces: list[_Piece], norms: list[str]) -> list[_Piece]:
             out.append(piece)
     for piece in out:
         if piece.kind == "agent" and piece.code is None:
-            piece.code = piece.agent.strip("~")
+            piece.code = lone_agent(piece.agent)
     return out
+
+
+def lone_agent(agent: str) -> str:
+    """An agent with no actor (`officials said`): `---GOV`, the CAMEO way of writing
+    "a government, country unknown", so it never reads as a country code."""
+    sector = agent.strip("~")
+    return sector + "---" if agent.endswith("~") else "---" + sector
 
 
 def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
@@ -297,7 +304,10 @@ def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
 def _join(left: _Piece, right: _Piece) -> _Piece:
     entries = left.entries + right.entries
     if not left.agent and not right.agent:  # country title + person
-        return _Piece(left.start, right.end, right.code, entries, "person", right.row, titled=True)
+        code = right.code
+        if left.code and code and left.code.startswith(code) and len(left.code) > len(code):
+            code = left.code  # `Bree Prime Minister` (BREGOV) + a person coded BRE
+        return _Piece(left.start, right.end, code, entries, "person", right.row, titled=True)
     actor, agent = (right, left) if left.agent else (left, right)
     code = compose(actor.code, agent.agent) if actor.code else None
     kind = "person" if actor.kind == "person" else "agent"

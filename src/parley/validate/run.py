@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from parley.api import coding_stages
 from parley.config import Dictionaries
-from parley.dedup.stage import MemoryIndex
 from parley.document import Document, Event, Mention, Rejection
 from parley.pipeline import Pipeline
 from parley.validate.gold import GoldRecord, GoldSet, Triple
@@ -40,16 +39,15 @@ def as_document(record: GoldRecord, origin: str) -> Document:
 
 def validate(gold: GoldSet, dictionaries: Dictionaries) -> tuple[Scores, list[Outcome]]:
     """Score all records; input errors are coded but not scored, as PETRARCH does."""
-    pipeline = Pipeline(coding_stages(dictionaries, MemoryIndex()))
+    pipeline = Pipeline(coding_stages(dictionaries, deduplicate=False))
     scores = Scores()
     outcomes = []
     for number, record in enumerate(gold.records, start=1):
         result = pipeline.process(as_document(record, f"{gold.name}:{number}"))
         if isinstance(result, Rejection):
             outcome = Outcome(record, [], [], result.reason)
-        elif result is None:
-            outcome = Outcome(record, [], [], "unchanged")
         else:
+            assert result is not None  # nothing deduplicates here
             outcome = Outcome(record, result.events, result.mentions)
         scores.add(record, outcome.produced)
         outcomes.append(outcome)
