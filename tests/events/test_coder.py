@@ -93,27 +93,6 @@ def test_a_plugged_in_analyser_changes_what_the_coder_sees(dictionaries):
     assert triples(no_verbs, text) == []
 
 
-def test_source_and_target_come_from_the_tree_when_it_gives_both():
-    from parley.document import Mention, Span, Word
-    from parley.events.coder import _tree_roles
-
-    # Russia(0) ,(1) which(2) India(3) trusts(4) ,(5) praised(6) Brazil(7): India is
-    # nearest before "praised", but the tree makes Russia its subject
-    heads = [6, 0, 4, 4, 0, 0, -1, 6]
-    rels = ["nsubj", "punct", "obj", "nsubj", "acl:relcl", "punct", "root", "obj"]
-    text = "Russia , which India trusts , praised Brazil".split()
-    rows = enumerate(zip(text, heads, rels, strict=True))
-    words = [Word(t, 0, 0, i, t, "X", "X", h, r, 0) for i, (t, h, r) in rows]
-
-    def mention(i: int, code: str) -> list[Mention]:
-        return [Mention(0, i, i + 1, Span(0, 0), text[i], code, ())]
-
-    groups = [mention(0, "RUS"), mention(3, "IND"), mention(7, "BRA")]
-    source, target = _tree_roles(words, 6, groups)
-    assert (source[0].code, target[0].code) == ("RUS", "BRA")
-    assert _tree_roles(words, 4, groups) is None  # "which" is no actor: word order decides
-
-
 def test_negation_before_a_passive_verb_is_kept(dictionaries):
     events = parley.code_text("China was not condemned by the United States.", "2024-03-01",
                               dictionaries=dictionaries)  # fmt: skip

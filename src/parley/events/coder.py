@@ -1,12 +1,14 @@
 """Turn a sentence with actor mentions into events: who did what to whom.
 
-This is still mostly a word-order coder: a dictionary verb takes the nearest actor group
-before it as source and the first after it as target, passives (`was condemned by X`)
-swap them, verb patterns refine the code by the words around the verb, and
-`not`/`never` and modal verbs set the negated flag and modality. From the syntactic
-analysis (`Sentence.words`) it takes which dictionary matches are verbs at all and
-which are passive; a sentence without analysis falls back to word-order rules.
-Coordinated actors (`Brazil and the United States`) give one event per pair.
+Every dictionary verb the analysis tags VERB is coded from the tree (`events.roles`):
+its subject (or a passive's agent) is the source, the first actor in its object or its
+prepositional dependents the target, and a verb pattern (`events.patterns`) both refines
+the code and may place source (`$`) and target (`+`) itself. Where the tree gives no
+source or no target, the nearest actor group before the verb (or the first after it)
+stands in: a parse is sometimes wrong, and recall matters. A sentence without analysis
+(fewer than two actors) is coded by word order alone. Coordinated actors give one
+event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
+event each way between its members.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.actors.entries import Issue, Phrase
-from parley.actors.matcher import PhraseMatcher
-from parley.document import Document, Event, Mention, Sentence, Span, Word
+from parley.actors.matcher import Match, PhraseMatcher
+from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology
-from parley.events.verbs import Codes, Element, Pattern, Verb, read_verbs
+from parley.events.patterns import Choice, choose_codes
+from parley.events.roles import Tree
+from parley.events.verbs import Verb, read_verbs
 
 WINDOW = 15
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
@@ -61,12 +65,6 @@ _INTENT = frozenset(
 
 
 @dataclass(slots=True)
-class _Choice:
-    codes: Codes
-    entry: str
-
-
-@dataclass(slots=True)
 class VerbLexicon:
     """Compiled verb dictionaries: inflected forms → verbs with their patterns."""
 
@@ -84,46 +82,6 @@ class VerbLexicon:
         return lexicon
 
 
-def _element_at(element: Element, norms: Sequence[str], i: int) -> int:
-    """Length of the alternative of `element` matching at `i` (0 when none does)."""
-    for alternative in element:
-        if i + len(alternative) > len(norms):
-            continue
-        if all(
-            norms[i + k].startswith(w[:-1]) if w.endswith("*") else norms[i + k] == w
-            for k, w in enumerate(alternative)
-        ):
-            return len(alternative)
-    return 0
-
-
-def _in_order(elements: Sequence[Element], norms: Sequence[str], start: int, end: int) -> bool:
-    i = start
-    for element in elements:
-        while i < end and not _element_at(element, norms, i):
-            i += 1
-        if i >= end:
-            return False
-        i += _element_at(element, norms, i)
-    return True
-
-
-def choose_codes(verb: Verb, norms: Sequence[str], start: int, end: int) -> _Choice:
-    """The most specific matching pattern's codes, else the verb's own."""
-    best: Pattern | None = None
-    for pattern in verb.patterns:
-        size = len(pattern.before) + len(pattern.after)
-        if best is not None and size <= len(best.before) + len(best.after):
-            continue
-        if _in_order(pattern.after, norms, end, min(len(norms), end + WINDOW)) and _in_order(
-            pattern.before, norms, max(0, start - WINDOW), start
-        ):
-            best = pattern
-    if best is not None:
-        return _Choice(best.codes, f"{best.where} {verb.lemma}: - {best.text}")
-    return _Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
-
-
 def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Mention]]:
     """Coordinated mentions (`A, B and C`) form one group."""
     groups: list[list[Mention]] = []
@@ -137,43 +95,24 @@ def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Ment
     return groups
 
 
-def _verb_words(sentence: Sentence) -> dict[int, int]:
-    """Token index → index of the word tagged VERB in that token (analysed sentences)."""
-    return {w.token: i for i, w in enumerate(sentence.words) if w.upos == "VERB"}
-
-
-def _is_passive(words: Sequence[Word], verb: int) -> bool:
-    """A passive auxiliary or a `by` agent hangs on the verb (`was condemned by X`)."""
-    return any(w.head == verb and w.relation in ("aux:pass", "obl:agent") for w in words)
-
-
-def _head_word(words: Sequence[Word], mention: Mention) -> int | None:
-    """The word by which a mention hangs from the rest of the sentence."""
-    inside = [i for i, w in enumerate(words) if mention.token_start <= w.token < mention.token_end]
-    members = set(inside)
-    return next((i for i in inside if words[i].head not in members), None)
-
-
-def _tree_roles(
-    words: Sequence[Word], verb: int, groups: Sequence[list[Mention]]
-) -> tuple[list[Mention], list[Mention]] | None:
-    """Source and target groups read from the verb's dependents: its subject (or the
-    agent of a passive) acts, its object (or a passive's subject, or an oblique like
-    `with X`) is acted on. None when the tree does not give both, and word order decides."""
-    sources: list[list[Mention]] = []
-    targets: list[list[Mention]] = []
-    for group in groups:
-        head = _head_word(words, group[0])
-        if head is None or words[head].head != verb:
-            continue
-        relation = words[head].relation
-        if relation in ("nsubj", "csubj", "obl:agent"):
-            sources.append(group)
-        elif relation in ("obj", "iobj", "nsubj:pass") or relation.startswith("obl"):
-            targets.append(group)
-    if not sources or not targets:
-        return None
-    return sources[0], targets[0]
+def _around(
+    groups: list[list[Mention]], match: Match[Verb], norms: Sequence[str]
+) -> tuple[list[int], list[int]]:
+    """Groups ending within WINDOW tokens before the verb, and starting within WINDOW
+    after it (pronouns like `he` after a verb start a new clause: not its object)."""
+    before = [
+        i
+        for i, g in enumerate(groups)
+        if g[-1].token_end <= match.start and match.start - g[-1].token_end <= WINDOW
+    ]
+    after = [
+        i
+        for i, g in enumerate(groups)
+        if g[0].token_start >= match.end
+        and g[0].token_start - match.end <= WINDOW
+        and not _subject_pronouns(g)
+    ]
+    return before, after
 
 
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
@@ -186,7 +125,7 @@ def _modality(between: Sequence[str]) -> str:
         if tok in _MODALS:
             return _MODALS[tok]
         if tok in _INTENT and i + 1 < len(between) and between[i + 1] == "TO":
-            return "intended"
+            return "future"
     return "asserted"
 
 
@@ -205,75 +144,116 @@ class Coder:
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
                 taken[i] = True
-        groups = _groups([m for m in mentions if m.role == "actor"], norms)
-        events: dict[tuple[str, str, str], Event] = {}
-        if len(groups) < 2:
+        actors = [m for m in mentions if m.role == "actor"]
+        if len(actors) < 2:
             return []
-        verbs = _verb_words(sentence)
+        tree = Tree.build(sentence.words, actors) if sentence.words else None
+        groups = tree.groups if tree is not None else _groups(actors, norms)
+        if len(groups) < 2 and not any(len(g) > 1 for g in groups):
+            return []
+        starts = {m.token_start: m.token_end for g in groups for m in g}
+        group_of = {m.token_start: i for i, g in enumerate(groups) for m in g}
+        verb_words = (
+            {w.token: i for i, w in enumerate(sentence.words) if w.upos == "VERB"}
+            if tree is not None
+            else {}
+        )
+        events: dict[tuple[str, str, str], Event] = {}
         for match in self.verbs.verbs.find_all(norms, taken):
-            verb = next((verbs[i] for i in range(match.start, match.end) if i in verbs), None)
-            if sentence.words and verb is None:
+            verb = next(
+                (verb_words[i] for i in range(match.start, match.end) if i in verb_words), None
+            )
+            if tree is not None and verb is None:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
-            if not sentence.words and match.start > 0 and norms[match.start - 1] in _DETERMINERS:
+            if tree is None and match.start > 0 and norms[match.start - 1] in _DETERMINERS:
                 continue  # not analysed: "the attack" is a noun
-            before = [
-                g
-                for g in groups
-                if g[-1].token_end <= match.start and match.start - g[-1].token_end <= WINDOW
-            ]
-            after = [
-                g
-                for g in groups
-                if g[0].token_start >= match.end
-                and g[0].token_start - match.end <= WINDOW
-                and not _subject_pronouns(g)
-            ]
-            roles = _tree_roles(sentence.words, verb, groups) if verb is not None else None
-            if roles is None and (not before or not after):
-                continue  # no event possible: skip the (costly) pattern matching
-            choice = choose_codes(match.payload, norms, match.start, match.end)
+            choice = choose_codes(
+                match.payload,
+                norms,
+                (match.start, match.end),
+                (max(0, match.start - WINDOW), min(len(norms), match.end + WINDOW)),
+                starts,
+            )
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
-            if roles is not None:
-                subject, obj = roles
-                ends = [g[-1].token_end for g in roles if g[-1].token_end <= match.start]
-                between = norms[max(ends, default=max(0, match.start - 4)) : match.start]
-            else:
-                subject, obj = before[-1], after[0]
-                between = norms[subject[-1].token_end : match.start]
-                if verb is not None:
-                    passive = _is_passive(sentence.words, verb)
-                else:
-                    passive = any(tok in _BE for tok in between[-3:]) and norms[
-                        match.start
-                    ].endswith(("ED", "EN", "WN", "T"))
-                if passive and obj[0].token_start > 0 and norms[obj[0].token_start - 1] == "BY":
-                    subject, obj = obj, subject
-            negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)
-            modality = _modality(between)
+            pairs = self._pairs(tree, verb, match, choice, groups, group_of, norms)
+            if pairs is None:
+                continue
+            negated, modality = self._manner(tree, verb, match, choice, pairs, norms)
             verb_span = Span(sentence.tokens[match.start].start, sentence.tokens[match.end - 1].end)
-            for source in subject:
-                for target in obj:
-                    for code, s, t in (
-                        (choice.codes.forward, source, target),
-                        (choice.codes.reverse, target, source),
-                    ):
-                        if code is None or s.code == t.code:
-                            continue
-                        key = (s.code, t.code, code)
-                        if key not in events:
-                            events[key] = self._event(
-                                doc,
-                                sentence,
-                                s,
-                                t,
-                                code,
-                                verb_span,
-                                choice.entry,
-                                negated,
-                                modality,
-                            )
+            for source, target in pairs:
+                for code, s, t in (
+                    (choice.codes.forward, source, target),
+                    (choice.codes.reverse, target, source),
+                ):
+                    if code is None or s.code == t.code:
+                        continue
+                    key = (s.code, t.code, code)
+                    if key not in events:
+                        events[key] = self._event(
+                            doc, sentence, s, t, code, verb_span, choice.entry, negated, modality
+                        )
         return list(events.values())
+
+    @staticmethod
+    def _pairs(
+        tree: Tree | None,
+        verb: int | None,
+        match: Match[Verb],
+        choice: Choice,
+        groups: list[list[Mention]],
+        group_of: dict[int, int],
+        norms: Sequence[str],
+    ) -> list[tuple[Mention, Mention]] | None:
+        """(source, target) mention pairs for one verb, or None when it has no event."""
+        if "%" in choice.places:
+            members = groups[group_of[choice.places["%"]]]
+            return [(a, b) for a in members for b in members if a is not b] or None
+        source = group_of[choice.places["$"]] if "$" in choice.places else None
+        target = group_of[choice.places["+"]] if "+" in choice.places else None
+        if tree is not None and verb is not None:
+            roles = tree.roles(verb)
+            source = roles.source if source is None else source
+            target = roles.target if target is None else target
+            if tree.is_passive(verb) and roles.source is None and target is None:
+                source, target = None, roles.target  # `X was attacked`: no agent named
+        if source is None or target is None:
+            before, after = _around(groups, match, norms)
+            if source is None and target is not None:
+                source = next((g for g in reversed(before) if g != target), None)
+            elif source is None:
+                source = before[-1] if before else None
+            if target is None:
+                target = next((g for g in after if g != source), None)
+            if tree is None and source is not None and target is not None:
+                passive = any(tok in _BE for tok in norms[max(0, match.start - 3) : match.start])
+                if passive and norms[match.start].endswith(("ED", "EN", "WN", "T")):
+                    first = groups[target][0].token_start
+                    if first > 0 and norms[first - 1] == "BY":
+                        source, target = target, source
+        if source is None or target is None or source == target:
+            return None
+        return [(a, b) for a in groups[source] for b in groups[target]]
+
+    @staticmethod
+    def _manner(
+        tree: Tree | None,
+        verb: int | None,
+        match: Match[Verb],
+        choice: Choice,
+        pairs: list[tuple[Mention, Mention]],
+        norms: Sequence[str],
+    ) -> tuple[bool, str]:
+        """Negated and modality: from the tree when there is one, else from the words
+        between the source and the verb. A pattern that spells out the negation
+        (`&NEGATVAUXVRB *`) has made it part of the code: the event is not negated."""
+        if tree is not None and verb is not None:
+            negated = tree.negated(verb) and not choice.negation
+            return negated, tree.modality(verb)
+        ends = [s.token_end for s, _ in pairs if s.token_end <= match.start]
+        between = norms[max(ends, default=max(0, match.start - 4)) : match.start]
+        negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)
+        return negated and not choice.negation, _modality(between)
 
     def _event(
         self,

@@ -24,6 +24,10 @@ _MARKERS = frozenset("$+^%")
 
 # One pattern element: alternative token sequences; a token ending in "*" is a stem.
 Element = tuple[tuple[str, ...], ...]
+# A pattern step: words to find, or a marker for an actor in that place (`$` the
+# source, `+` the target, `%` a compound actor whose members act on each other).
+Step = Element | str
+ROLE_MARKERS = frozenset("$+%")
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,13 +40,15 @@ class Codes:
 
 @dataclass(slots=True, frozen=True)
 class Pattern:
-    """Words that must appear before and after the verb (in order) to select `codes`."""
+    """Words (and actor markers) that must appear before and after the verb, in order,
+    to select `codes`; `size` counts the words, the measure of how specific it is."""
 
-    before: tuple[Element, ...]
-    after: tuple[Element, ...]
+    before: tuple[Step, ...]
+    after: tuple[Step, ...]
     codes: Codes
     where: str
     text: str
+    size: int = 0
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,11 +112,14 @@ def _verb_forms(head: str, braces: str | None) -> list[tuple[str, ...]]:
 
 
 def _tokens(text: str) -> list[str]:
-    """Split a pattern into words and markers, dropping the grouping brackets."""
-    return re.sub(r"[(){}]", " ", text).split()
+    """Split a pattern into words and markers (`SUGGESTED_+` is `SUGGESTED` then `+`),
+    dropping the grouping brackets."""
+    return re.sub(r"_?([$+%^])_?", r" \1 ", re.sub(r"[(){}]", " ", text)).split()
 
 
-def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Element | None:
+def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Step | None:
+    if word in ROLE_MARKERS:
+        return word
     if word in _MARKERS or word == "*":
         return None
     if word.startswith("&"):
@@ -137,7 +146,8 @@ def _pattern(line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]) -
     before_text, _, after_text = text.partition("*")
     before = tuple(e for w in _tokens(before_text) if (e := _element(w, synsets)))
     after = tuple(e for w in _tokens(after_text) if (e := _element(w, synsets)))
-    return Pattern(before, after, codes, where, text)
+    size = sum(not isinstance(e, str) for e in (*before, *after))
+    return Pattern(before, after, codes, where, text, size)
 
 
 def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
@@ -156,7 +166,9 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
             header = _HEADER_RE.match(stripped)
             if header:
                 current_synset = None
-                blocks.append((header.group(1), parse_codes(header.group(2)), [], []))
+                # A block with a bad code still owns its verbs: they code nothing.
+                blocks.append((header.group(1), Codes(None, None), [], []))
+                blocks[-1] = (header.group(1), parse_codes(header.group(2)), [], [])
             elif stripped.startswith("&"):
                 current_synset = stripped.split()[0].rstrip("_")
                 synsets[current_synset] = []

@@ -1,0 +1,105 @@
+"""Choose a verb's code by the words around it, as PETRARCH's verb patterns do.
+
+A pattern (`- $ * (AS NEGOTIATOR) (WITH +) [045]`) lists words that must appear, in
+order, before and after the verb; other words may come between them, and a word without
+a trailing `_` matches any word it starts (`NEGOTIATOR` matches `negotiators`). A marker
+stands for an actor at that place: `$` the source, `+` the target, `%` a compound actor
+whose members act on each other. The most specific matching pattern wins (most words);
+the places its markers matched override the roles read from the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from parley.events.verbs import Codes, Element, Pattern, Step, Verb
+
+
+@dataclass(slots=True)
+class Choice:
+    """The codes chosen for one verb, the entry that gave them, and where markers hit."""
+
+    codes: Codes
+    entry: str
+    places: dict[str, int] = field(default_factory=dict)  # marker → actor's first token
+    negation: bool = False  # the pattern spells out a negation: it is part of the code
+
+
+_NEGATIONS = frozenset({"NOT", "N'T", "NEVER", "NO", "CANNOT"})
+
+
+def _negative(pattern: Pattern) -> bool:
+    return any(
+        word.rstrip("*") in _NEGATIONS
+        for step in (*pattern.before, *pattern.after)
+        if not isinstance(step, str)
+        for alternative in step
+        for word in alternative
+    )
+
+
+def _element_at(element: Element, norms: Sequence[str], i: int) -> int:
+    """Length of the alternative of `element` matching at `i` (0 when none does)."""
+    for alternative in element:
+        if i + len(alternative) > len(norms):
+            continue
+        if all(
+            norms[i + k].startswith(w[:-1]) if w.endswith("*") else norms[i + k] == w
+            for k, w in enumerate(alternative)
+        ):
+            return len(alternative)
+    return 0
+
+
+def _steps_match(
+    steps: Sequence[Step],
+    norms: Sequence[str],
+    start: int,
+    end: int,
+    actors: Mapping[int, int],
+    places: dict[str, int],
+) -> bool:
+    """Find `steps` in order in `norms[start:end]`; a marker takes the next actor."""
+    i = start
+    for step in steps:
+        if isinstance(step, str):
+            found = next((k for k in range(i, end) if k in actors), None)
+            if found is None:
+                return False
+            places[step] = found
+            i = actors[found]
+            continue
+        while i < end and not _element_at(step, norms, i):
+            i += 1
+        if i >= end:
+            return False
+        i += _element_at(step, norms, i)
+    return True
+
+
+def choose_codes(
+    verb: Verb,
+    norms: Sequence[str],
+    verb_at: tuple[int, int],
+    window: tuple[int, int],
+    actors: Mapping[int, int],
+) -> Choice:
+    """The most specific pattern matching around the verb at tokens `verb_at`, looking
+    no further than `window`; else the verb's own codes. `actors` maps each actor
+    mention's first token to its end."""
+    best: Pattern | None = None
+    best_places: dict[str, int] = {}
+    start, end = verb_at
+    for pattern in verb.patterns:
+        if best is not None and pattern.size <= best.size:
+            continue
+        places: dict[str, int] = {}
+        if _steps_match(pattern.after, norms, end, window[1], actors, places) and _steps_match(
+            pattern.before, norms, window[0], start, actors, places
+        ):
+            best, best_places = pattern, places
+    if best is not None:
+        entry = f"{best.where} {verb.lemma}: - {best.text}"
+        return Choice(best.codes, entry, best_places, _negative(best))
+    return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")

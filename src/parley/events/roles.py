@@ -1,0 +1,215 @@
+"""Who acts, who is acted on, and how firmly it is said, read from the dependency tree.
+
+A careful coder reads a sentence by its grammar, not its word order: the subject of a
+verb acts (`Blair visited Washington`), the agent of a passive acts (`was rejected by
+Kim`), a verb without a subject of its own takes its governor's (`Kim headed to
+Vladivostok to huddle with Putin`: Kim huddles), and a relative clause's subject is the
+noun it describes. The target is the first actor inside the verb's object, else inside
+its prepositional dependents (`met with Putin`, `ties with Gondor`). Negation and
+modality come from the verb's own dependents (`did not`, `will`, `if`) and from the
+verb governing it (`is certain to ask`: a forecast; `officials said`: reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parley.document import Mention, Word
+
+# Dependents that open another clause: an actor inside one belongs to its own verb.
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
+_NOT_INSIDE = frozenset({"punct", "case", "det", "cc", "mark", "cop", "aux", "aux:pass"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NEGATIONS = frozenset({"not", "never", "n't", "no"})
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+_CONDITIONS = frozenset({"if", "unless"})
+# Verbs and adjectives that make the verb they govern an intention or a forecast.
+_INTENT = frozenset(
+    "plan intend want hope seek aim threaten vow pledge promise decide try attempt "
+    "prepare offer propose wish expect mean agree".split()
+)
+_FORECAST = frozenset("certain likely expected set due poised bound about sure".split())
+_FAILURE = frozenset({"fail", "refuse", "decline"})
+_SPEECH = frozenset(
+    "say tell claim report announce state add argue insist allege believe think note "
+    "warn confirm deny suggest write".split()
+)
+
+
+@dataclass(slots=True)
+class Roles:
+    """Actor groups (indexes into `Tree.groups`) a verb's grammar gives; None if none."""
+
+    source: int | None
+    target: int | None
+
+
+@dataclass(slots=True)
+class Tree:
+    """One analysed sentence: words, their dependents, and where the actors hang."""
+
+    words: Sequence[Word]
+    children: list[list[int]]
+    groups: list[list[Mention]]
+    group_at: dict[int, int]  # head word of an actor → its group
+
+    @classmethod
+    def build(cls, words: Sequence[Word], mentions: Sequence[Mention]) -> Tree:
+        """Coordinated actors (`Gondor and Osgiliath`: `conj` in the tree) form one group.
+        An agent alone that is an adjective (`diplomatic ties`) is no actor at all."""
+        children: list[list[int]] = [[] for _ in words]
+        for i, word in enumerate(words):
+            if word.head >= 0:
+                children[word.head].append(i)
+        by_token: dict[int, list[int]] = {}
+        for i, word in enumerate(words):
+            by_token.setdefault(word.token, []).append(i)
+        groups: list[list[Mention]] = []
+        group_at: dict[int, int] = {}
+        for mention in mentions:
+            inside = [
+                i
+                for t in range(mention.token_start, mention.token_end)
+                for i in by_token.get(t, ())
+            ]
+            members = set(inside)
+            head = next((i for i in inside if words[i].head not in members), None)
+            if head is None:
+                groups.append([mention])
+                continue
+            word = words[head]
+            if mention.code.startswith("---") and word.upos == "ADJ":
+                continue
+            if word.relation == "conj" and word.head in group_at:
+                group = group_at[word.head]
+                groups[group].append(mention)
+            else:
+                group = len(groups)
+                groups.append([mention])
+            group_at[head] = group
+        return cls(words, children, groups, group_at)
+
+    def actor_in(self, start: int) -> int | None:
+        """The actor nearest the top of the phrase headed by `start` (left first among
+        equals), not looking into clauses the phrase holds."""
+        level = [start]
+        while level:
+            for i in level:
+                if i in self.group_at:
+                    return self.group_at[i]
+            level = sorted(
+                c
+                for i in level
+                for c in self.children[i]
+                if self.words[c].relation not in _CLAUSES
+                and self.words[c].relation not in _NOT_INSIDE
+            )
+        return None
+
+    def _dependents(self, verb: int, *relations: str) -> list[int]:
+        return [c for c in self.children[verb] if self.words[c].relation in relations]
+
+    def is_passive(self, verb: int) -> bool:
+        """`was condemned by X`, or a participle describing a noun (`a missile fired by X`)."""
+        word = self.words[verb]
+        if self._dependents(verb, "aux:pass", "nsubj:pass", "obl:agent"):
+            return True
+        return word.relation == "acl" and word.xpos == "VBN"
+
+    def roles(self, verb: int) -> Roles:
+        """Source and target groups of `verb`, from its dependents or its governor's."""
+        if self.is_passive(verb):
+            agents = self._dependents(verb, "obl:agent") or [
+                c
+                for c in self._dependents(verb, "obl")
+                if any(self.words[k].lemma == "by" for k in self.children[c])
+            ]
+            source = self.actor_in(agents[0]) if agents else None
+            subjects = self._dependents(verb, "nsubj:pass")
+            if subjects:
+                target = self.actor_in(subjects[0])
+            elif self.words[verb].relation == "acl":
+                target = self.actor_in(self.words[verb].head)
+            else:
+                target = None
+            return Roles(source, target)
+        return Roles(self.subject(verb), self.object(verb))
+
+    def subject(self, verb: int, depth: int = 0) -> int | None:
+        """The verb's subject actor; a verb with no subject of its own takes one from
+        the verb governing it (`wants to attack`, `condemned … and promised`)."""
+        subjects = self._dependents(verb, "nsubj", "nsubj:pass")
+        word = self.words[verb]
+        if subjects:
+            found = self.actor_in(subjects[0])
+            relative = self.words[subjects[0]].lemma.lower() in _RELATIVE
+            if found is None and relative and word.relation == "acl:relcl":
+                return self.actor_in(word.head)
+            return found
+        governor = word.head
+        if governor < 0 or depth > 8:
+            return None
+        if word.relation == "xcomp":
+            objects = self._dependents(governor, "obj", "iobj")
+            if objects and (found := self.actor_in(objects[0])) is not None:
+                return found  # `urged Kim to talk`: Kim talks
+            return self.subject(governor, depth + 1)
+        if word.relation in ("conj", "advcl"):
+            return self.subject(governor, depth + 1)
+        if word.relation in ("acl:relcl", "acl"):
+            return self.actor_in(governor)
+        return None
+
+    def object(self, verb: int) -> int | None:
+        """The first actor in the verb's objects, else in its prepositional dependents."""
+        for relations in (("obj", "iobj"), ("obl", "obl:npmod", "nmod")):
+            for child in self._dependents(verb, *relations):
+                found = self.actor_in(child)
+                if found is not None:
+                    return found
+        return None
+
+    def negated(self, verb: int) -> bool:
+        """`did not materialize`, `has yet to commit`, `failed to reach`: not asserted."""
+        if any(self.words[c].lemma.lower() in _NEGATIONS for c in self._dependents(verb, "advmod")):
+            return True
+        word = self.words[verb]
+        if word.relation == "xcomp" and word.head >= 0:
+            governor = word.head
+            if self.words[governor].lemma.lower() in _FAILURE:
+                return True
+            adverbs = {self.words[c].lemma.lower() for c in self._dependents(governor, "advmod")}
+            return bool(adverbs & _NEGATIONS) or "yet" in adverbs
+        return False
+
+    def modality(self, verb: int) -> str:
+        """asserted, future (will, or an intention), hypothetical (would, if), forecast
+        (`is certain to`), or reported (said by someone)."""
+        current, depth = verb, 0
+        while current >= 0 and depth < 8:
+            word = self.words[current]
+            for c in self._dependents(current, "aux", "mark"):
+                lemma = self.words[c].lemma.lower()
+                if lemma in _FUTURE:
+                    return "future"
+                if lemma in _HYPOTHETICAL or lemma in _CONDITIONS:
+                    return "hypothetical"
+            governor = word.head
+            if governor < 0:
+                break
+            lemma = self.words[governor].lemma.lower()
+            if word.relation == "xcomp":
+                if lemma in _FORECAST:
+                    return "forecast"
+                if lemma in _INTENT:
+                    return "future"
+            elif word.relation == "ccomp" and lemma in _SPEECH:
+                return "reported"
+            elif word.relation not in ("conj", "advcl"):
+                break
+            current, depth = governor, depth + 1
+        if any(self.words[c].lemma.lower() in _SPEECH for c in self._dependents(verb, "parataxis")):
+            return "reported"
+        return "asserted"
