@@ -298,7 +298,9 @@ def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
             return not (left.agent and left.name)  # `Minister Kono officials`: two
         return gap == 1 and bool(left.agent) and norms[left.end] in _LINKS
     # `Britain's Prime Minister` + `Blair`: the person is the title's holder.
-    return gap == 0 and left.titled and right.kind == "person" and not left.name
+    if gap or not left.titled or left.name or not left.code or not right.code:
+        return False
+    return right.kind == "person" or right.code[:3] == left.code[:3]
 
 
 def _join(left: _Piece, right: _Piece) -> _Piece:

@@ -117,22 +117,48 @@ def _tokens(text: str) -> list[str]:
     return re.sub(r"_?([$+%^])_?", r" \1 ", re.sub(r"[(){}]", " ", text)).split()
 
 
+def _joined(alternative: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`DID N'T` as the tokeniser writes it: `DIDN'T`, one token."""
+    if "N'T" not in alternative[1:]:
+        return None
+    out: list[str] = []
+    for word in alternative:
+        if word == "N'T" and out:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Step | None:
+    """One pattern word: a plain word (a stem unless it ends in `_`), a synonym set,
+    or words joined by `_` that must follow each other, synonym sets among them
+    (`MEMOS_ON_&TIETYPES`)."""
     if word in ROLE_MARKERS:
         return word
     if word in _MARKERS or word == "*":
         return None
-    if word.startswith("&"):
-        members = synsets.get(word.rstrip("_"))
-        if members is None:
-            raise ValueError(f"undefined synonym set {word}")
-        return tuple(members)
-    key = phrase_key(word)
-    if not key:
+    parts = [p for p in word.split("_") if p]
+    if not parts:
         return None
-    if not word.endswith("_") and len(key[-1]) >= 4:
-        key = (*key[:-1], key[-1] + "*")
-    return (key,)
+    alternatives: list[tuple[str, ...]] = [()]
+    for part in parts:
+        if part.startswith("&"):
+            members = synsets.get(part)
+            if members is None:
+                raise ValueError(f"undefined synonym set {part}")
+        else:
+            members = [phrase_key(part)]
+        alternatives = [a + m for a in alternatives for m in members if m]
+    stem = not word.endswith("_")
+    found: list[tuple[str, ...]] = []
+    for alternative in alternatives:
+        if stem and not parts[-1].startswith("&") and len(alternative[-1]) >= 4:
+            alternative = (*alternative[:-1], alternative[-1] + "*")
+        found.append(alternative)
+        if (joined := _joined(alternative)) is not None:
+            found.append(joined)
+    return tuple(found) if found else None
 
 
 def _pattern(line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]) -> Pattern | None:
@@ -172,8 +198,12 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
             elif stripped.startswith("&"):
                 current_synset = stripped.split()[0].rstrip("_")
                 synsets[current_synset] = []
-            elif current_synset is not None and not blocks and stripped.startswith("+"):
-                synsets[current_synset].append(phrase_key(stripped[1:]))
+            elif current_synset is not None and stripped.startswith("+"):
+                member = stripped[1:].split("#")[0].strip()
+                if member.startswith("&"):  # a set inside a set
+                    synsets[current_synset] += synsets.get(member.rstrip("_"), [])
+                else:
+                    synsets[current_synset].append(phrase_key(member))
             elif not blocks:
                 raise ValueError("line outside any verb block")
             elif stripped.startswith("-"):
