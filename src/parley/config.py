@@ -92,7 +92,7 @@ class Dictionaries:
             raise DictionaryError(f"{', '.join(map(str, files.actors))}: no actor entries read")
         if not len(verbs.verbs):
             raise DictionaryError(f"{', '.join(map(str, files.verbs))}: no verb entries read")
-        coder = Coder(verbs, Ontology.load())
+        coder = Coder(verbs, Ontology.load(), actors.book)
         return cls(
             actors,
             coder,

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from parley.actors.codes import CodeBook
 from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
@@ -135,6 +136,12 @@ class Coder:
 
     verbs: VerbLexicon
     ontology: Ontology
+    book: CodeBook = field(default_factory=CodeBook.load)
+
+    def _recode(self, mention: Mention, code: str) -> Mention:
+        """The mention under a code composed from its phrase (`mayor of Nablus`)."""
+        facts = self.book.facts(code)
+        return replace(mention, code=code, country=facts.country, sector=facts.plover_sector)
 
     def code_sentence(
         self, doc: Document, sentence: Sentence, mentions: Sequence[Mention]
@@ -147,7 +154,7 @@ class Coder:
         actors = [m for m in mentions if m.role == "actor"]
         if len(actors) < 2:
             return []
-        tree = Tree.build(sentence.words, actors) if sentence.words else None
+        tree = Tree.build(sentence.words, actors, self._recode) if sentence.words else None
         groups = tree.groups if tree is not None else _groups(actors, norms)
         if len(groups) < 2 and not any(len(g) > 1 for g in groups):
             return []
@@ -158,7 +165,7 @@ class Coder:
             if tree is not None
             else {}
         )
-        events: dict[tuple[str, str, str], Event] = {}
+        chosen: list[tuple[Match[Verb], int | None, Choice]] = []
         for match in self.verbs.verbs.find_all(norms, taken):
             verb = next(
                 (verb_words[i] for i in range(match.start, match.end) if i in verb_words), None
@@ -174,6 +181,11 @@ class Coder:
                 (max(0, match.start - WINDOW), min(len(norms), match.end + WINDOW)),
                 starts,
             )
+            chosen.append((match, verb, choice))
+        events: dict[tuple[str, str, str], Event] = {}
+        for match, verb, choice in chosen:
+            if any(match.start in other.covered for _, _, other in chosen if other is not choice):
+                continue  # a word of another verb's pattern (`wants to attack`: one event)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
             pairs = self._pairs(tree, verb, match, choice, groups, group_of, norms)

@@ -24,6 +24,7 @@ class Choice:
     entry: str
     places: dict[str, int] = field(default_factory=dict)  # marker → actor's first token
     negation: bool = False  # the pattern spells out a negation: it is part of the code
+    covered: frozenset[int] = frozenset()  # tokens the pattern's words matched
 
 
 _NEGATIONS = frozenset({"NOT", "N'T", "NEVER", "NO", "CANNOT"})
@@ -59,6 +60,7 @@ def _steps_match(
     end: int,
     actors: Mapping[int, int],
     places: dict[str, int],
+    covered: set[int],
 ) -> bool:
     """Find `steps` in order in `norms[start:end]`; a marker takes the next actor."""
     i = start
@@ -74,7 +76,9 @@ def _steps_match(
             i += 1
         if i >= end:
             return False
-        i += _element_at(step, norms, i)
+        size = _element_at(step, norms, i)
+        covered.update(range(i, i + size))
+        i += size
     return True
 
 
@@ -90,16 +94,18 @@ def choose_codes(
     mention's first token to its end."""
     best: Pattern | None = None
     best_places: dict[str, int] = {}
+    best_covered: set[int] = set()
     start, end = verb_at
     for pattern in verb.patterns:
         if best is not None and pattern.size <= best.size:
             continue
         places: dict[str, int] = {}
-        if _steps_match(pattern.after, norms, end, window[1], actors, places) and _steps_match(
-            pattern.before, norms, window[0], start, actors, places
-        ):
-            best, best_places = pattern, places
+        covered: set[int] = set()
+        if _steps_match(
+            pattern.after, norms, end, window[1], actors, places, covered
+        ) and _steps_match(pattern.before, norms, window[0], start, actors, places, covered):
+            best, best_places, best_covered = pattern, places, covered
     if best is not None:
         entry = f"{best.where} {verb.lemma}: - {best.text}"
-        return Choice(best.codes, entry, best_places, _negative(best))
+        return Choice(best.codes, entry, best_places, _negative(best), frozenset(best_covered))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")

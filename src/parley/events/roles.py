@@ -12,7 +12,7 @@ verb governing it (`is certain to ask`: a forecast; `officials said`: reported).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from parley.document import Mention, Word
@@ -38,6 +38,34 @@ _SPEECH = frozenset(
 )
 
 
+def _head_of(heads: dict[int, int], index: int) -> int:
+    return next(h for h, i in heads.items() if i == index)
+
+
+def _nominal_actor(
+    words: Sequence[Word], children: list[list[int]], heads: dict[int, int], start: int
+) -> int | None:
+    """The actor heading, or nearest the top of, the noun phrase at `start`."""
+    level = [start]
+    while level:
+        for i in level:
+            if i in heads:
+                return heads[i]
+        level = sorted(
+            c
+            for i in level
+            for c in children[i]
+            if words[c].relation in ("compound", "nmod", "nmod:poss", "amod", "flat", "appos")
+        )
+    return None
+
+
+def _compose(actor: str, agent: str) -> str:
+    """`PSE` + `---GOV` → `PSEGOV`; an actor that already has the sector keeps its code."""
+    sector = agent[3:]
+    return actor if sector in actor[3:] else actor + sector
+
+
 @dataclass(slots=True)
 class Roles:
     """Actor groups (indexes into `Tree.groups`) a verb's grammar gives; None if none."""
@@ -56,18 +84,34 @@ class Tree:
     group_at: dict[int, int]  # head word of an actor → its group
 
     @classmethod
-    def build(cls, words: Sequence[Word], mentions: Sequence[Mention]) -> Tree:
-        """Coordinated actors (`Gondor and Osgiliath`: `conj` in the tree) form one group.
-        An agent alone that is an adjective (`diplomatic ties`) is no actor at all."""
+    def build(
+        cls,
+        words: Sequence[Word],
+        mentions: Sequence[Mention],
+        recode: Callable[[Mention, str], Mention] | None = None,
+    ) -> Tree:
+        """Actors hung on the tree, read as a careful coder reads noun phrases:
+
+        - an agent alone that is an adjective (`diplomatic ties`) is no actor at all;
+        - an agent alone takes the country of the phrase it governs (`the mayor of the
+          West Bank city of Nablus`: PSEGOV; `ministers from the Georgian government`);
+        - coordinated actors (`Gondor and Osgiliath`: `conj`) form one group, and a
+          country coordinated inside a phrase shares its agent (`lawmakers in Fornost
+          and Gondor`: FORLEG, GONLEG).
+
+        `recode(mention, code)` gives a mention a composed code (with its country and
+        sector facts); without it, mentions keep their codes.
+        """
         children: list[list[int]] = [[] for _ in words]
+        by_token: dict[int, list[int]] = {}
         for i, word in enumerate(words):
             if word.head >= 0:
                 children[word.head].append(i)
-        by_token: dict[int, list[int]] = {}
-        for i, word in enumerate(words):
             by_token.setdefault(word.token, []).append(i)
-        groups: list[list[Mention]] = []
-        group_at: dict[int, int] = {}
+        heads: dict[int, int] = {}  # head word → index into `found`
+        owner: dict[int, int] = {}  # every word of a mention → index into `found`
+        found: list[Mention] = []
+        loose: list[Mention] = []  # mentions the analysis does not cover
         for mention in mentions:
             inside = [
                 i
@@ -77,19 +121,49 @@ class Tree:
             members = set(inside)
             head = next((i for i in inside if words[i].head not in members), None)
             if head is None:
-                groups.append([mention])
+                loose.append(mention)
                 continue
+            if mention.code.startswith("---") and words[head].upos == "ADJ":
+                continue
+            heads[head] = len(found)
+            owner.update((i, len(found)) for i in inside)
+            found.append(mention)
+        absorbed: set[int] = set()
+        if recode is not None:
+            for head, index in heads.items():
+                mention = found[index]
+                if not mention.code.startswith("---"):
+                    continue
+                for child in children[head]:
+                    if words[child].relation != "nmod":
+                        continue
+                    inner = _nominal_actor(words, children, heads, child)
+                    if inner is not None and not found[inner].code.startswith("---"):
+                        found[index] = recode(mention, _compose(found[inner].code, mention.code))
+                        absorbed.add(inner)
+                        break
+        tree = cls(words, children, [], {})
+        for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
+            if index in absorbed:
+                continue
+            mention = found[index]
             word = words[head]
-            if mention.code.startswith("---") and word.upos == "ADJ":
-                continue
-            if word.relation == "conj" and word.head in group_at:
-                group = group_at[word.head]
-                groups[group].append(mention)
+            if word.relation == "conj" and word.head in tree.group_at:
+                group = tree.group_at[word.head]
+            elif word.relation == "conj" and word.head in owner and word.head not in heads:
+                partner = found[owner[word.head]]  # `lawmakers in Fornost and Gondor`
+                group = tree.group_at.get(_head_of(heads, owner[word.head]), -1)
+                if recode is not None and len(mention.code) == 3 and len(partner.code) > 3:
+                    mention = recode(mention, mention.code + partner.code[3:])
             else:
-                group = len(groups)
-                groups.append([mention])
-            group_at[head] = group
-        return cls(words, children, groups, group_at)
+                group = -1
+            if group < 0:
+                group = len(tree.groups)
+                tree.groups.append([])
+            tree.groups[group].append(mention)
+            tree.group_at[head] = group
+        tree.groups += [[m] for m in loose]
+        return tree
 
     def actor_in(self, start: int) -> int | None:
         """The actor nearest the top of the phrase headed by `start` (left first among
