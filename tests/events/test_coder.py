@@ -97,3 +97,27 @@ def test_negation_before_a_passive_verb_is_kept(dictionaries):
     events = parley.code_text("China was not condemned by the United States.", "2024-03-01",
                               dictionaries=dictionaries)  # fmt: skip
     assert [(e.source, e.target, e.negated) for e in events] == [("USA", "CHN", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject acts, though another actor is nearer the verb
+        (
+            "Japan, which Russia supports, condemned China.",
+            [("JPN", "111", "CHN"), ("RUS", "050", "JPN")],
+        ),
+        # transformations: saying that another attacked is an accusation
+        ("The US said that Iraq had attacked Kuwait.", [("USA", "112", "IRQ")]),
+        # wanting another to attack is an appeal to it; the attack itself is not coded
+        ("Obama wants Putin to attack Switzerland.", [("USAGOV", "021", "RUSGOV")]),
+    ],
+)
+def test_constructions(dictionaries, text, expected):
+    assert triples(dictionaries, text, "2015-06-01") == expected
+
+
+def test_a_verb_without_subject_takes_its_governors(dictionaries):
+    text = "North Korea's Kim Jong Un headed to Vladivostok to huddle with Putin."
+    meetings = [t for t in triples(dictionaries, text, "2019-04-20") if t[1].startswith("04")]
+    assert ("PRKGOV", "046", "RUSGOV") in meetings

@@ -50,7 +50,7 @@ REPORT [---]
 """,
         encoding="utf-8",
     )
-    forms, issues = read_verbs(path)
+    forms, _, issues = read_verbs(path)
     by_key = {f.key: f.verb for f in forms}
     assert by_key[("MET",)].lemma == "MEET"
     assert by_key[("MET", "WITH")].codes == Codes("040", None)
@@ -60,3 +60,47 @@ REPORT [---]
     assert pattern.codes == Codes("046", "046")
     assert pattern.after[1] == (("TALKS",), ("NEGOTIATIONS",))
     assert [(i.line, i.message) for i in issues] == [(9, "bad event code '[080!]'")]
+
+
+def test_markers_joined_synsets_and_transformations(tmp_path: Path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        """\
+&TIETYPES
++MILITARY
++ECONOMIC
+
+&NEG
++DID N'T
+
+--- WELCOME  [041] ---
+WELCOME
+- * MEMOS_ON_&TIETYPES FROM $ [912]
+- &NEG * [904]
+- % HAVE * [031]
+
+--- REPORT [025?] ---
+REPORT
+
+&LATE
++&TIETYPES
++CULTURAL
+
+~ a (b . ATTACK) SAY = a b 112
+~ a (a b Q) SAY = a b
+""",
+        encoding="utf-8",
+    )
+    forms, transformations, issues = read_verbs(path)
+    by_key = {f.key: f.verb for f in forms}
+    memos, negative, compound = by_key[("WELCOMED",)].patterns
+    assert memos.after[0] == (("MEMOS", "ON", "MILITARY"), ("MEMOS", "ON", "ECONOMIC"))
+    assert memos.after[-1] == "$" and memos.size == 2
+    assert ("DIDN'T",) in negative.before[0]  # the tokeniser keeps "didn't" whole
+    assert compound.before[0] == "%"
+    # a block whose code is bad codes nothing, rather than lending its verbs to the last
+    assert by_key[("REPORTED",)].codes == Codes(None, None)
+    assert [
+        (t.inner_source, t.inner_target, t.kind, t.governor, t.code) for t in transformations
+    ] == [("b", ".", "ATTACK", "SAY", "112")]
+    assert sorted(i.line for i in issues) == [14, 22]  # the bad block code, the bad rule

@@ -25,7 +25,7 @@ from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology
 from parley.events.patterns import Choice, choose_codes
 from parley.events.roles import Tree
-from parley.events.verbs import Verb, read_verbs
+from parley.events.verbs import Transformation, Verb, read_verbs
 
 WINDOW = 15
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
@@ -66,20 +66,40 @@ _INTENT = frozenset(
 
 
 @dataclass(slots=True)
+class _Raw:
+    """An event before transformations and de-duplication."""
+
+    source: Mention | None
+    target: Mention | None  # None only while a transformation may still use it
+    code: str
+    verb: int | None  # the verb's word, in analysed sentences
+    verb_span: Span
+    entry: str
+    negated: bool
+    modality: str
+    transformed: bool = False
+
+
+@dataclass(slots=True)
 class VerbLexicon:
     """Compiled verb dictionaries: inflected forms → verbs with their patterns."""
 
     verbs: PhraseMatcher[Verb] = field(default_factory=PhraseMatcher)
+    transformations: list[Transformation] = field(default_factory=list)
+    roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
         lexicon = cls()
         for path in verb_files:
-            forms, issues = read_verbs(path)
+            forms, transformations, issues = read_verbs(path)
             lexicon.issues += issues
+            lexicon.transformations += transformations
             for form in forms:
                 lexicon.verbs.add(Phrase(form.key, False), form.verb)
+                if form.verb.codes.forward:
+                    lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
         return lexicon
 
 
@@ -114,6 +134,14 @@ def _around(
         and not _subject_pronouns(g)
     ]
     return before, after
+
+
+def _reported(tree: Tree, verb: int, governors: set[str]) -> bool:
+    """The verb's clause is what a transformation's governor (`said`, `wants`) governs."""
+    word = tree.words[verb]
+    if word.relation not in ("ccomp", "xcomp") or word.head < 0:
+        return False
+    return tree.words[word.head].lemma.upper() in governors
 
 
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
@@ -182,13 +210,17 @@ class Coder:
                 starts,
             )
             chosen.append((match, verb, choice))
-        events: dict[tuple[str, str, str], Event] = {}
+        raws: list[_Raw] = []
+        governors = {t.governor for t in self.verbs.transformations}
         for match, verb, choice in chosen:
-            if any(match.start in other.covered for _, _, other in chosen if other is not choice):
+            reported = tree is not None and verb is not None and _reported(tree, verb, governors)
+            if not reported and any(
+                match.start in other.covered for _, _, other in chosen if other is not choice
+            ):
                 continue  # a word of another verb's pattern (`wants to attack`: one event)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
-            pairs = self._pairs(tree, verb, match, choice, groups, group_of, norms)
+            pairs = self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
             if pairs is None:
                 continue
             negated, modality = self._manner(tree, verb, match, choice, pairs, norms)
@@ -198,14 +230,92 @@ class Coder:
                     (choice.codes.forward, source, target),
                     (choice.codes.reverse, target, source),
                 ):
-                    if code is None or s.code == t.code:
-                        continue
-                    key = (s.code, t.code, code)
-                    if key not in events:
-                        events[key] = self._event(
-                            doc, sentence, s, t, code, verb_span, choice.entry, negated, modality
+                    if code is not None:
+                        raws.append(
+                            _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
                         )
+        if tree is not None and self.verbs.transformations:
+            raws = self._transform(tree, raws, sentence)
+        events: dict[tuple[str, str, str], Event] = {}
+        for raw in raws:
+            if raw.source is None or raw.target is None:
+                continue
+            key = (raw.source.code, raw.target.code, raw.code)
+            if raw.source.code != raw.target.code and key not in events:
+                events[key] = self._event(doc, sentence, raw)
         return list(events.values())
+
+    def _same_kind(self, verb: str, code: str) -> bool:
+        """An event of the kind `verb` stands for: the same CAMEO quad class as its code
+        (`ATTACK`: material conflict, so a shelling or a bombing too)."""
+        root = self.verbs.roots.get(verb)
+        if root is None:
+            return False
+        return self.ontology.facts(root).quad_class == self.ontology.facts(code).quad_class
+
+    def _transform(self, tree: Tree, raws: list[_Raw], sentence: Sentence) -> list[_Raw]:
+        """Apply the dictionary's transformations to events reported or wanted by
+        another verb's subject (`Israel said a bomb was fired at it from Gaza`: Israel
+        accuses Gaza). The transformed event replaces the reported one and the
+        governing verb's own."""
+        words = tree.words
+        out = list(raws)
+        for raw in raws:
+            if raw.verb is None or raw not in out:
+                continue
+            inner = words[raw.verb]
+            if inner.relation not in ("ccomp", "xcomp") or inner.head < 0:
+                continue
+            governor = inner.head
+            lemma = words[governor].lemma.upper()
+            rules = [t for t in self.verbs.transformations if t.governor == lemma]
+            speaker = tree.subject(governor) if rules else None
+            if speaker is None:
+                continue
+            speakers = {m.code for m in tree.groups[speaker]}
+            own_subject = bool(tree.dependents(raw.verb, "nsubj", "nsubj:pass"))
+            for rule in rules:
+                if rule.kind != "Q" and not self._same_kind(rule.kind, raw.code):
+                    continue
+                if raw.source is None or (raw.target is None and rule.inner_target != "."):
+                    continue
+                by_speaker = raw.source.code in speakers
+                if rule.inner_source == "a" and not by_speaker:
+                    continue
+                if rule.inner_source == "b" and by_speaker:
+                    continue
+                if rule.inner_source == "_" and (own_subject or not by_speaker):
+                    continue
+                other = raw.source if rule.inner_source == "b" else raw.target
+                made = []
+                for speaker_mention in tree.groups[speaker]:
+                    roles = {"a": speaker_mention, "b": other}
+                    source = roles.get(rule.result_source)
+                    target = roles.get(rule.result_target)
+                    if source is None or target is None:
+                        break
+                    code = raw.code if rule.code == "Q" else rule.code
+                    span = Span(words[governor].start, words[governor].end)
+                    entry = f"{rule.where} transformation, of {raw.entry}"
+                    made.append(
+                        _Raw(
+                            source,
+                            target,
+                            code,
+                            governor,
+                            span,
+                            entry,
+                            raw.negated,
+                            tree.modality(governor),
+                            transformed=True,
+                        )
+                    )
+                if made:
+                    out = [
+                        r for r in out if r is not raw and (r.verb != governor or r.transformed)
+                    ] + made
+                    break
+        return out
 
     @staticmethod
     def _pairs(
@@ -216,8 +326,11 @@ class Coder:
         groups: list[list[Mention]],
         group_of: dict[int, int],
         norms: Sequence[str],
-    ) -> list[tuple[Mention, Mention]] | None:
-        """(source, target) mention pairs for one verb, or None when it has no event."""
+        reported: bool = False,
+    ) -> list[tuple[Mention, Mention | None]] | None:
+        """(source, target) mention pairs for one verb, or None when it has no event.
+        A `reported` verb (said or wanted by someone) may lack a target: a
+        transformation may still make an event of it (`X said Y attacked`)."""
         if "%" in choice.places:
             members = groups[group_of[choice.places["%"]]]
             return [(a, b) for a in members for b in members if a is not b] or None
@@ -243,6 +356,8 @@ class Coder:
                     first = groups[target][0].token_start
                     if first > 0 and norms[first - 1] == "BY":
                         source, target = target, source
+        if source is not None and target is None and reported:
+            return [(a, None) for a in groups[source]]
         if source is None or target is None or source == target:
             return None
         return [(a, b) for a in groups[source] for b in groups[target]]
@@ -253,7 +368,7 @@ class Coder:
         verb: int | None,
         match: Match[Verb],
         choice: Choice,
-        pairs: list[tuple[Mention, Mention]],
+        pairs: list[tuple[Mention, Mention | None]],
         norms: Sequence[str],
     ) -> tuple[bool, str]:
         """Negated and modality: from the tree when there is one, else from the words
@@ -267,18 +382,8 @@ class Coder:
         negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)
         return negated and not choice.negation, _modality(between)
 
-    def _event(
-        self,
-        doc: Document,
-        sentence: Sentence,
-        source: Mention,
-        target: Mention,
-        code: str,
-        verb_span: Span,
-        verb_entry: str,
-        negated: bool,
-        modality: str,
-    ) -> Event:
+    def _event(self, doc: Document, sentence: Sentence, raw: _Raw) -> Event:
+        source, target, code, verb_span = raw.source, raw.target, raw.code, raw.verb_span
         facts = self.ontology.facts(code)
         ident = f"{doc.id}|{sentence.index}|{source.code}|{target.code}|{code}|{verb_span.start}"
         return Event(
@@ -299,8 +404,8 @@ class Coder:
             goldstein=facts.goldstein,
             plover_type=facts.plover_type,
             plover_mode=facts.plover_mode,
-            negated=negated,
-            modality=modality,
+            negated=raw.negated,
+            modality=raw.modality,
             event_date=doc.date,
             date_source="document" if doc.date else "none",
             source_span=source.span,
@@ -310,6 +415,6 @@ class Coder:
             verb_text=doc.text[verb_span.start : verb_span.end],
             target_text=target.text,
             source_entries=source.entries,
-            verb_entry=verb_entry,
+            verb_entry=raw.entry,
             target_entries=target.entries,
         )

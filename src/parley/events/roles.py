@@ -182,26 +182,32 @@ class Tree:
             )
         return None
 
-    def _dependents(self, verb: int, *relations: str) -> list[int]:
+    def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
 
     def is_passive(self, verb: int) -> bool:
         """`was condemned by X`, or a participle describing a noun (`a missile fired by X`)."""
         word = self.words[verb]
-        if self._dependents(verb, "aux:pass", "nsubj:pass", "obl:agent"):
+        if self.dependents(verb, "aux:pass", "nsubj:pass", "obl:agent"):
             return True
         return word.relation == "acl" and word.xpos == "VBN"
 
     def roles(self, verb: int) -> Roles:
         """Source and target groups of `verb`, from its dependents or its governor's."""
         if self.is_passive(verb):
-            agents = self._dependents(verb, "obl:agent") or [
+            agents = self.dependents(verb, "obl:agent") or [
                 c
-                for c in self._dependents(verb, "obl")
+                for c in self.dependents(verb, "obl")
                 if any(self.words[k].lemma == "by" for k in self.children[c])
             ]
+            if not agents:  # `was fired at Israel from Gaza`: it came from Gaza
+                agents = [
+                    c
+                    for c in self.dependents(verb, "obl")
+                    if any(self.words[k].lemma == "from" for k in self.children[c])
+                ]
             source = self.actor_in(agents[0]) if agents else None
-            subjects = self._dependents(verb, "nsubj:pass")
+            subjects = self.dependents(verb, "nsubj:pass")
             if subjects:
                 target = self.actor_in(subjects[0])
             elif self.words[verb].relation == "acl":
@@ -214,7 +220,7 @@ class Tree:
     def subject(self, verb: int, depth: int = 0) -> int | None:
         """The verb's subject actor; a verb with no subject of its own takes one from
         the verb governing it (`wants to attack`, `condemned … and promised`)."""
-        subjects = self._dependents(verb, "nsubj", "nsubj:pass")
+        subjects = self.dependents(verb, "nsubj", "nsubj:pass")
         word = self.words[verb]
         if subjects:
             found = self.actor_in(subjects[0])
@@ -226,7 +232,7 @@ class Tree:
         if governor < 0 or depth > 8:
             return None
         if word.relation == "xcomp":
-            objects = self._dependents(governor, "obj", "iobj")
+            objects = self.dependents(governor, "obj", "iobj")
             if objects and (found := self.actor_in(objects[0])) is not None:
                 return found  # `urged Kim to talk`: Kim talks
             return self.subject(governor, depth + 1)
@@ -238,8 +244,11 @@ class Tree:
 
     def object(self, verb: int) -> int | None:
         """The first actor in the verb's objects, else in its prepositional dependents."""
+        word = self.words[verb]
         for relations in (("obj", "iobj"), ("obl", "obl:npmod", "nmod")):
-            for child in self._dependents(verb, *relations):
+            for child in self.dependents(verb, *relations):
+                if word.relation == "acl:relcl" and self.words[child].lemma.lower() in _RELATIVE:
+                    return self.actor_in(word.head)  # `Japan, which Russia supports`
                 found = self.actor_in(child)
                 if found is not None:
                     return found
@@ -247,14 +256,14 @@ class Tree:
 
     def negated(self, verb: int) -> bool:
         """`did not materialize`, `has yet to commit`, `failed to reach`: not asserted."""
-        if any(self.words[c].lemma.lower() in _NEGATIONS for c in self._dependents(verb, "advmod")):
+        if any(self.words[c].lemma.lower() in _NEGATIONS for c in self.dependents(verb, "advmod")):
             return True
         word = self.words[verb]
         if word.relation == "xcomp" and word.head >= 0:
             governor = word.head
             if self.words[governor].lemma.lower() in _FAILURE:
                 return True
-            adverbs = {self.words[c].lemma.lower() for c in self._dependents(governor, "advmod")}
+            adverbs = {self.words[c].lemma.lower() for c in self.dependents(governor, "advmod")}
             return bool(adverbs & _NEGATIONS) or "yet" in adverbs
         return False
 
@@ -264,7 +273,7 @@ class Tree:
         current, depth = verb, 0
         while current >= 0 and depth < 8:
             word = self.words[current]
-            for c in self._dependents(current, "aux", "mark"):
+            for c in self.dependents(current, "aux", "mark"):
                 lemma = self.words[c].lemma.lower()
                 if lemma in _FUTURE:
                     return "future"
@@ -284,6 +293,6 @@ class Tree:
             elif word.relation not in ("conj", "advcl"):
                 break
             current, depth = governor, depth + 1
-        if any(self.words[c].lemma.lower() in _SPEECH for c in self._dependents(verb, "parataxis")):
+        if any(self.words[c].lemma.lower() in _SPEECH for c in self.dependents(verb, "parataxis")):
             return "reported"
         return "asserted"

@@ -63,6 +63,40 @@ class Verb:
 
 
 @dataclass(slots=True, frozen=True)
+class Transformation:
+    """`~ a (b . ATTACK) SAY = a b 112`: when `a` says that `b` attacked, code `a`
+    accusing `b`. Inside the brackets: the reported event's source and target (`a` the
+    governing verb's subject, `b` another actor, `_` none named, `.` any) and its kind
+    (a verb, standing for its block's root code, or `Q`, any event); then the governing
+    verb; after `=`, the source, target and code (`Q`: the reported event's) to code."""
+
+    source: str
+    inner_source: str
+    inner_target: str
+    kind: str  # a verb (`ATTACK`) or `Q`
+    governor: str
+    result_source: str
+    result_target: str
+    code: str
+    where: str
+
+
+_TRANSFORMATION_RE = re.compile(
+    r"~\s*(\w)\s*\(\s*([\w.])\s+([\w.])\s+(\w+)\s*\)\s*(\w+)\s*=\s*(\w)\s+(\w)\s+(\w+)\s*$"
+)
+
+
+def _transformation(line: str, where: str) -> Transformation:
+    found = _TRANSFORMATION_RE.match(line.split("#")[0].strip())
+    if found is None:
+        raise ValueError("bad transformation: want '~ a (b c VERB) VERB = a b CODE'")
+    code = found.group(8)
+    if code != "Q" and not _CAMEO_RE.fullmatch(code):
+        raise ValueError(f"bad event code '{code}'")
+    return Transformation(*found.groups(), where=where)  # type: ignore[call-arg]
+
+
+@dataclass(slots=True, frozen=True)
 class VerbForm:
     """An inflected form (`MET`, `CALLED OFF`) pointing to its verb."""
 
@@ -176,9 +210,11 @@ def _pattern(line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]) -
     return Pattern(before, after, codes, where, text, size)
 
 
-def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
-    """Read a verb dictionary into inflected forms, each pointing to its verb and patterns."""
+def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[Issue]]:
+    """Read a verb dictionary into inflected forms, each pointing to its verb and
+    patterns, and its transformations."""
     issues: list[Issue] = []
+    transformations: list[Transformation] = []
     synsets: dict[str, list[tuple[str, ...]]] = {}
     blocks: list[tuple[str, Codes, list[tuple[str, str | None, Codes | None, str]], list[Pattern]]]
     blocks = []
@@ -188,7 +224,8 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
         stripped = line.strip()
         try:
             if stripped.startswith("~"):
-                continue  # transformations are applied by the coder, not read here
+                transformations.append(_transformation(stripped, where))
+                continue
             header = _HEADER_RE.match(stripped)
             if header:
                 current_synset = None
@@ -228,4 +265,4 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Issue]]:
         for head, braces, codes, where in verbs:
             verb = Verb(head.strip("+_"), name, codes or block_codes, where, tuple(patterns))
             forms += [VerbForm(key, verb) for key in _verb_forms(head, braces) if key]
-    return forms, issues
+    return forms, transformations, issues
