@@ -20,7 +20,7 @@ from tests.cli.test_code_command import parley
 
 FLOORS = {
     "petrarch_unit.dev.jsonl": {"exact": 0.77, "event_f1": 0.83, "root_f1": 0.83,
-                                "country_f1": 0.85},
+                                "country_f1": 0.84},
     "petrarch_gsr.dev.jsonl": {"exact": 0.40, "event_f1": 0.42, "root_f1": 0.42,
                                "country_f1": 0.47},
 }  # fmt: skip
