@@ -60,10 +60,19 @@ def test_codes_examples_to_jsonl_and_stores_them(tmp_path):
     assert "wire-2024-0001" in ids  # JSON Lines records keep their own id
     assert str(EXAMPLES / "tokyo_beijing_protest.txt") in ids  # files keep their path
     assert str(EXAMPLES / "tokyo_beijing_protest_copy.txt") not in ids  # a copy is not recounted
+    assert not any(e["negated"] for e in events)  # negated events are no events...
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == len(events)
-        # 3 txt, 1 pdf, 1 html and 5 JSON Lines records
+        count = "SELECT count(*) FROM events WHERE NOT negated"
+        assert con.execute(count).fetchone()[0] == len(events)
+        assert con.execute("SELECT count(*) FROM events WHERE negated").fetchone()[0] > 0
+        # ...but they are stored, flagged; 3 txt, 1 pdf, 1 html and 5 JSON Lines records
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 10
+
+
+def test_negated_flag_prints_negated_events(tmp_path):
+    run = parley("code", EXAMPLES, "--db", tmp_path / "n.duckdb", "--format", "jsonl", "--negated")
+    events = [json.loads(line) for line in run.stdout.splitlines()]
+    assert any(e["negated"] for e in events)
 
 
 def test_rerun_prints_and_adds_nothing(tmp_path):

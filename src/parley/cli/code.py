@@ -99,6 +99,11 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
 @click.option(
     "--replace", is_flag=True, help="Re-code documents whose id is stored with different content."
 )
+@click.option(
+    "--negated",
+    is_flag=True,
+    help="Also print negated events (`did not attack`); they are always stored, flagged.",
+)
 @dictionary_options
 def code(
     paths: tuple[str, ...],
@@ -109,6 +114,7 @@ def code(
     input_format: str,
     db_memory: str,
     replace: bool,
+    negated: bool,
     **kwargs: Any,
 ) -> None:
     """Code the articles in PATHS (files or folders) and store them in --db.
@@ -142,7 +148,7 @@ def code(
                 raise click.BadParameter(f"{output}: {exc.strerror}", param_hint="-o") from exc
         screen = err if not (fmt == "table" and stream is sys.stdout) else Console()
         table_console = Console(file=stream, width=140) if stream is not sys.stdout else screen
-        writer = make_writer(fmt, stream, table_console)
+        writer = make_writer(fmt, stream, table_console, negated)
         store = stack.enter_context(DuckDBStore(db, memory_limit=db_memory))
 
         def reject(rejection: Rejection) -> None:

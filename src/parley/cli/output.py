@@ -10,7 +10,7 @@ from typing import IO, Any, Protocol
 from rich.console import Console
 from rich.table import Table
 
-from parley.document import Document
+from parley.document import Document, Event
 from parley.store.records import EVENT_FIELDS, event_record
 
 FORMATS = ("table", "jsonl", "csv", "tsv")
@@ -18,6 +18,12 @@ FORMATS = ("table", "jsonl", "csv", "tsv")
 
 class EventWriter(Protocol):
     def write(self, doc: Document) -> None: ...
+
+
+def counted(doc: Document, negated: bool) -> list[Event]:
+    """The events to show: negated ones (`did not attack`) are stored, but they are no
+    events unless asked for."""
+    return [e for e in doc.events if negated or not e.negated]
 
 
 def _plain(value: Any) -> Any:
@@ -29,11 +35,12 @@ def _plain(value: Any) -> Any:
 class JsonlWriter:
     """One JSON object per event, fields in `EVENT_FIELDS` order."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], negated: bool = False) -> None:
         self.stream = stream
+        self.negated = negated
 
     def write(self, doc: Document) -> None:
-        for event in doc.events:
+        for event in counted(doc, self.negated):
             record = {k: _plain(v) for k, v in event_record(event).items()}
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -41,12 +48,13 @@ class JsonlWriter:
 class DelimitedWriter:
     """CSV or TSV with a header row; list fields are joined with ` | `."""
 
-    def __init__(self, stream: IO[str], delimiter: str) -> None:
+    def __init__(self, stream: IO[str], delimiter: str, negated: bool = False) -> None:
         self.writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
         self.writer.writerow(EVENT_FIELDS)
+        self.negated = negated
 
     def write(self, doc: Document) -> None:
-        for event in doc.events:
+        for event in counted(doc, self.negated):
             record = event_record(event)
             self.writer.writerow(
                 " | ".join(v) if isinstance(v, list) else _plain(v) for v in record.values()
@@ -56,17 +64,19 @@ class DelimitedWriter:
 class TableWriter:
     """A small table per document, printed as soon as the document is coded."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, negated: bool = False) -> None:
         self.console = console
+        self.negated = negated
 
     def write(self, doc: Document) -> None:
-        if not doc.events:
+        events = counted(doc, self.negated)
+        if not events:
             return
         title = f"{doc.id}" + (f" — {doc.title}" if doc.title else "")
         table = Table(title=title, title_justify="left", show_lines=False)
         for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes", "event id"):
             table.add_column(column, overflow="fold")
-        for event in doc.events:
+        for event in events:
             notes = ", ".join(
                 n
                 for n in (
@@ -88,9 +98,9 @@ class TableWriter:
         self.console.print(table)
 
 
-def make_writer(fmt: str, stream: IO[str], console: Console) -> EventWriter:
+def make_writer(fmt: str, stream: IO[str], console: Console, negated: bool = False) -> EventWriter:
     if fmt == "table":
-        return TableWriter(console)
+        return TableWriter(console, negated)
     if fmt == "jsonl":
-        return JsonlWriter(stream)
-    return DelimitedWriter(stream, "," if fmt == "csv" else "\t")
+        return JsonlWriter(stream, negated)
+    return DelimitedWriter(stream, "," if fmt == "csv" else "\t", negated)

@@ -55,9 +55,16 @@ def _environment_paths(
     type=click.Path(path_type=Path, file_okay=False),
     help="Write report.md and report.json (every miss and extra, with traces) here.",
 )
+@click.option(
+    "--negated", is_flag=True, help="Count negated events (`did not attack`) as events too."
+)
 @dictionary_options
 def validate(
-    gold: Path, dictionary_dir: Path | None, report_dir: Path | None, **kwargs: Any
+    gold: Path,
+    dictionary_dir: Path | None,
+    report_dir: Path | None,
+    negated: bool,
+    **kwargs: Any,
 ) -> None:
     """Score parley against GOLD: JSON Lines records ({id, date, text, expected:
     [{source, target, code}], noevents, error}) or a PETRARCH validation XML file.
@@ -75,7 +82,7 @@ def validate(
     started = time.monotonic()
     gold_set = read_gold(gold)
     paths = _environment_paths(gold_set, dictionary_dir, dictionary_paths(kwargs))
-    scores, outcomes = run_validation(gold_set, load_dictionaries(kwargs, paths))
+    scores, outcomes = run_validation(gold_set, load_dictionaries(kwargs, paths), negated)
     console = Console()
     table = Table(title=f"parley validate {gold_set.name}", title_justify="left")
     for column in ("score", "precision", "recall", "F1"):

@@ -24,10 +24,11 @@ class Outcome:
     events: list[Event]
     mentions: list[Mention]
     rejected: str | None = None
+    negated: bool = False  # count negated events too
 
     @property
     def produced(self) -> set[Triple]:
-        return {(e.source, e.target, e.code) for e in self.events}
+        return {(e.source, e.target, e.code) for e in self.events if self.negated or not e.negated}
 
 
 def as_document(record: GoldRecord, origin: str) -> Document:
@@ -37,18 +38,21 @@ def as_document(record: GoldRecord, origin: str) -> Document:
     return doc
 
 
-def validate(gold: GoldSet, dictionaries: Dictionaries) -> tuple[Scores, list[Outcome]]:
-    """Score all records; input errors are coded but not scored, as PETRARCH does."""
+def validate(
+    gold: GoldSet, dictionaries: Dictionaries, negated: bool = False
+) -> tuple[Scores, list[Outcome]]:
+    """Score all records; input errors are coded but not scored, as PETRARCH does.
+    Negated events (`did not attack`) are no events unless `negated` is set."""
     pipeline = Pipeline(coding_stages(dictionaries, deduplicate=False))
     scores = Scores()
     outcomes = []
     for number, record in enumerate(gold.records, start=1):
         result = pipeline.process(as_document(record, f"{gold.name}:{number}"))
         if isinstance(result, Rejection):
-            outcome = Outcome(record, [], [], result.reason)
+            outcome = Outcome(record, [], [], result.reason, negated)
         else:
             assert result is not None  # nothing deduplicates here
-            outcome = Outcome(record, result.events, result.mentions)
+            outcome = Outcome(record, result.events, result.mentions, negated=negated)
         scores.add(record, outcome.produced)
         outcomes.append(outcome)
     return scores, outcomes
