@@ -190,6 +190,17 @@ def test_explain_names_the_dictionary_entries(tmp_path):
     assert parley("explain", "ffffffffff", "--db", db).returncode == 1
 
 
+def test_explain_codes_a_sentence_now():
+    text = "Blair visited Washington on Thursday and Bush is certain to ask Koizumi to help."
+    shown = parley("explain", text, "--date", "2004-11-18")
+    assert shown.returncode == 0, shown.stderr
+    assert "042" in shown.stdout and "VISIT" in shown.stdout  # code and dictionary entry
+    assert "modality=forecast" in shown.stdout  # `is certain to ask`
+    none = parley("explain", "The weather was fine.")
+    assert none.returncode == 0 and "no event coded" in none.stdout
+    assert parley("explain", "Japan met China.", "--date", "soon").returncode == 2
+
+
 @pytest.mark.parametrize("command", ["code", "actors", "explain", "validate"])
 def test_every_command_has_help_with_an_example(command):
     run = parley(command, "--help")

@@ -2,31 +2,152 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
 import click
 from rich.console import Console
 from rich.text import Text
 
+from parley.api import code_document
+from parley.cli.options import dictionary_options, load_dictionaries
+from parley.dates import parse_date
+from parley.document import Document, Event
 from parley.events.ontology import Ontology
 from parley.store.duckdb_store import DuckDBStore
 
 
+@dataclass(slots=True)
+class _Shown:
+    """What `explain` prints about one event, from the store or freshly coded."""
+
+    header: str
+    text: str  # the document (or sentence) text the spans point into
+    start: int
+    end: int
+    source: str
+    target: str
+    code: str
+    spans: tuple[tuple[int, int], tuple[int, int], tuple[int, int]]
+    entries: tuple[str, str, str]
+    negated: bool
+    modality: str
+    date: object
+    date_source: str
+    plover: str | None
+    goldstein: float | None
+    quad: int | None
+
+
+def _from_event(event: Event, text: str) -> _Shown:
+    return _Shown(
+        f"event {event.event_id}, sentence {event.sentence_index}",
+        text,
+        0,
+        len(text),
+        event.source,
+        event.target,
+        event.code,
+        (
+            (event.source_span.start, event.source_span.end),
+            (event.verb_span.start, event.verb_span.end),
+            (event.target_span.start, event.target_span.end),
+        ),
+        ("; ".join(event.source_entries), event.verb_entry, "; ".join(event.target_entries)),
+        event.negated,
+        event.modality,
+        event.event_date,
+        event.date_source,
+        event.plover_type,
+        event.goldstein,
+        event.quad_class,
+    )
+
+
+def _show(console: Console, shown: _Shown, ontology: Ontology) -> None:
+    text, start = shown.text, shown.start
+    sentence = Text(text[start : shown.end])
+    for (a, b), style in zip(
+        shown.spans, ("bold cyan", "bold yellow", "bold magenta"), strict=True
+    ):
+        sentence.stylize(style, a - start, b - start)
+    facts = ontology.facts(shown.code)
+    console.print(shown.header, highlight=False)
+    console.print(sentence)
+    rows = zip(
+        ("source", "verb", "target"),
+        (shown.source, shown.code, shown.target),
+        shown.spans,
+        shown.entries,
+        strict=True,
+    )
+    for label, code, (a, b), entry in rows:
+        console.print(
+            f"{label:<7} {code:<12} {text[a:b]!r}  ← {entry}", highlight=False, markup=False
+        )
+    console.print(
+        f"means   {facts.description} · PLOVER {shown.plover or '-'} · quad class "
+        f"{shown.quad} · Goldstein {shown.goldstein}",
+        highlight=False,
+        markup=False,
+    )
+    console.print(
+        f"notes   negated={shown.negated} modality={shown.modality} date={shown.date} "
+        f"({shown.date_source})",
+        highlight=False,
+        markup=False,
+    )
+
+
+def _looks_like_an_id(argument: str) -> bool:
+    return bool(re.fullmatch(r"[0-9a-f]{4,16}", argument))
+
+
 @click.command()
-@click.argument("event_id")
+@click.argument("what", metavar="EVENT_ID|SENTENCE")
 @click.option(
     "--db",
     default="parley.duckdb",
     show_default=True,
     metavar="FILE",
-    help="Database written by `parley code`.",
+    help="Database written by `parley code` (for an EVENT_ID).",
 )
-def explain(event_id: str, db: str) -> None:
-    """Show why EVENT_ID was coded: its sentence with the source, verb and target
+@click.option(
+    "--date",
+    "day",
+    metavar="YYYY-MM-DD",
+    help="Date of a SENTENCE (resolves who held which office).",
+)
+@dictionary_options
+def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
+    """Show why an event was coded: its sentence with the source, verb and target
     marked, the codes and what they mean, and the dictionary lines that matched.
+    Given a SENTENCE instead of a stored EVENT_ID, code it now and explain every
+    event (negated ones too), or say which actors were found when there is none.
 
     \b
-    Example:
+    Examples:
       parley explain 3f9c0a1b2d4e5f60 --db parley.duckdb
+      parley explain "Blair visited Washington on Thursday." --date 2004-11-18
     """
+    console = Console()
+    ontology = Ontology.load()
+    if not _looks_like_an_id(what):
+        try:
+            date = parse_date(day) if day else None
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--date") from exc
+        dictionaries = load_dictionaries(kwargs)
+        doc = Document(id="sentence", origin="sentence", format="text", raw=what)
+        doc = code_document(doc, dictionaries, date)
+        for event in doc.events:
+            _show(console, _from_event(event, doc.text), ontology)
+            console.print()
+        if not doc.events:
+            found = ", ".join(f"{m.text} → {m.code}" for m in doc.mentions) or "none"
+            console.print(f"no event coded; actors found: {found}", highlight=False, markup=False)
+        return
     with DuckDBStore(db, read_only=True) as store:
         rows = store.query(
             "SELECT e.document_id, d.origin, e.sentence_index, e.source, e.target, e.code, "
@@ -37,69 +158,29 @@ def explain(event_id: str, db: str) -> None:
             "FROM events e JOIN documents d USING (document_id) "
             "JOIN sentences s ON s.document_id = e.document_id "
             "AND s.sentence_index = e.sentence_index WHERE e.event_id LIKE ? || '%'",
-            [event_id],
+            [what],
         )
     if not rows:
-        raise click.ClickException(f"no event with id {event_id} in {db}")
+        raise click.ClickException(f"no event with id {what} in {db}")
     if len(rows) > 1:
-        raise click.ClickException(f"{event_id} matches {len(rows)} events; give more of the id")
-    (
-        doc_id,
-        origin,
-        index,
-        source,
-        target,
-        code,
-        ss,
-        se,
-        vs,
-        ve,
-        ts,
-        te,
-        s_entries,
-        v_entry,
-        t_entries,
-        negated,
-        modality,
-        date,
-        date_source,
-        text,
-        start,
-        end,
-        plover,
-        goldstein,
-        quad,
-    ) = rows[0]
-    console = Console()
-    sentence = Text(text[start:end])
-    for (a, b), style in (
-        ((ss, se), "bold cyan"),
-        ((vs, ve), "bold yellow"),
-        ((ts, te), "bold magenta"),
-    ):
-        sentence.stylize(style, a - start, b - start)
-    facts = Ontology.load().facts(code)
-    console.print(f"event {event_id} in {doc_id} ({origin}), sentence {index}", highlight=False)
-    console.print(sentence)
-    console.print(
-        f"source  {source:<12} {text[ss:se]!r}  ← {'; '.join(s_entries)}",
-        highlight=False,
-        markup=False,
+        raise click.ClickException(f"{what} matches {len(rows)} events; give more of the id")
+    row = rows[0]
+    shown = _Shown(
+        f"event {what} in {row[0]} ({row[1]}), sentence {row[2]}",
+        row[19],
+        row[20],
+        row[21],
+        row[3],
+        row[4],
+        row[5],
+        ((row[6], row[7]), (row[8], row[9]), (row[10], row[11])),
+        ("; ".join(row[12]), row[13], "; ".join(row[14])),
+        row[15],
+        row[16],
+        row[17],
+        row[18],
+        row[22],
+        row[23],
+        row[24],
     )
-    console.print(f"verb    {code:<12} {text[vs:ve]!r}  ← {v_entry}", highlight=False, markup=False)
-    console.print(
-        f"target  {target:<12} {text[ts:te]!r}  ← {'; '.join(t_entries)}",
-        highlight=False,
-        markup=False,
-    )
-    console.print(
-        f"means   {facts.description} · PLOVER {plover or '-'} · quad class {quad} · "
-        f"Goldstein {goldstein}",
-        highlight=False,
-        markup=False,
-    )
-    console.print(
-        f"notes   negated={negated} modality={modality} date={date} ({date_source})",
-        highlight=False,
-        markup=False,
-    )
+    _show(console, shown, ontology)
