@@ -75,8 +75,10 @@ def main() -> None:
         cold = load_times(cache)
         warm = [load_times(cache) for _ in range(3)]
     print(f"dictionary load, cold (read + compile + write cache): {cold[1]:.2f} s")
-    print(f"dictionary load, warm (compiled cache): {min(w[1] for w in warm):.3f} s "
-          f"(best of 3; importing parley first takes {min(w[0] for w in warm):.2f} s)")
+    print(
+        f"dictionary load, warm (compiled cache): {min(w[1] for w in warm):.3f} s "
+        f"(best of 3; importing parley first takes {min(w[0] for w in warm):.2f} s)"
+    )
 
     from parley.actors.find import DocumentContext, find_mentions
     from parley.config import Dictionaries
@@ -100,8 +102,10 @@ def main() -> None:
                 taken[match.start : match.end] = [True] * (match.end - match.start)
             matches += len(found) + len(lexicon.agents.find_all(norms, taken))
     seconds = time.perf_counter() - start
-    print(f"recognition: {total} sentences, {matches} phrase matches, {seconds:.2f} s: "
-          f"{total / seconds:,.0f} sentences/s (one core)")
+    print(
+        f"recognition: {total} sentences, {matches} phrase matches, {seconds:.2f} s: "
+        f"{total / seconds:,.0f} sentences/s (one core)"
+    )
     start = time.perf_counter()
     mentions = 0
     for doc in documents:
@@ -109,10 +113,12 @@ def main() -> None:
         for sentence in doc:
             mentions += len(find_mentions(dictionaries.actors, sentence, context))
     seconds = time.perf_counter() - start
-    print(f"recognition + resolution: {total} sentences ({tokens / total:.1f} tokens each), "
-          f"{mentions} mentions, "
-          f"{seconds:.2f} s: {total / seconds:,.0f} sentences/s, "
-          f"{mentions / seconds:,.0f} mentions/s (one core)")
+    print(
+        f"recognition + resolution: {total} sentences ({tokens / total:.1f} tokens each), "
+        f"{mentions} mentions, "
+        f"{seconds:.2f} s: {total / seconds:,.0f} sentences/s, "
+        f"{mentions / seconds:,.0f} mentions/s (one core)"
+    )
 
 
 if __name__ == "__main__":

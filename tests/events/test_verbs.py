@@ -56,7 +56,7 @@ REPORT [---]
     assert by_key[("MET", "WITH")].codes == Codes("040", None)
     assert by_key[("VISITED",)].codes == Codes("042", "043")
     assert by_key[("REPORTED",)].codes == Codes(None, None)
-    (pattern,) = by_key[("MET",)].patterns
+    (pattern,) = by_key[("MET",)].patterns.patterns
     assert pattern.codes == Codes("046", "046")
     assert pattern.after[1] == (("TALKS",), ("NEGOTIATIONS",))
     assert [(i.line, i.message) for i in issues] == [(9, "bad event code '[080!]'")]
@@ -93,7 +93,7 @@ REPORT
     )
     forms, transformations, issues = read_verbs(path)
     by_key = {f.key: f.verb for f in forms}
-    memos, negative, compound = by_key[("WELCOMED",)].patterns
+    memos, negative, compound = by_key[("WELCOMED",)].patterns.patterns
     assert memos.after[0] == (("MEMOS", "ON", "MILITARY"), ("MEMOS", "ON", "ECONOMIC"))
     assert memos.after[-1] == "$" and memos.size == 2
     assert ("DIDN'T",) in negative.before[0]  # the tokeniser keeps "didn't" whole
@@ -104,3 +104,21 @@ REPORT
         (t.inner_source, t.inner_target, t.kind, t.governor, t.code) for t in transformations
     ] == [("b", ".", "ATTACK", "SAY", "112")]
     assert sorted(i.line for i in issues) == [14, 22]  # the bad block code, the bad rule
+
+
+def test_pattern_index_offers_only_patterns_the_words_can_match(tmp_path: Path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- MEET [040] ---\nMEET\n- * FOR TALKS [046]\n- * NEGOTIAT [045]\n- $ * [041]\n"
+        "- * WITH ECONOMIC TEAMS [047]\n",
+        encoding="utf-8",
+    )
+    forms, _, _ = read_verbs(path)
+    index = forms[0].verb.patterns
+    texts = [p.text for p in index.candidates(["TALKS", "NEGOTIATORS", "ECONOMIC"])]
+    assert texts == ["* NEGOTIAT", "$ *"]  # FOR is missing: its pattern is not offered
+    assert [p.text for p in index.candidates(["WITH", "FOR"])] == [
+        "* WITH ECONOMIC TEAMS",
+        "* FOR TALKS",
+        "$ *",
+    ]  # most words first

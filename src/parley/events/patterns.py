@@ -91,21 +91,16 @@ def choose_codes(
 ) -> Choice:
     """The most specific pattern matching around the verb at tokens `verb_at`, looking
     no further than `window`; else the verb's own codes. `actors` maps each actor
-    mention's first token to its end."""
-    best: Pattern | None = None
-    best_places: dict[str, int] = {}
-    best_covered: set[int] = set()
+    mention's first token to its end. Only the patterns the nearby words can match are
+    tried (`PatternIndex`), most specific first."""
     start, end = verb_at
-    for pattern in verb.patterns:
-        if best is not None and pattern.size <= best.size:
-            continue
+    nearby = [*norms[window[0] : start], *norms[end : window[1]]]
+    for pattern in verb.patterns.candidates(nearby):
         places: dict[str, int] = {}
         covered: set[int] = set()
         if _steps_match(
             pattern.after, norms, end, window[1], actors, places, covered
         ) and _steps_match(pattern.before, norms, window[0], start, actors, places, covered):
-            best, best_places, best_covered = pattern, places, covered
-    if best is not None:
-        entry = f"{best.where} {verb.lemma}: - {best.text}"
-        return Choice(best.codes, entry, best_places, _negative(best), frozenset(best_covered))
+            entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
+            return Choice(pattern.codes, entry, places, _negative(pattern), frozenset(covered))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")

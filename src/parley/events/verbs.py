@@ -10,6 +10,7 @@ source (`VISIT [042:043]`); `[---]` means "no event".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,60 @@ class Pattern:
 
 
 @dataclass(slots=True, frozen=True)
+class PatternIndex:
+    """A block's patterns by one word each must contain, so that a sentence looks up
+    the few patterns its words can match instead of trying them all (CAMEO's SAY
+    block has hundreds). `exact` and `stems` map a word (or a stem's letters) to
+    pattern numbers; `free` patterns hold markers only; `stem_sizes` are the stem
+    lengths to try."""
+
+    patterns: tuple[Pattern, ...]
+    exact: dict[str, tuple[int, ...]]
+    stems: dict[str, tuple[int, ...]]
+    stem_sizes: tuple[int, ...]
+    free: tuple[int, ...]
+
+    @classmethod
+    def build(cls, patterns: Sequence[Pattern]) -> PatternIndex:
+        exact: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        free: list[int] = []
+        for number, pattern in enumerate(patterns):
+            element = next(
+                (e for e in (*pattern.after, *pattern.before) if not isinstance(e, str)), None
+            )
+            if element is None:
+                free.append(number)
+                continue
+            for alternative in element:
+                word = alternative[0]
+                if word.endswith("*"):
+                    stems.setdefault(word[:-1], []).append(number)
+                else:
+                    exact.setdefault(word, []).append(number)
+        return cls(
+            tuple(patterns),
+            {k: tuple(v) for k, v in exact.items()},
+            {k: tuple(v) for k, v in stems.items()},
+            tuple(sorted({len(k) for k in stems})),
+            tuple(free),
+        )
+
+    def candidates(self, words: Sequence[str]) -> list[Pattern]:
+        """Patterns that may match among `words`, most specific first (file order
+        among equals)."""
+        found = set(self.free)
+        for word in words:
+            found.update(self.exact.get(word, ()))
+            for size in self.stem_sizes:
+                if size > len(word):
+                    break
+                found.update(self.stems.get(word[:size], ()))
+        ordered = sorted(found, key=lambda n: (-self.patterns[n].size, n))
+        return [self.patterns[n] for n in ordered]
+
+
+@dataclass(slots=True, frozen=True)
 class Verb:
     """One verb of a block: the code it gives alone and the block's patterns."""
 
@@ -59,7 +114,7 @@ class Verb:
     block: str
     codes: Codes
     where: str
-    patterns: tuple[Pattern, ...]
+    patterns: PatternIndex
 
 
 @dataclass(slots=True, frozen=True)
@@ -262,7 +317,8 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
             issues.append(Issue(str(path), number, str(exc)))
     forms: list[VerbForm] = []
     for name, block_codes, verbs, patterns in blocks:
+        index = PatternIndex.build(patterns)
         for head, braces, codes, where in verbs:
-            verb = Verb(head.strip("+_"), name, codes or block_codes, where, tuple(patterns))
+            verb = Verb(head.strip("+_"), name, codes or block_codes, where, index)
             forms += [VerbForm(key, verb) for key in _verb_forms(head, braces) if key]
     return forms, transformations, issues

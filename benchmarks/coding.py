@@ -1,0 +1,62 @@
+"""Speed of the whole coding stage on one core: sentences → actors → analysis → events.
+
+Documents of 25 news sentences (the GSR gold records in `../shared/gold/` when the folder
+exists, else the bundled `examples/`), each with its own id so none is a copy, go through
+clean, describe, segment, find actors, analyse (only sentences with two actors or more
+are parsed, as in `parley code`) and code events; no store. Each stage is timed, and
+the sentences per second of the whole run are printed, for the default analyser or for
+the one named (`--analyser module:factory`, as `parley code` takes).
+
+    python benchmarks/coding.py                    # 5,000 sentences
+    python benchmarks/coding.py 20000 --analyser mypkg.spacy:load
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+
+from syntax import texts  # benchmarks/syntax.py, beside this file
+
+from parley.api import coding_stages
+from parley.config import Dictionaries
+from parley.document import Document
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("count", nargs="?", type=int, default=5000)
+    parser.add_argument("--analyser", default="parley")
+    args = parser.parse_args()
+    source, found = texts()
+    dictionaries = Dictionaries.load(analyser=args.analyser)
+    stages = coding_stages(dictionaries, deduplicate=False)
+    per_doc = 25
+    sentences = [t for t in found if t.strip()]
+    docs = []
+    for n in range(args.count // per_doc):
+        picked = [sentences[(n * per_doc + k) % len(sentences)] for k in range(per_doc)]
+        docs.append(
+            Document(id=f"bench-{n}", origin="bench", format="text", raw="\n\n".join(picked))
+        )
+    spent: dict[str, float] = defaultdict(float)
+    counted = events = 0
+    start = time.perf_counter()
+    for doc in docs:
+        current = doc
+        for stage in stages:
+            began = time.perf_counter()
+            current = stage(current)
+            spent[stage.name] += time.perf_counter() - began
+        counted += len(current.sentences)
+        events += len(current.events)
+    total = time.perf_counter() - start
+    print(f"{source}: {counted} sentences in {len(docs)} documents, {events} events")
+    print(f"analyser {args.analyser}: {counted / total:,.0f} sentences/s ({total:.1f} s)")
+    for name, seconds in spent.items():
+        print(f"  {name:<14} {seconds:6.2f} s  {100 * seconds / total:4.1f}%")
+
+
+if __name__ == "__main__":
+    main()
