@@ -146,3 +146,19 @@ def test_negation_and_modality_come_from_the_verb_and_its_governor():
         {0: "PRK", 2: "JPN", 4: "CHN"},
     )
     assert t.modality(3) == "reported" and t.modality(1) == "asserted"
+
+
+def test_a_forecast_read_as_a_clausal_subject():
+    # In Santiago , Bush is certain to ask Koizumi (the parser made `ask` a csubj)
+    t = tree(
+        """Bush 2 nsubj
+        is 2 cop
+        certain -1 root ADJ
+        to 4 mark
+        ask 2 csubj VERB
+        Koizumi 4 iobj""",
+        {0: "USAGOV", 5: "JPNGOV"},
+    )
+    roles = t.roles(4)
+    assert (codes(t, roles.source), codes(t, roles.target)) == (["USAGOV"], ["JPNGOV"])
+    assert t.modality(4) == "forecast"

@@ -231,6 +231,8 @@ class Tree:
         governor = word.head
         if governor < 0 or depth > 8:
             return None
+        if word.relation == "csubj":  # `Bush is certain to ask`, read as a clausal subject
+            return self.subject(governor, depth + 1)
         if word.relation == "xcomp":
             objects = self.dependents(governor, "obj", "iobj")
             if objects and (found := self.actor_in(objects[0])) is not None:
@@ -283,7 +285,7 @@ class Tree:
             if governor < 0:
                 break
             lemma = self.words[governor].lemma.lower()
-            if word.relation == "xcomp":
+            if word.relation in ("xcomp", "csubj"):  # `is certain to ask`, however parsed
                 if lemma in _FORECAST:
                     return "forecast"
                 if lemma in _INTENT:
