@@ -86,6 +86,7 @@ class VerbLexicon:
 
     verbs: PhraseMatcher[Verb] = field(default_factory=PhraseMatcher)
     transformations: list[Transformation] = field(default_factory=list)
+    governors: frozenset[str] = frozenset()  # verbs transformations apply under (`SAY`)
     roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
     issues: list[Issue] = field(default_factory=list)
 
@@ -100,6 +101,7 @@ class VerbLexicon:
                 lexicon.verbs.add(Phrase(form.key, False), form.verb)
                 if form.verb.codes.forward:
                     lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
+        lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
         return lexicon
 
 
@@ -136,7 +138,7 @@ def _around(
     return before, after
 
 
-def _reported(tree: Tree, verb: int, governors: set[str]) -> bool:
+def _reported(tree: Tree, verb: int, governors: frozenset[str]) -> bool:
     """The verb's clause is what a transformation's governor (`said`, `wants`) governs."""
     word = tree.words[verb]
     if word.relation not in ("ccomp", "xcomp") or word.head < 0:
@@ -211,9 +213,12 @@ class Coder:
             )
             chosen.append((match, verb, choice))
         raws: list[_Raw] = []
-        governors = {t.governor for t in self.verbs.transformations}
         for match, verb, choice in chosen:
-            reported = tree is not None and verb is not None and _reported(tree, verb, governors)
+            reported = (
+                tree is not None
+                and verb is not None
+                and _reported(tree, verb, self.verbs.governors)
+            )
             if not reported and any(
                 match.start in other.covered for _, _, other in chosen if other is not choice
             ):
@@ -235,7 +240,7 @@ class Coder:
                             _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
                         )
         if tree is not None and self.verbs.transformations:
-            raws = self._transform(tree, raws, sentence)
+            raws = self._transform(tree, raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
             if raw.source is None or raw.target is None:
@@ -253,7 +258,7 @@ class Coder:
             return False
         return self.ontology.facts(root).quad_class == self.ontology.facts(code).quad_class
 
-    def _transform(self, tree: Tree, raws: list[_Raw], sentence: Sentence) -> list[_Raw]:
+    def _transform(self, tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         """Apply the dictionary's transformations to events reported or wanted by
         another verb's subject (`Israel said a bomb was fired at it from Gaza`: Israel
         accuses Gaza). The transformed event replaces the reported one and the
@@ -261,15 +266,14 @@ class Coder:
         words = tree.words
         out = list(raws)
         for raw in raws:
-            if raw.verb is None or raw not in out:
+            if raw.verb is None or not _reported(tree, raw.verb, self.verbs.governors):
                 continue
-            inner = words[raw.verb]
-            if inner.relation not in ("ccomp", "xcomp") or inner.head < 0:
-                continue
-            governor = inner.head
+            if not any(r is raw for r in out):
+                continue  # replaced by an earlier transformation
+            governor = words[raw.verb].head
             lemma = words[governor].lemma.upper()
             rules = [t for t in self.verbs.transformations if t.governor == lemma]
-            speaker = tree.subject(governor) if rules else None
+            speaker = tree.subject(governor)
             if speaker is None:
                 continue
             speakers = {m.code for m in tree.groups[speaker]}

@@ -12,7 +12,7 @@ verb governing it (`is certain to ask`: a forecast; `officials said`: reported).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from parley.document import Mention, Word
@@ -38,26 +38,30 @@ _SPEECH = frozenset(
 )
 
 
-def _head_of(heads: dict[int, int], index: int) -> int:
-    return next(h for h, i in heads.items() if i == index)
+_NOMINAL = frozenset({"compound", "nmod", "nmod:poss", "amod", "flat", "appos"})
 
 
-def _nominal_actor(
-    words: Sequence[Word], children: list[list[int]], heads: dict[int, int], start: int
+def _nearest(
+    words: Sequence[Word],
+    children: list[list[int]],
+    start: int,
+    marks: Mapping[int, int],
+    follow: Callable[[str], bool],
 ) -> int | None:
-    """The actor heading, or nearest the top of, the noun phrase at `start`."""
+    """`marks[i]` for the marked word nearest the top of the phrase at `start` (left
+    first among equals), going down only through relations `follow` accepts."""
     level = [start]
     while level:
         for i in level:
-            if i in heads:
-                return heads[i]
-        level = sorted(
-            c
-            for i in level
-            for c in children[i]
-            if words[c].relation in ("compound", "nmod", "nmod:poss", "amod", "flat", "appos")
-        )
+            if i in marks:
+                return marks[i]
+        level = sorted(c for i in level for c in children[i] if follow(words[c].relation))
     return None
+
+
+def _inside_phrase(relation: str) -> bool:
+    """Not into the clauses a phrase holds, nor into its function words."""
+    return relation not in _CLAUSES and relation not in _NOT_INSIDE
 
 
 def _compose(actor: str, agent: str) -> str:
@@ -111,6 +115,7 @@ class Tree:
         heads: dict[int, int] = {}  # head word → index into `found`
         owner: dict[int, int] = {}  # every word of a mention → index into `found`
         found: list[Mention] = []
+        head_of: list[int] = []  # index into `found` → head word
         loose: list[Mention] = []  # mentions the analysis does not cover
         for mention in mentions:
             inside = [
@@ -128,6 +133,7 @@ class Tree:
             heads[head] = len(found)
             owner.update((i, len(found)) for i in inside)
             found.append(mention)
+            head_of.append(head)
         absorbed: set[int] = set()
         if recode is not None:
             for head, index in heads.items():
@@ -137,7 +143,7 @@ class Tree:
                 for child in children[head]:
                     if words[child].relation != "nmod":
                         continue
-                    inner = _nominal_actor(words, children, heads, child)
+                    inner = _nearest(words, children, child, heads, _NOMINAL.__contains__)
                     if inner is not None and not found[inner].code.startswith("---"):
                         found[index] = recode(mention, _compose(found[inner].code, mention.code))
                         absorbed.add(inner)
@@ -152,7 +158,7 @@ class Tree:
                 group = tree.group_at[word.head]
             elif word.relation == "conj" and word.head in owner and word.head not in heads:
                 partner = found[owner[word.head]]  # `lawmakers in Fornost and Gondor`
-                group = tree.group_at.get(_head_of(heads, owner[word.head]), -1)
+                group = tree.group_at.get(head_of[owner[word.head]], -1)
                 if recode is not None and len(mention.code) == 3 and len(partner.code) > 3:
                     mention = recode(mention, mention.code + partner.code[3:])
             else:
@@ -168,19 +174,7 @@ class Tree:
     def actor_in(self, start: int) -> int | None:
         """The actor nearest the top of the phrase headed by `start` (left first among
         equals), not looking into clauses the phrase holds."""
-        level = [start]
-        while level:
-            for i in level:
-                if i in self.group_at:
-                    return self.group_at[i]
-            level = sorted(
-                c
-                for i in level
-                for c in self.children[i]
-                if self.words[c].relation not in _CLAUSES
-                and self.words[c].relation not in _NOT_INSIDE
-            )
-        return None
+        return _nearest(self.words, self.children, start, self.group_at, _inside_phrase)
 
     def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
