@@ -146,6 +146,31 @@ def _reported(tree: Tree, verb: int, governors: frozenset[str]) -> bool:
     return tree.words[word.head].lemma.upper() in governors
 
 
+def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
+    """Keep one event where a sentence states one thing twice over: a verb whose own
+    subject goes on to act in its complement (`prepared to attend`, `seeking to
+    deepen`: the attending is the event, with modality future) codes nothing itself,
+    and a participle adjunct elaborating a coded verb (`held talks …, offering
+    support`) codes nothing either. Object control is another event (`urged Kim to
+    talk`: an appeal, then talks), and transformed events stand."""
+    words = tree.words
+    coded = {r.verb for r in raws if r.verb is not None}
+    carried = {
+        words[v].head
+        for v in coded
+        if words[v].relation == "xcomp" and not tree.dependents(words[v].head, "obj", "iobj")
+    }
+
+    def restated(verb: int | None) -> bool:
+        if verb is None:
+            return False
+        word = words[verb]
+        adjunct = word.relation == "advcl" and word.xpos == "VBG" and word.head in coded
+        return verb in carried or adjunct
+
+    return [r for r in raws if r.transformed or not restated(r.verb)]
+
+
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
     """`he`/`she`/`they` after a verb start a new clause; they are not its object."""
     return all(m.kind == "pronoun" and m.text.upper() in _SUBJECTS for m in group)
@@ -241,6 +266,8 @@ class Coder:
                         )
         if tree is not None and self.verbs.transformations:
             raws = self._transform(tree, raws)
+        if tree is not None:
+            raws = _without_restatements(tree, raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
             if raw.source is None or raw.target is None:
