@@ -4,8 +4,8 @@ Every dictionary verb the analysis tags VERB is coded from the tree (`events.rol
 its subject (or a passive's agent) is the source, the first actor in its object or its
 prepositional dependents the target, and a verb pattern (`events.patterns`) both refines
 the code and may place source (`$`) and target (`+`) itself. Where the tree gives no
-source or no target, the nearest actor group before the verb (or the first after it)
-stands in: a parse is sometimes wrong, and recall matters. A sentence without analysis
+source or no target, the nearest actor group before the verb (or the first after it
+that hangs below the verb, so never `…, an official said`) stands in: a parse is sometimes wrong, and recall matters. A sentence without analysis
 (fewer than two actors) is coded by word order alone. Coordinated actors give one
 event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
 event each way between its members.
@@ -375,6 +375,9 @@ class Coder:
                 source, target = None, roles.target  # `X was attacked`: no agent named
         if source is None or target is None:
             before, after = _around(groups, match, norms)
+            if tree is not None and verb is not None:
+                below = tree.groups_below(verb)  # not `…, an official said` after it
+                after = [g for g in after if g in below]
             if source is None and target is not None:
                 source = next((g for g in reversed(before) if g != target), None)
             elif source is None:

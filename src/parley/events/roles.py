@@ -176,6 +176,16 @@ class Tree:
         equals), not looking into clauses the phrase holds."""
         return _nearest(self.words, self.children, start, self.group_at, _inside_phrase)
 
+    def groups_below(self, verb: int) -> set[int]:
+        """Actor groups whose head hangs anywhere below `verb`: the only ones a target
+        may be guessed from when the grammar names none."""
+        seen: set[int] = set()
+        level = [verb]
+        while level:
+            seen.update(level)
+            level = [c for i in level for c in self.children[i]]
+        return {group for head, group in self.group_at.items() if head in seen}
+
     def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
 
