@@ -5,8 +5,9 @@ its subject (or a passive's agent) is the source, the first actor in its object 
 prepositional dependents the target, and a verb pattern (`events.patterns`) both refines
 the code and may place source (`$`) and target (`+`) itself. Where the tree gives no
 source or no target, the nearest actor group before the verb (or the first after it
-that hangs below the verb, so never `…, an official said`) stands in: a parse is sometimes wrong, and recall matters. A sentence without analysis
-(fewer than two actors) is coded by word order alone. Coordinated actors give one
+that hangs below the verb, so never `…, an official said`) stands in: a parse is
+sometimes wrong, and recall matters. A sentence without analysis (fewer than two
+actors) is coded by word order alone. Coordinated actors give one
 event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
 event each way between its members.
 """
