@@ -76,3 +76,10 @@ def test_parse_errors_are_one_line(tmp_path):
     run = parley("parse", "--conllu-in", unreadable)
     assert run.returncode != 0 and str(unreadable) in run.stderr
     assert "Traceback" not in run.stderr + missing.stderr + both.stderr
+
+
+def test_a_sentence_longer_than_a_file_name_is_parsed_as_text():
+    text = "Japan accused China of spying " + "and of many other things " * 12 + "."
+    run = parley("parse", text, "--format", "jsonl")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout.splitlines()[0])["text"] == "Japan"

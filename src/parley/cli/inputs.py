@@ -24,7 +24,11 @@ def looks_like_a_file(argument: str) -> bool:
 def text_or_file(argument: str) -> Iterator[Document | Rejection]:
     """Documents of an existing file or folder, else the argument itself as a text."""
     path = Path(argument)
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError:  # a sentence longer than a file name may be
+        exists = False
+    if exists:
         return read_paths([path])
     if looks_like_a_file(argument):
         raise click.ClickException(f"{argument}: no such file")

@@ -153,12 +153,14 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     deepen`: the attending is the event, with modality future) codes nothing itself,
     and a participle adjunct elaborating a coded verb (`held talks …, offering
     support`) codes nothing either. Object control is another event (`urged Kim to
-    talk`: an appeal, then talks), and transformed events stand."""
+    talk`: an appeal, then talks), a refusal stands beside what was refused (`refused to
+    engage Y`: a rejection, and a negated engagement), and transformed events stand."""
     words = tree.words
     coded = {r.verb for r in raws if r.verb is not None}
+    asserted = {r.verb for r in raws if r.verb is not None and not r.negated}
     carried = {
         words[v].head
-        for v in coded
+        for v in asserted
         if words[v].relation == "xcomp" and not tree.dependents(words[v].head, "obj", "iobj")
     }
 
