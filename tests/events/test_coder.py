@@ -121,3 +121,51 @@ def test_a_verb_without_subject_takes_its_governors(dictionaries):
     text = "North Korea's Kim Jong Un headed to Vladivostok to huddle with Putin."
     meetings = [t for t in triples(dictionaries, text, "2019-04-20") if t[1].startswith("04")]
     assert ("PRKGOV", "046", "RUSGOV") in meetings
+
+
+def asserted(dictionaries, text, date="2019-04-20"):
+    events = parley.code_text(text, date, dictionaries=dictionaries)
+    return sorted((e.source, e.code, e.target) for e in events if not e.negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "expected"),
+    [
+        # an event noun codes as its verb would: the possessor acts on the object
+        ("Washington's refusal to engage Pyongyang angered Seoul.", "12", ("USAGOV", "PRKGOV")),
+        ("Russia's condemnation of Japan surprised nobody.", "11", ("RUS", "JPN")),
+        # the possessor of `decision` rejects, even when the parser hangs the
+        # infinitive on the main verb (`heartened … to reject`)
+        (
+            "Officials in Tokyo were heartened by Trump's decision in Vietnam to reject an "
+            "offer by Kim to dismantle his main nuclear facility.",
+            "12",
+            ("USAGOV", "PRKGOV"),
+        ),
+    ],
+)
+def test_nominal_events(dictionaries, text, root, expected):
+    found = {(s, t) for s, code, t in asserted(dictionaries, text) if code.startswith(root)}
+    assert expected in found
+
+
+def test_a_refusal_is_coded_and_what_was_refused_is_negated(dictionaries):
+    events = parley.code_text(
+        "Washington's refusal to engage Pyongyang angered Seoul.",
+        "2004-11-18",
+        dictionaries=dictionaries,
+    )
+    engaged = [e for e in events if e.verb_text == "engage"]
+    assert engaged and all(e.negated for e in engaged)
+    (refusal,) = [e for e in events if e.verb_text == "refusal"]
+    assert not refusal.negated and "named by the noun 'refusal'" in refusal.verb_entry
+
+
+def test_one_thing_said_twice_is_one_event(dictionaries):
+    # `prepared to attend`: the attending is the event, in the future
+    events = parley.code_text(
+        "The US president prepared to attend talks in Japan.", "2008-08-01",
+        dictionaries=dictionaries,
+    )  # fmt: skip
+    assert {e.verb_text for e in events} == {"attend"}
+    assert all(e.modality == "future" for e in events)

@@ -9,7 +9,9 @@ that hangs below the verb, so never `…, an official said`) stands in: a parse 
 sometimes wrong, and recall matters. A sentence without analysis (fewer than two
 actors) is coded by word order alone. Coordinated actors give one
 event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
-event each way between its members.
+event each way between its members. A noun naming an event (`Washington's refusal to
+engage Pyongyang`, `data/tables/nominals.tsv`) is coded with its verb's entry, from its
+possessor to the object of its complement.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
 from parley.actors.codes import CodeBook
@@ -89,10 +92,13 @@ class VerbLexicon:
     transformations: list[Transformation] = field(default_factory=list)
     governors: frozenset[str] = frozenset()  # verbs transformations apply under (`SAY`)
     roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
+    nominals: dict[str, Verb] = field(default_factory=dict)  # `refusal` → the verb REFUSE
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
+        """The verbs of `verb_files`, and the event nouns of the bundled table
+        (`data/tables/nominals.tsv`) whose verb they hold."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -103,6 +109,14 @@ class VerbLexicon:
                 if form.verb.codes.forward:
                     lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
+        table = Path(str(resources.files("parley") / "data" / "tables" / "nominals.tsv"))
+        for line in table.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or line == "noun\tverb" or "\t" not in line:
+                continue
+            noun, verb = line.split("\t")
+            found = lexicon.verbs.match_at([verb.upper()], 0)
+            if found is not None:
+                lexicon.nominals[noun] = found.payload
         return lexicon
 
 
@@ -267,6 +281,8 @@ class Coder:
                         raws.append(
                             _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
                         )
+        if tree is not None and self.verbs.nominals:
+            raws += self._nominal_events(tree, sentence, norms, starts)
         if tree is not None and self.verbs.transformations:
             raws = self._transform(tree, raws)
         if tree is not None:
@@ -279,6 +295,33 @@ class Coder:
             if raw.source.code != raw.target.code and key not in events:
                 events[key] = self._event(doc, sentence, raw)
         return list(events.values())
+
+    def _nominal_events(
+        self, tree: Tree, sentence: Sentence, norms: Sequence[str], starts: dict[int, int]
+    ) -> list[_Raw]:
+        """Events named by a noun (`Washington's refusal to engage Pyongyang`), coded
+        with its verb's dictionary entry when both who and whom are actors."""
+        raws: list[_Raw] = []
+        for i, word in enumerate(tree.words):
+            if word.upos != "NOUN" or (verb := self.verbs.nominals.get(word.lemma.lower())) is None:
+                continue
+            source, target = tree.noun_agent(i), tree.noun_target(i)
+            if source is None or target is None or source == target:
+                continue
+            at = word.token
+            window = (max(0, at - WINDOW), min(len(norms), at + 1 + WINDOW))
+            choice = choose_codes(verb, norms, (at, at + 1), window, starts)
+            if choice.codes.forward is None:
+                continue
+            span = Span(word.start, word.end)
+            entry = f"{choice.entry}, named by the noun '{word.text}'"
+            negated, modality = tree.negated(i), tree.modality(i)
+            raws += [
+                _Raw(s, t, choice.codes.forward, i, span, entry, negated, modality)
+                for s in tree.groups[source]
+                for t in tree.groups[target]
+            ]
+        return raws
 
     def _same_kind(self, verb: str, code: str) -> bool:
         """An event of the kind `verb` stands for: the same CAMEO quad class as its code

@@ -32,6 +32,8 @@ _INTENT = frozenset(
 )
 _FORECAST = frozenset("certain likely expected set due poised bound about sure".split())
 _FAILURE = frozenset({"fail", "refuse", "decline"})
+# A word before a `to` infinitive that may sit between it and the noun it completes.
+_PHRASE_TAGS = frozenset({"ADP", "PROPN", "DET", "ADJ", "NUM", "PART", "PRON"})
 _SPEECH = frozenset(
     "say tell claim report announce state add argue insist allege believe think note "
     "warn confirm deny suggest write".split()
@@ -39,6 +41,16 @@ _SPEECH = frozenset(
 
 
 _NOMINAL = frozenset({"compound", "nmod", "nmod:poss", "amod", "flat", "appos"})
+# Nouns whose possessor (or `by` agent) does what the infinitive after them says:
+# `Trump's decision to reject`, `an offer by Kim to dismantle`, `Washington's refusal to engage`.
+_CONTROL_NOUNS = frozenset(
+    "decision refusal plan offer bid attempt effort pledge promise threat vow move "
+    "agreement failure readiness willingness intention proposal call request demand "
+    "determination resolve commitment".split()
+)
+_FAILURE_NOUNS = frozenset({"refusal", "failure"})
+# Prepositions that introduce what an event noun is done to (`condemnation of X`).
+_NOUN_TARGETS = frozenset({"of", "to", "with", "against", "on", "toward", "towards", "for"})
 
 
 def _nearest(
@@ -226,6 +238,9 @@ class Tree:
         the verb governing it (`wants to attack`, `condemned … and promised`)."""
         subjects = self.dependents(verb, "nsubj", "nsubj:pass")
         word = self.words[verb]
+        noun = None if subjects else self.controller(verb)
+        if noun is not None and (agent := self.noun_agent(noun)) is not None:
+            return agent  # `Trump's decision to reject`: Trump rejects
         if subjects:
             found = self.actor_in(subjects[0])
             relative = self.words[subjects[0]].lemma.lower() in _RELATIVE
@@ -248,6 +263,58 @@ class Tree:
             return self.actor_in(governor)
         return None
 
+    def controller(self, verb: int) -> int | None:
+        """The noun an infinitive completes (`decision … to reject`), whether the parser
+        hung it there (`acl`) or, as it often does, on the clause's verb: then the
+        nearest noun before `to`, past a short phrase (`decision in Vietnam to`)."""
+        word = self.words[verb]
+        head = word.head
+        if head < 0:
+            return None
+        if word.relation == "acl":
+            return head if self.words[head].lemma.lower() in _CONTROL_NOUNS else None
+        if word.relation not in ("advcl", "xcomp"):
+            return None
+        marks = self.dependents(verb, "mark")
+        if not marks or self.words[marks[0]].lemma.lower() != "to":
+            return None
+        for i in range(marks[0] - 1, max(-1, marks[0] - 6), -1):
+            tag = self.words[i].upos
+            if tag == "NOUN":
+                return i if self.words[i].lemma.lower() in _CONTROL_NOUNS else None
+            if tag not in _PHRASE_TAGS:
+                return None
+        return None
+
+    def noun_agent(self, noun: int) -> int | None:
+        """Who does what a noun names: its possessor (`Washington's refusal`) or its
+        `by` phrase (`an offer by Kim`)."""
+        for child in self.children[noun]:
+            relation = self.words[child].relation
+            if relation == "nmod:poss" or (relation == "nmod" and self._case(child) == "by"):
+                found = self.actor_in(child)
+                if found is not None:
+                    return found
+        return None
+
+    def noun_target(self, noun: int) -> int | None:
+        """What an event noun is done to: the object of the infinitive completing it
+        (`refusal to engage Pyongyang`), else its `of/to/with/against/on` phrase."""
+        for child in self.children[noun]:
+            if self.words[child].relation == "acl":
+                found = self.object(child)
+                if found is not None:
+                    return found
+        for child in self.children[noun]:
+            if self.words[child].relation == "nmod" and self._case(child) in _NOUN_TARGETS:
+                found = self.actor_in(child)
+                if found is not None:
+                    return found
+        return None
+
+    def _case(self, word: int) -> str | None:
+        return next((self.words[c].lemma.lower() for c in self.dependents(word, "case")), None)
+
     def object(self, verb: int) -> int | None:
         """The first actor in the verb's objects, else in its prepositional dependents."""
         word = self.words[verb]
@@ -265,6 +332,9 @@ class Tree:
         if any(self.words[c].lemma.lower() in _NEGATIONS for c in self.dependents(verb, "advmod")):
             return True
         word = self.words[verb]
+        noun = self.controller(verb)
+        if noun is not None and self.words[noun].lemma.lower() in _FAILURE_NOUNS:
+            return True  # `Washington's refusal to engage`: it did not engage
         if word.relation == "xcomp" and word.head >= 0:
             governor = word.head
             if self.words[governor].lemma.lower() in _FAILURE:
