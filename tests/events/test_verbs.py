@@ -58,7 +58,7 @@ REPORT [---]
     assert by_key[("REPORTED",)].codes == Codes(None, None)
     (pattern,) = by_key[("MET",)].patterns.patterns
     assert pattern.codes == Codes("046", "046")
-    assert pattern.after[1] == (("TALKS",), ("NEGOTIATIONS",))
+    assert pattern.after[1].alternatives == (("TALKS",), ("NEGOTIATIONS",))
     assert [(i.line, i.message) for i in issues] == [(9, "bad event code '[080!]'")]
 
 
@@ -94,9 +94,9 @@ REPORT
     forms, transformations, issues = read_verbs(path)
     by_key = {f.key: f.verb for f in forms}
     memos, negative, compound = by_key[("WELCOMED",)].patterns.patterns
-    assert memos.after[0] == (("MEMOS", "ON", "MILITARY"), ("MEMOS", "ON", "ECONOMIC"))
+    assert memos.after[0].alternatives == (("MEMOS", "ON", "MILITARY"), ("MEMOS", "ON", "ECONOMIC"))
     assert memos.after[-1] == "$" and memos.size == 2
-    assert ("DIDN'T",) in negative.before[0]  # the tokeniser keeps "didn't" whole
+    assert ("DIDN'T",) in negative.before[0].alternatives  # the tokeniser keeps "didn't" whole
     assert compound.before[0] == "%"
     # a block whose code is bad codes nothing, rather than lending its verbs to the last
     assert by_key[("REPORTED",)].codes == Codes(None, None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from parley.events.verbs import Codes, Element, Pattern, Step, Verb
+from parley.events.verbs import Codes, Pattern, Step, Verb
 
 
 @dataclass(slots=True)
@@ -35,22 +35,9 @@ def _negative(pattern: Pattern) -> bool:
         word.rstrip("*") in _NEGATIONS
         for step in (*pattern.before, *pattern.after)
         if not isinstance(step, str)
-        for alternative in step
+        for alternative in step.alternatives
         for word in alternative
     )
-
-
-def _element_at(element: Element, norms: Sequence[str], i: int) -> int:
-    """Length of the alternative of `element` matching at `i` (0 when none does)."""
-    for alternative in element:
-        if i + len(alternative) > len(norms):
-            continue
-        if all(
-            norms[i + k].startswith(w[:-1]) if w.endswith("*") else norms[i + k] == w
-            for k, w in enumerate(alternative)
-        ):
-            return len(alternative)
-    return 0
 
 
 def _steps_match(
@@ -72,11 +59,11 @@ def _steps_match(
             places[step] = found
             i = actors[found]
             continue
-        while i < end and not _element_at(step, norms, i):
+        size = 0
+        while i < end and not (size := step.length_at(norms, i)):
             i += 1
         if i >= end:
             return False
-        size = _element_at(step, norms, i)
         covered.update(range(i, i + size))
         i += size
     return True

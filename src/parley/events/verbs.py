@@ -23,12 +23,61 @@ _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _CAMEO_RE = re.compile(r"\d{2,4}")
 _MARKERS = frozenset("$+^%")
 
-# One pattern element: alternative token sequences; a token ending in "*" is a stem.
-Element = tuple[tuple[str, ...], ...]
+ROLE_MARKERS = frozenset("$+%")
+_STEM_KEY = 4  # stems are at least this long: they are looked up by their first letters
+
+
+@dataclass(slots=True, frozen=True, eq=False)
+class Element:
+    """One pattern word: alternative token sequences (a token ending in `*` is a stem),
+    indexed by their first token so that finding one at a position is a dictionary
+    lookup, not a comparison with every alternative of a synonym set."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    exact: dict[str, tuple[int, ...]]  # first token → alternatives starting with it
+    stems: dict[str, tuple[int, ...]]  # first letters of a first-token stem → alternatives
+    key_sizes: tuple[int, ...] = ()  # lengths of the keys in `stems`
+
+    @classmethod
+    def of(cls, alternatives: Sequence[tuple[str, ...]]) -> Element:
+        exact: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        for number, alternative in enumerate(alternatives):
+            first = alternative[0]
+            if first.endswith("*"):  # a stem shorter than the key is keyed by all of it
+                stems.setdefault(first[:-1][:_STEM_KEY], []).append(number)
+            else:
+                exact.setdefault(first, []).append(number)
+        return cls(
+            tuple(alternatives),
+            {k: tuple(v) for k, v in exact.items()},
+            {k: tuple(v) for k, v in stems.items()},
+            tuple(sorted({len(k) for k in stems})),
+        )
+
+    def length_at(self, norms: Sequence[str], i: int) -> int:
+        """Length of the first alternative matching at `i` (0 when none does)."""
+        word = norms[i]
+        numbers = self.exact.get(word, ())
+        if self.stems:
+            stemmed = [n for size in self.key_sizes for n in self.stems.get(word[:size], ())]
+            if stemmed:
+                numbers = tuple(sorted((*numbers, *stemmed)))
+        for number in numbers:
+            alternative = self.alternatives[number]
+            if i + len(alternative) > len(norms):
+                continue
+            if all(
+                norms[i + k].startswith(w[:-1]) if w.endswith("*") else norms[i + k] == w
+                for k, w in enumerate(alternative)
+            ):
+                return len(alternative)
+        return 0
+
+
 # A pattern step: words to find, or a marker for an actor in that place (`$` the
 # source, `+` the target, `%` a compound actor whose members act on each other).
 Step = Element | str
-ROLE_MARKERS = frozenset("$+%")
 
 
 @dataclass(slots=True, frozen=True)
@@ -78,7 +127,7 @@ class PatternIndex:
             if element is None:
                 free.append(number)
                 continue
-            for alternative in element:
+            for alternative in element.alternatives:
                 word = alternative[0]
                 if word.endswith("*"):
                     stems.setdefault(word[:-1], []).append(number)
@@ -247,7 +296,7 @@ def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Step | Non
         found.append(alternative)
         if (joined := _joined(alternative)) is not None:
             found.append(joined)
-    return tuple(found) if found else None
+    return Element.of(found) if found else None
 
 
 def _pattern(line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]) -> Pattern | None:
