@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -61,6 +61,21 @@ def clauses(heads: Sequence[int], relations: Sequence[str], upos: Sequence[str])
     return out
 
 
+def _chunks(order: list[int], lengths: list[int], most: int) -> Iterator[list[int]]:
+    """Sentences (sorted by length) in batches of at most `most` whose longest is at most
+    a third (and three words) longer than their shortest: every sentence of a batch is
+    padded to its longest, and a document's long sentences must not make its short ones
+    cost as much (a third of the analysis time on news, measured)."""
+    chunk: list[int] = []
+    for i in order:
+        if chunk and (len(chunk) >= most or lengths[i] > lengths[chunk[0]] * 1.35 + 3):
+            yield chunk
+            chunk = []
+        chunk.append(i)
+    if chunk:
+        yield chunk
+
+
 @dataclass(slots=True)
 class NetworkAnalyser:
     """parley's own analyser: UD word splitting, the network, lemmas and clauses."""
@@ -90,8 +105,7 @@ class NetworkAnalyser:
             pieces = [split_tokens(s.tokens) for s in sentences]
         out: list[list[Word]] = [[] for _ in sentences]
         order = sorted((i for i, p in enumerate(pieces) if p), key=lambda i: len(pieces[i]))
-        for start in range(0, len(order), self.batch):
-            chunk = order[start : start + self.batch]
+        for chunk in _chunks(order, [len(p) for p in pieces], self.batch):
             parses = self.network.analyse([[p.text for p in pieces[i]] for i in chunk])
             for i, parse in zip(chunk, parses, strict=True):
                 out[i] = self._words(pieces[i], parse.tags, parse.heads, parse.labels)
