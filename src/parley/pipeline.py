@@ -3,8 +3,10 @@
 Each stage is a callable `Document -> Document | None`: it returns the enriched document,
 None to drop it quietly (an unchanged re-run), or raises `RejectDocument` to drop it with a
 reason, which goes to the rejection sink and is counted. Stages that buffer (the store)
-have `flush()`, called when the stream ends or fails. The stream is consumed one
-document at a time, so memory does not grow with the corpus.
+have `flush()`, called when the stream ends or fails. The stream is consumed a few
+documents (a wave) at a time, so memory does not grow with the corpus; a stage that
+works better on many documents at once (the parser: one batch of similar-length
+sentences instead of one per document) offers `many(docs)`, called once per wave.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ class Stage(Protocol):
     name: str
 
     def __call__(self, doc: Document) -> Document | None: ...
+
+
+Outcome = Document | Rejection | None
 
 
 @dataclass(slots=True)
@@ -45,32 +50,60 @@ class Pipeline:
     stages: Sequence[Stage]
     on_reject: Callable[[Rejection], None] | None = None
     counters: Counters = field(default_factory=Counters)
+    wave: int = 16  # documents that go through the stages together
 
     def process(self, doc: Document) -> Document | Rejection | None:
         """Run one document through every stage."""
+        return self.process_wave([doc])[0]
+
+    def process_wave(self, docs: Sequence[Document]) -> list[Outcome]:
+        """Run documents through every stage, stage by stage, keeping their order. A
+        stage with `many` gets them all at once; should it fail, each document is tried
+        alone, so that only the one at fault is rejected."""
+        current: list[Outcome] = list(docs)
         for stage in self.stages:
-            if doc.duplicate_of is not None and getattr(stage, "skip_copies", False):
-                continue
-            try:
-                result = stage(doc)
-            except RejectDocument as exc:
-                return Rejection(doc.origin, exc.reason, stage.name, doc.id)
-            except ParleyError:
-                raise  # the run cannot go on (the store failed): stop with its message
-            except Exception as exc:  # one document's failure must not end a long run
-                detail = one_line(exc)
-                reason = f"internal error in {stage.name} ({type(exc).__name__}: {detail})"
-                return Rejection(doc.origin, reason, stage.name, doc.id)
-            if result is None:
-                return None
-            doc = result
-        return doc
+            skip = getattr(stage, "skip_copies", False)
+            live = [
+                i
+                for i, doc in enumerate(current)
+                if isinstance(doc, Document) and not (skip and doc.duplicate_of is not None)
+            ]
+            many = getattr(stage, "many", None)
+            if many is not None and len(live) > 1:
+                try:
+                    done = many([current[i] for i in live])
+                except ParleyError:
+                    raise
+                except Exception:  # find the document at fault, one by one
+                    done = None
+                if done is not None:
+                    for i, doc in zip(live, done, strict=True):
+                        current[i] = doc
+                    continue
+            for i in live:
+                doc = current[i]
+                assert isinstance(doc, Document)
+                current[i] = self._step(stage, doc)
+        return current
+
+    @staticmethod
+    def _step(stage: Stage, doc: Document) -> Outcome:
+        """One stage on one document: the document, None, or why it was rejected."""
+        try:
+            return stage(doc)
+        except RejectDocument as exc:
+            return Rejection(doc.origin, exc.reason, stage.name, doc.id)
+        except ParleyError:
+            raise  # the run cannot go on (the store failed): stop with its message
+        except Exception as exc:  # one document's failure must not end a long run
+            detail = one_line(exc)
+            reason = f"internal error in {stage.name} ({type(exc).__name__}: {detail})"
+            return Rejection(doc.origin, reason, stage.name, doc.id)
 
     def run(self, items: Iterable[Document | Rejection]) -> Iterator[Document | Rejection]:
         """Lazily process a stream; yields coded documents and rejections in input order."""
         try:
-            for item in items:
-                result = item if isinstance(item, Rejection) else self.process(item)
+            for result in self._outcomes(items):
                 if result is None:
                     self.counters.documents += 1
                     self.counters.unchanged += 1
@@ -93,3 +126,18 @@ class Pipeline:
                 flush = getattr(stage, "flush", None)
                 if flush is not None:
                     flush()
+
+    def _outcomes(self, items: Iterable[Document | Rejection]) -> Iterator[Outcome]:
+        """Each item's outcome in input order, documents processed a wave at a time."""
+        pending: list[Document | Rejection] = []
+        for item in items:
+            pending.append(item)
+            if sum(isinstance(p, Document) for p in pending) >= self.wave:
+                yield from self._settle(pending)
+                pending = []
+        yield from self._settle(pending)
+
+    def _settle(self, pending: list[Document | Rejection]) -> list[Outcome]:
+        docs = [p for p in pending if isinstance(p, Document)]
+        done = iter(self.process_wave(docs)) if docs else iter(())
+        return [p if isinstance(p, Rejection) else next(done) for p in pending]

@@ -161,10 +161,18 @@ class Analyse:
     skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
-        chosen = doc.sentences
-        if self.min_actors:
-            actors = Counter(m.sentence_index for m in doc.mentions if m.role == "actor")
-            chosen = [s for s in doc.sentences if actors[s.index] >= self.min_actors]
+        return self.many([doc])[0]
+
+    def many(self, docs: Sequence[Document]) -> list[Document]:
+        """The chosen sentences of all `docs` analysed together: the analyser batches
+        sentences of similar length, and more sentences make fuller batches."""
+        chosen = [s for doc in docs for s in self._chosen(doc)]
         for sentence, words in zip(chosen, self.analyser.analyse(chosen), strict=True):
             sentence.words = words
-        return doc
+        return list(docs)
+
+    def _chosen(self, doc: Document) -> list[Sentence]:
+        if not self.min_actors:
+            return doc.sentences
+        actors = Counter(m.sentence_index for m in doc.mentions if m.role == "actor")
+        return [s for s in doc.sentences if actors[s.index] >= self.min_actors]

@@ -1,0 +1,82 @@
+"""The pipeline runs documents in waves, stage by stage, and keeps every promise of a
+one-document-at-a-time run: input order, one rejection for the one bad document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import parley
+from parley.document import Document, Rejection
+from parley.pipeline import Pipeline
+
+
+def doc(n: int) -> Document:
+    return Document(id=f"d{n}", origin=f"file{n}.txt", format="text", raw=f"text {n}")
+
+
+@dataclass
+class Mark:
+    """A per-document stage that records the order it saw documents in."""
+
+    name: str = "mark"
+    seen: list[str] = field(default_factory=list)
+
+    def __call__(self, d: Document) -> Document:
+        self.seen.append(d.id)
+        return d
+
+
+@dataclass
+class Batch:
+    """A stage with `many`: it fails on the whole wave when one document is bad."""
+
+    name: str = "batch"
+    waves: list[int] = field(default_factory=list)
+
+    def __call__(self, d: Document) -> Document:
+        if d.id == "d3":
+            raise ValueError("bad input")
+        d.title = "batched"
+        return d
+
+    def many(self, docs: Sequence[Document]) -> list[Document]:
+        self.waves.append(len(docs))
+        return [self(d) for d in docs]
+
+
+def test_waves_keep_order_and_reject_only_the_bad_document():
+    mark, batch = Mark(), Batch()
+    pipeline = Pipeline([mark, batch], wave=4)
+    items: list[Document | Rejection] = [doc(0), doc(1), Rejection("x.bin", "unreadable", "read")]
+    items += [doc(n) for n in range(2, 7)]
+    out = list(pipeline.run(items))
+    assert [getattr(o, "id", None) or o.origin for o in out] == [
+        "d0", "d1", "x.bin", "d2", "file3.txt", "d4", "d5", "d6",
+    ]  # fmt: skip
+    (rejected,) = [o for o in out if isinstance(o, Rejection) and o.stage == "batch"]
+    assert rejected.document_id == "d3" and "bad input" in rejected.reason
+    assert all(o.title == "batched" for o in out if isinstance(o, Document))
+    assert batch.waves == [4, 3]  # the first wave (d0–d3) failed whole, then went one by one
+    assert mark.seen == [f"d{n}" for n in range(7)]
+    assert pipeline.counters.rejected == 2 and pipeline.counters.coded == 6
+
+
+def test_a_wave_of_documents_is_analysed_as_one_document_each_would_be(dictionaries):
+    texts = [
+        "Japan accused China of violating its airspace. Russia praised India.",
+        "The French president visited Germany on Monday after a long and difficult "
+        "week of talks between the two governments about trade.",
+        "Egypt met Israel for talks.",
+    ]
+
+    def triples(events):
+        return sorted((e.source, e.code, e.target) for e in events)
+
+    one = [triples(parley.code_text(t, dictionaries=dictionaries)) for t in texts]
+    stages = parley.api.coding_stages(dictionaries, deduplicate=False)
+    docs = [Document(id=f"t{n}", origin="text", format="text", raw=t) for n, t in enumerate(texts)]
+    pipeline = Pipeline(stages, wave=3)
+    assert any(hasattr(s, "many") for s in stages)
+    waved = [triples(d.events) for d in pipeline.run(docs)]
+    assert all(one) and waved == one
