@@ -87,6 +87,10 @@ def test_a_capital_naming_a_thing_is_its_country(dictionaries):
         ("Chinese officials protested.", [("Chinese officials", "CHNGOV")]),
         ("The Japanese public is angry.", [("Japanese public", "JPNCVL")]),
         ("Officials in Tokyo were pleased.", [("Officials in Tokyo", "JPNGOV")]),
+        (
+            "Protesters met ministers from the Georgian government.",
+            [("Protesters", "---OPP"), ("ministers from the Georgian government", "GEOGOV")],
+        ),
         ("The Chinese military moved.", [("Chinese military", "CHNMIL")]),
     ],
 )

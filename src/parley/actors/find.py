@@ -262,14 +262,22 @@ def _most_likely(lexicon: ActorLexicon, rows: list[int], day: dt.date | None) ->
 
 
 def _merge(pieces: list[_Piece], norms: list[str]) -> list[_Piece]:
-    """Join titles and sector nouns to the actor next to them."""
+    """Join titles and sector nouns to the actor next to them: neighbours first
+    (`Georgian` + `government`), then across a link (`ministers from the` + that)."""
     out: list[_Piece] = []
-    for piece in pieces:
-        previous = out[-1] if out else None
-        if previous is not None and _joins(previous, piece, norms):
-            out[-1] = _join(previous, piece)
-        else:
-            out.append(piece)
+    for adjacent in (True, False):
+        out = []
+        for piece in pieces:
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and (not adjacent or piece.start == previous.end)
+                and _joins(previous, piece, norms)
+            ):
+                out[-1] = _join(previous, piece)
+            else:
+                out.append(piece)
+        pieces = out
     for piece in out:
         if piece.kind == "agent" and piece.code is None:
             piece.code = lone_agent(piece.agent)
@@ -283,8 +291,19 @@ def lone_agent(agent: str) -> str:
     return sector + "---" if agent.endswith("~") else "---" + sector
 
 
+def _linked(left: _Piece, right: _Piece, norms: list[str]) -> bool:
+    """`officials in` + `Tokyo`, `ministers from the` + `Georgian government`."""
+    gap = right.start - left.end
+    if not gap or norms[left.end] not in _LINKS:
+        return False
+    return gap == 1 or (gap == 2 and norms[left.end + 1] == "THE")
+
+
 def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
     gap = right.start - left.end
+    country_agency = right.kind == "agent" and right.code and not right.code.startswith("---")
+    if left.agent and left.code is None and country_agency and _linked(left, right, norms):
+        return True  # a lone agent of a country's agency: `ministers from the …`
     if left.kind == "agent" and right.kind == "agent":
         return False
     if left.agent and right.agent:
@@ -296,7 +315,7 @@ def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
     if left.agent or right.agent:
         if gap == 0:
             return not (left.agent and left.name)  # `Minister Kono officials`: two
-        return gap == 1 and bool(left.agent) and norms[left.end] in _LINKS
+        return bool(left.agent) and _linked(left, right, norms)
     # `Britain's Prime Minister` + `Blair`: the person is the title's holder.
     if gap or not left.titled or left.name or not left.code or not right.code:
         return False
