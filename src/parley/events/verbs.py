@@ -10,7 +10,7 @@ source (`VISIT [042:043]`); `[---]` means "no event".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,41 @@ _CAMEO_RE = re.compile(r"\d{2,4}")
 _MARKERS = frozenset("$+^%")
 
 ROLE_MARKERS = frozenset("$+%")
-_STEM_KEY = 4  # stems are at least this long: they are looked up by their first letters
+
+
+@dataclass(slots=True, frozen=True)
+class FirstWords:
+    """Numbers (of alternatives, of patterns) by the word each starts with: a plain word
+    (`TALKS`) or a stem (`NEGOTIAT*`, found under every word it starts), so that the
+    numbers a word can match are a few dictionary lookups, not a comparison with each."""
+
+    exact: dict[str, tuple[int, ...]]
+    stems: dict[str, tuple[int, ...]]
+    stem_sizes: tuple[int, ...]  # lengths of the stems, shortest first
+
+    @classmethod
+    def of(cls, keyed: Iterable[tuple[str, int]]) -> FirstWords:
+        exact: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        for word, number in keyed:
+            if word.endswith("*"):
+                stems.setdefault(word[:-1], []).append(number)
+            else:
+                exact.setdefault(word, []).append(number)
+        return cls(
+            {k: tuple(v) for k, v in exact.items()},
+            {k: tuple(v) for k, v in stems.items()},
+            tuple(sorted({len(k) for k in stems})),
+        )
+
+    def numbers(self, word: str) -> list[int]:
+        """The numbers whose first word `word` is, or starts with their stem."""
+        found = list(self.exact.get(word, ()))
+        for size in self.stem_sizes:
+            if size > len(word):
+                break
+            found += self.stems.get(word[:size], ())
+        return found
 
 
 @dataclass(slots=True, frozen=True, eq=False)
@@ -34,36 +68,16 @@ class Element:
     lookup, not a comparison with every alternative of a synonym set."""
 
     alternatives: tuple[tuple[str, ...], ...]
-    exact: dict[str, tuple[int, ...]]  # first token → alternatives starting with it
-    stems: dict[str, tuple[int, ...]]  # first letters of a first-token stem → alternatives
-    key_sizes: tuple[int, ...] = ()  # lengths of the keys in `stems`
+    first: FirstWords
 
     @classmethod
     def of(cls, alternatives: Sequence[tuple[str, ...]]) -> Element:
-        exact: dict[str, list[int]] = {}
-        stems: dict[str, list[int]] = {}
-        for number, alternative in enumerate(alternatives):
-            first = alternative[0]
-            if first.endswith("*"):  # a stem shorter than the key is keyed by all of it
-                stems.setdefault(first[:-1][:_STEM_KEY], []).append(number)
-            else:
-                exact.setdefault(first, []).append(number)
-        return cls(
-            tuple(alternatives),
-            {k: tuple(v) for k, v in exact.items()},
-            {k: tuple(v) for k, v in stems.items()},
-            tuple(sorted({len(k) for k in stems})),
-        )
+        keyed = ((alternative[0], n) for n, alternative in enumerate(alternatives))
+        return cls(tuple(alternatives), FirstWords.of(keyed))
 
     def length_at(self, norms: Sequence[str], i: int) -> int:
         """Length of the first alternative matching at `i` (0 when none does)."""
-        word = norms[i]
-        numbers = self.exact.get(word, ())
-        if self.stems:
-            stemmed = [n for size in self.key_sizes for n in self.stems.get(word[:size], ())]
-            if stemmed:
-                numbers = tuple(sorted((*numbers, *stemmed)))
-        for number in numbers:
+        for number in sorted(self.first.numbers(norms[i])):
             alternative = self.alternatives[number]
             if i + len(alternative) > len(norms):
                 continue
@@ -103,22 +117,17 @@ class Pattern:
 
 @dataclass(slots=True, frozen=True)
 class PatternIndex:
-    """A block's patterns by one word each must contain, so that a sentence looks up
-    the few patterns its words can match instead of trying them all (CAMEO's SAY
-    block has hundreds). `exact` and `stems` map a word (or a stem's letters) to
-    pattern numbers; `free` patterns hold markers only; `stem_sizes` are the stem
-    lengths to try."""
+    """A block's patterns by one word each must contain (the first of its words), so
+    that a sentence looks up the few patterns its words can match instead of trying them
+    all (CAMEO's SAY block has hundreds); `free` patterns hold markers only."""
 
     patterns: tuple[Pattern, ...]
-    exact: dict[str, tuple[int, ...]]
-    stems: dict[str, tuple[int, ...]]
-    stem_sizes: tuple[int, ...]
+    first: FirstWords
     free: tuple[int, ...]
 
     @classmethod
     def build(cls, patterns: Sequence[Pattern]) -> PatternIndex:
-        exact: dict[str, list[int]] = {}
-        stems: dict[str, list[int]] = {}
+        keyed: list[tuple[str, int]] = []
         free: list[int] = []
         for number, pattern in enumerate(patterns):
             element = next(
@@ -127,30 +136,15 @@ class PatternIndex:
             if element is None:
                 free.append(number)
                 continue
-            for alternative in element.alternatives:
-                word = alternative[0]
-                if word.endswith("*"):
-                    stems.setdefault(word[:-1], []).append(number)
-                else:
-                    exact.setdefault(word, []).append(number)
-        return cls(
-            tuple(patterns),
-            {k: tuple(v) for k, v in exact.items()},
-            {k: tuple(v) for k, v in stems.items()},
-            tuple(sorted({len(k) for k in stems})),
-            tuple(free),
-        )
+            keyed += ((alternative[0], number) for alternative in element.alternatives)
+        return cls(tuple(patterns), FirstWords.of(keyed), tuple(free))
 
     def candidates(self, words: Sequence[str]) -> list[Pattern]:
         """Patterns that may match among `words`, most specific first (file order
         among equals)."""
         found = set(self.free)
         for word in words:
-            found.update(self.exact.get(word, ()))
-            for size in self.stem_sizes:
-                if size > len(word):
-                    break
-                found.update(self.stems.get(word[:size], ()))
+            found.update(self.first.numbers(word))
         ordered = sorted(found, key=lambda n: (-self.patterns[n].size, n))
         return [self.patterns[n] for n in ordered]
 
