@@ -169,3 +169,33 @@ def test_one_thing_said_twice_is_one_event(dictionaries):
     )  # fmt: skip
     assert {e.verb_text for e in events} == {"attend"}
     assert all(e.modality == "future" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated actors that meet no one else meet each other
+        ("Brazil and Argentina met on Monday.", [("ARG", "040", "BRA"), ("BRA", "040", "ARG")]),
+        ("India and Pakistan fought on Monday.", [("IND", "190", "PAK"), ("PAK", "190", "IND")]),
+        # a conflictual verb with an object of its own: they acted together, not on
+        # each other
+        (
+            "India and Pakistan shelled the village on Monday.",
+            [("IND", "190", "---CVL"), ("PAK", "190", "---CVL")],
+        ),
+    ],
+)
+def test_coordinated_actors_with_no_other_side_act_on_each_other(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2014-09-16") == expected
+
+
+def test_a_negated_cooperation_is_also_a_refusal(dictionaries):
+    events = parley.code_text(
+        "Israel refused to release Egypt's prisoners.", "2014-09-16", dictionaries=dictionaries
+    )
+    found = {(e.source, e.code, e.target, e.negated) for e in events}
+    assert found == {("ISR", "0841", "EGYCOP", True), ("ISR", "1243", "EGYCOP", False)}
+    (refusal,) = [e for e in events if not e.negated]
+    assert "refusals.tsv 0841 → 1243" in refusal.verb_entry
+    # a negated attack is no refusal: nothing is asserted
+    assert asserted(dictionaries, "Japan did not attack Iran.", "2014-09-16") == []

@@ -93,6 +93,7 @@ class VerbLexicon:
     governors: frozenset[str] = frozenset()  # verbs transformations apply under (`SAY`)
     roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
     nominals: dict[str, Verb] = field(default_factory=dict)  # `refusal` → the verb REFUSE
+    refusals: dict[str, str] = field(default_factory=dict)  # negated `08` → refusal `124`
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
@@ -109,15 +110,29 @@ class VerbLexicon:
                 if form.verb.codes.forward:
                     lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
-        table = Path(str(resources.files("parley") / "data" / "tables" / "nominals.tsv"))
-        for line in table.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#") or line == "noun\tverb" or "\t" not in line:
-                continue
-            noun, verb = line.split("\t")
+        for noun, verb in _table("nominals.tsv"):
             found = lexicon.verbs.match_at([verb.upper()], 0)
             if found is not None:
                 lexicon.nominals[noun] = found.payload
+        lexicon.refusals = dict(_table("refusals.tsv"))
         return lexicon
+
+    def refusal(self, code: str) -> str | None:
+        """The rejection code a negated `code` amounts to (longest prefix in the table)."""
+        for size in range(len(code), 1, -1):
+            found = self.refusals.get(code[:size])
+            if found is not None:
+                return found
+        return None
+
+
+def _table(name: str) -> list[tuple[str, str]]:
+    """The rows of a bundled two-column table (`data/tables/NAME`), header and comments
+    left out."""
+    path = Path(str(resources.files("parley") / "data" / "tables" / name))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return [(row[0], row[1]) for row in rows[1:] if len(row) == 2]
 
 
 def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Mention]]:
@@ -186,6 +201,24 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         return verb in carried or adjunct
 
     return [r for r in raws if r.transformed or not restated(r.verb)]
+
+
+_COOPERATION = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
+
+
+def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
+    """Coordinated actors that act with no one else act on each other: `the US, Russia
+    and Switzerland met` (each met the others, as PETRARCH codes it), `Brazil and the
+    United States are seeking to deepen a partnership`. A cooperative code says so
+    whatever the verb's object; another code only when the verb has no object at all
+    (`Gondor and Rohan clashed over Ithilien`, not `… shelled the village`), and never
+    when a clause says what they think or said."""
+    if tree.dependents(verb, "ccomp"):
+        return False  # `X and Y believe (that) …`: the other side is in the clause
+    code = choice.codes.forward or choice.codes.reverse or ""
+    if code[:2] in _COOPERATION:
+        return True
+    return not tree.dependents(verb, "obj", "iobj", "xcomp")
 
 
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
@@ -287,6 +320,7 @@ class Coder:
             raws = self._transform(tree, raws)
         if tree is not None:
             raws = _without_restatements(tree, raws)
+        raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
             if raw.source is None or raw.target is None:
@@ -322,6 +356,17 @@ class Coder:
                 for t in tree.groups[target]
             ]
         return raws
+
+    def _refusals(self, raws: Sequence[_Raw]) -> list[_Raw]:
+        """A rejection beside each negated act of cooperation (`will not release the
+        prisoners`: 1243), as `data/tables/refusals.tsv` maps them."""
+        out = []
+        for raw in raws:
+            code = self.verbs.refusal(raw.code) if raw.negated else None
+            if code is not None:
+                entry = f"{raw.entry}, negated: a refusal (refusals.tsv {raw.code} → {code})"
+                out.append(replace(raw, code=code, entry=entry, negated=False))
+        return out
 
     def _same_kind(self, verb: str, code: str) -> bool:
         """An event of the kind `verb` stands for: the same CAMEO quad class as its code
@@ -419,6 +464,9 @@ class Coder:
             target = roles.target if target is None else target
             if tree.is_passive(verb) and roles.source is None and target is None:
                 source, target = None, roles.target  # `X was attacked`: no agent named
+            members = groups[source] if source is not None else []
+            if target is None and len(members) > 1 and not reported and _mutual(tree, verb, choice):
+                return [(a, b) for a in members for b in members if a is not b]
         if source is None or target is None:
             before, after = _around(groups, match, norms)
             if tree is not None and verb is not None:
