@@ -16,7 +16,8 @@ from pathlib import Path
 from parley.actors.stage import FindActors
 from parley.config import Dictionaries
 from parley.dates import parse_date
-from parley.dedup.stage import Deduplicate, DocumentIndex, MemoryIndex
+from parley.dedup.stage import DEFAULT_THRESHOLD, Deduplicate, DocumentIndex, MemoryIndex
+from parley.dedup.story_events import CountOnce
 from parley.document import Document, Event, Mention, Rejection
 from parley.events.stage import CodeEvents
 from parley.ingest.clean import Clean
@@ -44,22 +45,28 @@ def coding_stages(
     default_date: dt.date | None = None,
     replace: bool = False,
     deduplicate: bool = True,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> list[Stage]:
     """clean → describe → deduplicate → segment → find actors → analyse → code events →
-    resolve. Only sentences with two actors or more are analysed: no other can hold an
-    event, and parsing is the costliest step. Gold records are coded with
-    `deduplicate=False`: two records may share a text and each must be scored."""
-    dedup = [Deduplicate(index if index is not None else MemoryIndex(), replace)]
-    return [
-        Clean(dictionaries.words),
-        Describe(default_date),
-        *(dedup if deduplicate else []),
+    resolve → count once per story. Only sentences with two actors or more are analysed:
+    no other can hold an event, and parsing is the costliest step. `threshold` is the
+    similarity at which two texts are copies of one story (0: exact copies only). Gold
+    records are coded with `deduplicate=False`: two records may share a text and each
+    must be scored."""
+    index = index if index is not None else MemoryIndex()
+    stages: list[Stage] = [Clean(dictionaries.words), Describe(default_date)]
+    if deduplicate:
+        stages.append(Deduplicate(index, replace, threshold))
+    stages += [
         Segment(),
         FindActors(dictionaries.actors, dictionaries.words.words),
         Analyse(dictionaries.analyser, min_actors=2),
         CodeEvents(dictionaries.coder),
         ResolveDates(),
     ]
+    if deduplicate:
+        stages.append(CountOnce(index))
+    return stages
 
 
 def actor_stages(dictionaries: Dictionaries, default_date: dt.date | None = None) -> list[Stage]:

@@ -127,6 +127,8 @@ class Event:
     source_entries: tuple[str, ...]
     verb_entry: str
     target_entries: tuple[str, ...]
+    story_event_id: str = ""  # the same for this event in every copy of the story
+    repeat_of: str | None = None  # the event_id of its first sighting in another copy
 
 
 @dataclass(slots=True)
@@ -135,7 +137,8 @@ class Document:
 
     `id` is what a user joins on: the record's own `id` for JSON Lines input, otherwise the
     file path as given. `raw` is the text as read; `text` is the clean text every span
-    points into.
+    points into. Copies of one article (exact, or near: a PDF and its web page) share a
+    `story_id`.
     """
 
     id: str
@@ -152,7 +155,10 @@ class Document:
     date_source: str | None = None
     content_hash: str = ""
     story_id: str = ""
-    duplicate_of: str | None = None
+    duplicate_of: str | None = None  # an exact copy of this document: not coded again
+    similar_to: str | None = None  # the earlier copy (exact or near) it was matched to
+    similarity: float | None = None  # estimated share of shingles in common with it
+    signature: bytes = b""  # MinHash signature (`parley.dedup.minhash`), stored
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -36,7 +36,8 @@ class Counters:
 
     documents: int = 0
     coded: int = 0
-    copies: int = 0
+    copies: int = 0  # exact copies: stored, not coded again
+    near_copies: int = 0  # coded, but joined an earlier document's story
     unchanged: int = 0
     rejected: int = 0
     sentences: int = 0
@@ -118,8 +119,9 @@ class Pipeline:
                         self.counters.copies += 1
                     else:
                         self.counters.coded += 1
+                        self.counters.near_copies += result.similar_to is not None
                     self.counters.sentences += len(result.sentences)
-                    self.counters.events += len(result.events)
+                    self.counters.events += sum(e.repeat_of is None for e in result.events)
                 yield result
         finally:
             for stage in self.stages:

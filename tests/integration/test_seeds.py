@@ -19,8 +19,33 @@ def test_all_seeds_are_coded_and_stored(tmp_path, shared):
         docs = con.execute("SELECT document_id, n_sentences FROM documents").fetchall()
         assert sorted(d for d, _ in docs) == sorted(str(p) for p in seeds.glob("*.txt"))
         assert all(n > 5 for _, n in docs)
-        printed = con.execute("SELECT count(*) FROM events WHERE NOT negated").fetchone()[0]
-        assert printed == len(events)  # negated events are stored, printed with --negated
+        printed = con.execute(
+            "SELECT count(*) FROM events WHERE NOT negated AND repeat_of IS NULL"
+        ).fetchone()[0]
+        assert printed == len(events)  # negated events and repeats are stored, not printed
         assert con.execute("SELECT count(*) FROM rejections").fetchone()[0] == 0
     by_doc = {e["document_id"] for e in events}
     assert any("004_" in d for d in by_doc)
+
+
+def test_the_pdf_and_the_text_of_one_op_ed_are_one_story(tmp_path, shared):
+    seeds = shared / "seeds"
+    db = tmp_path / "seeds.duckdb"
+    assert parley("code", seeds, "--format", "jsonl", "--db", db).returncode == 0
+    run = parley("stories", "--all", "--db", db)
+    assert run.returncode == 0, run.stderr
+    stories = [json.loads(line) for line in run.stdout.splitlines()]
+    grouped = sorted(sorted(d["document_id"][-30:-21] for d in s["documents"]) for s in stories)
+    assert grouped == [["seeds/000", "seeds/001"], ["seeds/004"]]
+    (pair,) = [s for s in stories if len(s["documents"]) == 2]
+    first, copy = pair["documents"]
+    assert (first["copy"], copy["copy"]) == ("first", "near copy") and copy["similarity"] > 0.8
+    with duckdb.connect(str(db), read_only=True) as con:
+        counted, repeats = con.execute(
+            "SELECT count(*) FILTER (WHERE repeat_of IS NULL), count(repeat_of) FROM events "
+            "WHERE story_id = ? AND NOT negated",
+            [pair["story_id"]],
+        ).fetchone()
+    # the undated text took the PDF's date, so both copies code the same events: each
+    # is counted once, and the copy's sightings are kept as repeats
+    assert counted == pair["events"] and repeats == counted

@@ -17,6 +17,7 @@ from parley.cli.output import FORMATS, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries, bundled_data
 from parley.dates import parse_date
+from parley.dedup.stage import DEFAULT_THRESHOLD
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
 from parley.ingest.readers import read
@@ -100,6 +101,14 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     "--replace", is_flag=True, help="Re-code documents whose id is stored with different content."
 )
 @click.option(
+    "--dedup-threshold",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Estimated share of five-word phrases two texts must share to be copies of one "
+    "story (a PDF and its web page, a re-post); 0 groups exact copies only.",
+)
+@click.option(
     "--negated",
     is_flag=True,
     help="Also print negated events (`did not attack`); they are always stored, flagged.",
@@ -114,6 +123,7 @@ def code(
     input_format: str,
     db_memory: str,
     replace: bool,
+    dedup_threshold: float,
     negated: bool,
     **kwargs: Any,
 ) -> None:
@@ -121,7 +131,9 @@ def code(
 
     Reads .txt, .pdf, .html/.htm and .jsonl (one document per line: id, text, and
     optionally date, title, source, url). Running it again on the same inputs adds
-    nothing; exact copies join the first copy's story and are not counted twice.
+    nothing. Copies of an article (exact, or near: a PDF and its web page, a re-post)
+    form one story, and each event is counted once per story (`parley stories` lists
+    them).
     Exits with 1 when an input was rejected (each one is named on stderr and stored).
 
     \b
@@ -161,7 +173,10 @@ def code(
                 style="red" if screen.is_terminal else None,
             )
 
-        stages = [*coding_stages(dictionaries, store, date, replace), store]
+        stages = [
+            *coding_stages(dictionaries, store, date, replace, threshold=dedup_threshold),
+            store,
+        ]
         pipeline = Pipeline(stages, on_reject=reject)
         show = screen.is_terminal
         kind = None if input_format == "auto" else input_format
@@ -182,7 +197,8 @@ def code(
         c = pipeline.counters
         if show:
             screen.print(
-                f"{c.coded} coded, {c.copies} copies, {c.unchanged} unchanged, "
+                f"{c.coded} coded ({c.near_copies} near copies), {c.copies} exact copies, "
+                f"{c.unchanged} unchanged, "
                 f"{c.rejected} rejected · {c.sentences} sentences · {c.events} events "
                 f"→ {db}",
                 highlight=False,

@@ -11,6 +11,7 @@ from parley.cli.actors import actors
 from parley.cli.code import code
 from parley.cli.explain import explain
 from parley.cli.parse import parse
+from parley.cli.stories import stories
 from parley.cli.validate import validate
 from parley.errors import ParleyError
 
@@ -27,6 +28,7 @@ def cli() -> None:
       parley explain 3f9c0a1b2d4e5f60  # why was this event coded?
       parley validate gold.jsonl       # how accurate is it?
       parley parse "Japan accused China."  # how was a sentence read?
+      parley stories                   # which documents are copies of one story?
     """
 
 
@@ -35,6 +37,7 @@ cli.add_command(actors)
 cli.add_command(explain)
 cli.add_command(validate)
 cli.add_command(parse)
+cli.add_command(stories)
 
 
 def main() -> None:

@@ -22,8 +22,9 @@ class EventWriter(Protocol):
 
 def counted(doc: Document, negated: bool) -> list[Event]:
     """The events to show: negated ones (`did not attack`) are stored, but they are no
-    events unless asked for."""
-    return [e for e in doc.events if negated or not e.negated]
+    events unless asked for; repeats (an event a copy of the same story reported first)
+    are stored as provenance and shown once, with their first sighting."""
+    return [e for e in doc.events if (negated or not e.negated) and e.repeat_of is None]
 
 
 def _plain(value: Any) -> Any:

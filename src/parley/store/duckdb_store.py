@@ -9,6 +9,7 @@ stored?" from the database and from its unwritten buffer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ _LIST = pa.list_(pa.string())
 _TYPES: dict[str, pa.DataType] = {
     "date": pa.date32(), "event_date": pa.date32(), "added_at": pa.timestamp("us"),
     "rejected_at": pa.timestamp("us"), "goldstein": pa.float64(), "negated": pa.bool_(),
+    "similarity": pa.float64(), "signature": pa.binary(),
     "entries": _LIST, "source_entries": _LIST, "target_entries": _LIST,
     "n_chars": _INT, "n_sentences": _INT, "n_events": _INT, "sentence_index": _INT,
     "char_start": _INT, "char_end": _INT, "quad_class": _INT,
@@ -43,6 +45,37 @@ _TYPES: dict[str, pa.DataType] = {
 _AUTO_BASE_MB = 24
 _AUTO_BYTES_PER_DOCUMENT = 512
 _REJECTION_COLUMNS = ("origin", "document_id", "stage", "reason", "rejected_at")
+
+
+@dataclass(slots=True)
+class Copy:
+    """One document of a story: `duplicate_of` for an exact copy (not coded again),
+    `similar_to` and `similarity` for any copy (the earlier document it matched)."""
+
+    document_id: str
+    origin: str
+    format: str
+    title: str | None
+    date: dt.date | None
+    duplicate_of: str | None
+    similar_to: str | None
+    similarity: float | None
+    events: int
+
+    @property
+    def kind(self) -> str:
+        if self.similar_to is None:
+            return "first"
+        return "exact copy" if self.duplicate_of is not None else "near copy"
+
+
+@dataclass(slots=True)
+class Story:
+    """An article and its copies; `events` counts each (not negated) event once."""
+
+    story_id: str
+    events: int
+    copies: list[Copy]
 
 
 def _schema(columns: tuple[str, ...]) -> pa.Schema:
@@ -150,6 +183,28 @@ class DuckDBStore:
         ).fetchone()
         return row[0] if row else None
 
+    def signatures(self) -> Iterator[tuple[str, str, dt.date | None, bytes]]:
+        """Stored documents' MinHash signatures, in the order they were stored."""
+        cursor = self._con.execute(
+            "SELECT document_id, story_id, date, signature FROM documents "
+            "WHERE signature IS NOT NULL ORDER BY added_at, rowid"
+        )
+        while rows := cursor.fetchmany(10_000):
+            yield from rows
+
+    def story_events(self, story_id: str) -> dict[str, str]:
+        found = {
+            row["story_event_id"]: row["event_id"]
+            for row in self._batch.events
+            if row["story_id"] == story_id and row["repeat_of"] is None
+        }
+        for key, event_id in self._con.execute(
+            "SELECT story_event_id, event_id FROM events WHERE story_id = ? AND repeat_of IS NULL",
+            [story_id],
+        ).fetchall():
+            found.setdefault(key, event_id)
+        return found
+
     def remember(self, doc: Document) -> None:
         if doc.duplicate_of is None:
             self._batch.by_hash.setdefault(doc.content_hash, (doc.id, doc.story_id))
@@ -164,8 +219,9 @@ class DuckDBStore:
             "url": doc.url, "title": doc.title, "author": doc.author,
             "affiliation": doc.affiliation, "source": doc.source, "date": doc.date,
             "date_source": doc.date_source, "content_hash": doc.content_hash,
-            "story_id": doc.story_id,
-            "duplicate_of": doc.duplicate_of, "n_chars": len(doc.text),
+            "story_id": doc.story_id, "duplicate_of": doc.duplicate_of,
+            "similar_to": doc.similar_to, "similarity": doc.similarity,
+            "signature": doc.signature or None, "n_chars": len(doc.text),
             "n_sentences": len(doc.sentences), "n_events": len(doc.events),
             "text": doc.text, "added_at": now,
         })  # fmt: skip
@@ -253,6 +309,42 @@ class DuckDBStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def stories(self, everything: bool = False) -> Iterator[Story]:
+        """Stories with their copies, oldest story first; only those with two documents
+        or more unless `everything`. Streams: a story at a time."""
+        least = 1 if everything else 2
+        try:
+            row = self._con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a parley database ({one_line(exc)})") from exc
+        if row is None or int(row[0]) < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made by an older parley; run `parley code` on it once to upgrade it"
+            )
+        cursor = self._con.execute(
+            "WITH counted AS (SELECT story_id, count(DISTINCT story_event_id) "
+            "FILTER (WHERE NOT negated) AS events FROM events GROUP BY story_id), "
+            "docs AS (SELECT *, rowid AS position, count(*) OVER (PARTITION BY story_id) "
+            "AS copies, min(added_at) OVER (PARTITION BY story_id) AS began FROM documents) "
+            "SELECT d.story_id, coalesce(c.events, 0), d.document_id, d.origin, "
+            "d.format, d.title, d.date, d.duplicate_of, d.similar_to, d.similarity, "
+            "d.n_events FROM docs d LEFT JOIN counted c USING (story_id) "
+            "WHERE d.copies >= ? ORDER BY d.began, d.story_id, d.added_at, d.position",
+            [least],
+        )
+        story: Story | None = None
+        while rows := cursor.fetchmany(1000):
+            for row in rows:
+                if story is None or story.story_id != row[0]:
+                    if story is not None:
+                        yield story
+                    story = Story(row[0], row[1], [])
+                story.copies.append(Copy(*row[2:]))
+        if story is not None:
+            yield story
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run a read query (tests, `explain`); the store stays the only writer."""

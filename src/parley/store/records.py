@@ -13,7 +13,7 @@ EVENT_FIELDS = (
     "plover_mode", "negated", "modality", "event_date", "date_source",
     "source_start", "source_end", "verb_start", "verb_end", "target_start", "target_end",
     "source_text", "verb_text", "target_text", "source_entries", "verb_entry",
-    "target_entries",
+    "target_entries", "story_event_id", "repeat_of",
 )  # fmt: skip
 
 
@@ -53,4 +53,6 @@ def event_record(event: Event) -> dict[str, Any]:
         "source_entries": list(event.source_entries),
         "verb_entry": event.verb_entry,
         "target_entries": list(event.target_entries),
+        "story_event_id": event.story_event_id,
+        "repeat_of": event.repeat_of,
     }

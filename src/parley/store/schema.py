@@ -1,6 +1,7 @@
 """The database schema, versioned so later releases can migrate old files.
 
-Tables: `documents` (every input document, copies included, with its origin and story),
+Tables: `documents` (every input document, copies included, with its origin, story, the
+copy it was matched to and its MinHash signature),
 `sentences`, `mentions` (coded actors), `events`, `rejections` (inputs that could not be
 coded, and why) and `meta` (schema version).
 
@@ -12,7 +13,7 @@ writing each document's rows in one transaction that first deletes any old ones.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -30,6 +31,9 @@ CREATE TABLE IF NOT EXISTS documents (
     content_hash VARCHAR NOT NULL,
     story_id VARCHAR NOT NULL,
     duplicate_of VARCHAR,
+    similar_to VARCHAR,
+    similarity DOUBLE,
+    signature BLOB,
     n_chars INTEGER NOT NULL,
     n_sentences INTEGER NOT NULL,
     n_events INTEGER NOT NULL,
@@ -90,7 +94,9 @@ CREATE TABLE IF NOT EXISTS events (
     target_text VARCHAR NOT NULL,
     source_entries VARCHAR[] NOT NULL,
     verb_entry VARCHAR NOT NULL,
-    target_entries VARCHAR[] NOT NULL
+    target_entries VARCHAR[] NOT NULL,
+    story_event_id VARCHAR NOT NULL,
+    repeat_of VARCHAR
 );
 CREATE TABLE IF NOT EXISTS rejections (
     origin VARCHAR NOT NULL,
@@ -105,7 +111,8 @@ CREATE TABLE IF NOT EXISTS rejections (
 DOCUMENT_COLUMNS = (
     "document_id", "origin", "format", "url", "title", "author", "affiliation", "source",
     "date", "date_source",
-    "content_hash", "story_id", "duplicate_of", "n_chars", "n_sentences", "n_events",
+    "content_hash", "story_id", "duplicate_of", "similar_to", "similarity", "signature",
+    "n_chars", "n_sentences", "n_events",
     "text", "added_at",
 )  # fmt: skip
 SENTENCE_COLUMNS = ("document_id", "sentence_index", "char_start", "char_end", "text")
@@ -125,5 +132,15 @@ MIGRATIONS = {
         "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS role VARCHAR DEFAULT 'actor'",
         "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS country VARCHAR",
         "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sector VARCHAR",
+    ),
+    2: (
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS similar_to VARCHAR",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS similarity DOUBLE",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS signature BLOB",
+        "UPDATE documents SET similar_to = duplicate_of, similarity = 1.0 "
+        "WHERE duplicate_of IS NOT NULL",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS story_event_id VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS repeat_of VARCHAR",
+        "UPDATE events SET story_event_id = 'se-' || event_id WHERE story_event_id IS NULL",
     ),
 }
