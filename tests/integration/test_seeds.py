@@ -49,3 +49,12 @@ def test_the_pdf_and_the_text_of_one_op_ed_are_one_story(tmp_path, shared):
     # the undated text took the PDF's date, so both copies code the same events: each
     # is counted once, and the copy's sightings are kept as repeats
     assert counted == pair["events"] and repeats == counted
+    with duckdb.connect(str(db), read_only=True) as con:
+        (first_id,) = con.execute(
+            "SELECT event_id FROM events WHERE story_id = ? AND repeat_of IS NULL LIMIT 1",
+            [pair["story_id"]],
+        ).fetchone()
+    why = parley("explain", first_id, "--db", db)
+    assert why.returncode == 0, why.stderr
+    copies = why.stdout[why.stdout.index("copies") :]
+    assert "(first)" in copies and "(repeat)" in copies and "001_24e7bd9fa" in copies

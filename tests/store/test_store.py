@@ -138,3 +138,38 @@ def test_auto_memory_grows_with_the_document_index_only(tmp_path):
         store._stored = 10_000_000
         store._fit_memory()
         assert limit(store).startswith(("953", "1.0"))
+
+
+def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
+    from parley.store.schema import DDL
+
+    old_ddl = DDL.replace(
+        "    similar_to VARCHAR,\n    similarity DOUBLE,\n    signature BLOB,\n", ""
+    ).replace(",\n    story_event_id VARCHAR NOT NULL,\n    repeat_of VARCHAR\n", "\n")
+    assert "similar_to" not in old_ddl and "repeat_of" not in old_ddl
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(old_ddl)
+        con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+        for ident, copy in (("a", None), ("b", "a")):
+            con.execute(
+                "INSERT INTO documents (document_id, origin, format, content_hash, story_id, "
+                "duplicate_of, n_chars, n_sentences, n_events, text, added_at) "
+                "VALUES (?, ?, 'txt', 'h', 'st-1', ?, 1, 1, 1, 'x', now())",
+                [ident, ident, copy],
+            )
+        columns = ", ".join(f"'{c}'" for c in ("e1", "a", "st-1"))
+        con.execute(
+            "INSERT INTO events (event_id, document_id, story_id, sentence_index, "
+            "sentence_text, source, target, code, root, negated, modality, date_source, "
+            "source_start, source_end, verb_start, verb_end, target_start, target_end, "
+            "source_text, verb_text, target_text, source_entries, verb_entry, "
+            f"target_entries) VALUES ({columns}, 0, 's', 'JPN', 'CHN', '112', '11', false, "
+            "'asserted', 'document', 0, 1, 1, 2, 2, 3, 'J', 'a', 'C', [], 'v', [])"
+        )
+    with DuckDBStore(db) as store:
+        assert store.query("SELECT document_id, similar_to, similarity FROM documents "
+                           "ORDER BY 1") == [("a", None, None), ("b", "a", 1.0)]  # fmt: skip
+        assert store.query("SELECT story_event_id, repeat_of FROM events") == [("se-e1", None)]
+        (story,) = list(store.stories())
+    assert [c.kind for c in story.copies] == ["first", "exact copy"] and story.events == 1

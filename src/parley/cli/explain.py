@@ -38,6 +38,7 @@ class _Shown:
     plover: str | None
     goldstein: float | None
     quad: int | None
+    copies: str = ""  # the documents of its story that report it too
 
 
 def _from_event(event: Event, text: str) -> _Shown:
@@ -98,6 +99,8 @@ def _show(console: Console, shown: _Shown, ontology: Ontology) -> None:
         highlight=False,
         markup=False,
     )
+    if shown.copies:
+        console.print(f"copies  {shown.copies}", highlight=False, markup=False)
 
 
 def _looks_like_an_id(argument: str) -> bool:
@@ -154,11 +157,23 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
             "e.source_start, e.source_end, e.verb_start, e.verb_end, e.target_start, "
             "e.target_end, e.source_entries, e.verb_entry, e.target_entries, e.negated, "
             "e.modality, e.event_date, e.date_source, d.text, s.char_start, s.char_end, "
-            "e.plover_type, e.goldstein, e.quad_class "
+            "e.plover_type, e.goldstein, e.quad_class, e.story_event_id "
             "FROM events e JOIN documents d USING (document_id) "
             "JOIN sentences s ON s.document_id = e.document_id "
             "AND s.sentence_index = e.sentence_index WHERE e.event_id LIKE ? || '%'",
             [what],
+        )
+        copies = (
+            store.query(
+                "WITH found AS (SELECT document_id, repeat_of IS NULL AS first FROM events "
+                "WHERE story_event_id = ?) SELECT document_id, CASE WHEN first THEN 'first' "
+                "ELSE 'repeat' END FROM found UNION ALL SELECT document_id, 'exact copy of ' "
+                "|| duplicate_of FROM documents WHERE duplicate_of IN "
+                "(SELECT document_id FROM found) ORDER BY 2, 1",
+                [rows[0][25]],
+            )
+            if len(rows) == 1
+            else []
         )
     if not rows:
         raise click.ClickException(f"no event with id {what} in {db}")
@@ -182,5 +197,6 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
         row[22],
         row[23],
         row[24],
+        "; ".join(f"{document} ({kind})" for document, kind in copies) if len(copies) > 1 else "",
     )
     _show(console, shown, ontology)
