@@ -3,11 +3,11 @@
 Generates N documents of 150–450 words drawn from a Zipf vocabulary (so common words
 repeat as in news), of which a known share are planted copies of an earlier document:
 near copies (a title block and byline added, 1–10% of the words dropped or replaced,
-lines re-wrapped, as a PDF extraction, a re-post or a lightly edited version looks) and exact copies (case and spacing
-changed). Runs the deduplicate stage over the stream (no store) and reports recall (the
-planted copies that joined their original's story) and precision (of all documents that
-joined an earlier story, those planted), with the time per document at each quarter of
-the run, to show that cost grows near-linearly.
+lines re-wrapped, as a PDF extraction, a re-post or a lightly edited version looks) and
+exact copies (case and spacing changed). Runs the deduplicate stage over the stream (no
+store) and reports recall (the planted copies that joined their original's story) and
+precision (of all documents that joined an earlier story, those planted), with the time
+per document at each quarter of the run, to show that cost grows near-linearly.
 
     python benchmarks/dedup.py              # 100,000 documents
     python benchmarks/dedup.py 20000 --threshold 0.7
