@@ -48,8 +48,10 @@ def main() -> None:
             tagged_right += lemmatiser.lemma(w.form, upos) == w.lemma
             total += 1
     size = (args.out / "lemmas.json.gz").stat().st_size / 1e3
-    print(f"{len(table)} table entries ({size:.0f} kB); EWT test lemma accuracy "
-          f"{gold_right / total:.4f} with gold UPOS, {tagged_right / total:.4f} with parley's tags")
+    print(
+        f"{len(table)} table entries ({size:.0f} kB); EWT test lemma accuracy "
+        f"{gold_right / total:.4f} with gold UPOS, {tagged_right / total:.4f} with parley's tags"
+    )
 
 
 if __name__ == "__main__":
