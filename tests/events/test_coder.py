@@ -176,6 +176,11 @@ def test_one_thing_said_twice_is_one_event(dictionaries):
     [
         # coordinated actors that meet no one else meet each other
         ("Brazil and Argentina met on Monday.", [("ARG", "040", "BRA"), ("BRA", "040", "ARG")]),
+        # `in Geneva` says where, not whom they met
+        (
+            "Brazil and Argentina met in Geneva on Monday.",
+            [("ARG", "040", "BRA"), ("BRA", "040", "ARG")],
+        ),
         ("India and Pakistan fought on Monday.", [("IND", "190", "PAK"), ("PAK", "190", "IND")]),
         # a conflictual verb with an object of its own: they acted together, not on
         # each other

@@ -316,12 +316,15 @@ class Tree:
         return next((self.words[c].lemma.lower() for c in self.dependents(word, "case")), None)
 
     def object(self, verb: int) -> int | None:
-        """The first actor in the verb's objects, else in its prepositional dependents."""
+        """The first actor in the verb's objects, else in its prepositional dependents
+        other than `in`/`at` phrases, which say where (`met in Geneva`), not whom."""
         word = self.words[verb]
         for relations in (("obj", "iobj"), ("obl", "obl:npmod", "nmod")):
             for child in self.dependents(verb, *relations):
                 if word.relation == "acl:relcl" and self.words[child].lemma.lower() in _RELATIVE:
                     return self.actor_in(word.head)  # `Japan, which Russia supports`
+                if self._case(child) in ("in", "at"):
+                    continue
                 found = self.actor_in(child)
                 if found is not None:
                     return found
