@@ -9,10 +9,10 @@ they are derived here from two bundled tables rather than left to string slicing
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+from parley.tables import table_rows, tables_folder
 
 
 @dataclass(slots=True, frozen=True)
@@ -25,12 +25,6 @@ class ActorFacts:
     plover_sector: str | None
 
 
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.reader(lines[1:], delimiter="\t"))
-
-
 @dataclass(slots=True)
 class CodeBook:
     """CAMEO country codes → ISO alpha-3, and CAMEO roles → PLOVER sectors."""
@@ -41,9 +35,9 @@ class CodeBook:
 
     @classmethod
     def load(cls, folder: Path | None = None) -> CodeBook:
-        base = folder or Path(str(resources.files("parley") / "data" / "tables"))
-        countries = {row[0]: row[1] for row in _rows(base / "countries.tsv")}
-        sectors = {row[0]: row[1] for row in _rows(base / "sectors.tsv")}
+        base = folder or tables_folder()
+        countries = {row[0]: row[1] for row in table_rows(base / "countries.tsv")}
+        sectors = {row[0]: row[1] for row in table_rows(base / "sectors.tsv")}
         return cls(countries, sectors)
 
     def facts(self, code: str) -> ActorFacts:

@@ -83,9 +83,10 @@ class MinHasher:
         return hashed.min(axis=1).astype(np.uint16)
 
 
-def similarity(one: np.ndarray, other: np.ndarray) -> float:
-    """Estimated Jaccard similarity: the share of signature values that agree."""
-    return float(np.count_nonzero(one == other)) / len(one)
+def similarity(signatures: np.ndarray, signature: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard similarity of each of `signatures` (one, or rows of many) to
+    `signature`: the share of signature values that agree."""
+    return np.count_nonzero(signatures == signature, axis=-1) / signature.shape[-1]
 
 
 def band_keys(signature: np.ndarray, bands: int, rows: int) -> np.ndarray:

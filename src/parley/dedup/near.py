@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from parley.dedup.minhash import PERMUTATIONS, band_keys, bands_for
+from parley.dedup.minhash import PERMUTATIONS, band_keys, bands_for, similarity
 
 _MERGE_EVERY = 4096  # documents whose keys wait in the dict before a merge
 
@@ -55,9 +55,6 @@ class NearIndex:
         self.keys = np.zeros(0, dtype=np.uint64)
         self.owners = np.zeros(0, dtype=np.int32)
 
-    def __len__(self) -> int:
-        return len(self.ids)
-
     def best(
         self, signature: np.ndarray, date: dt.date | None = None, days_apart: int = 3
     ) -> Match | None:
@@ -65,13 +62,10 @@ class NearIndex:
         and, when both are dated, dated at most `days_apart` days from `date`."""
         keys = band_keys(signature, self.bands, self.rows)
         rows: set[int] = set()
-        if len(self.keys):
-            at = np.searchsorted(self.keys, keys)
-            for k, start in zip(keys.tolist(), at.tolist(), strict=True):
-                end = start
-                while end < len(self.keys) and int(self.keys[end]) == k:
-                    end += 1
-                rows.update(self.owners[start:end].tolist())
+        starts = np.searchsorted(self.keys, keys)
+        ends = np.searchsorted(self.keys, keys, side="right")
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            rows.update(self.owners[start:end].tolist())
         for k in keys.tolist():
             rows.update(self.pending.get(k, ()))
         if date is not None:
@@ -80,7 +74,7 @@ class NearIndex:
         if not rows:
             return None
         found = np.fromiter(sorted(rows), dtype=np.int64, count=len(rows))
-        scores = np.count_nonzero(self.signatures[found] == signature, axis=1) / len(signature)
+        scores = similarity(self.signatures[found], signature)
         best = int(scores.argmax())
         if scores[best] < self.threshold:
             return None
@@ -89,17 +83,15 @@ class NearIndex:
         date = dt.date.fromordinal(day) if day else None
         return Match(self.ids[row], self.stories[row], float(scores[best]), date)
 
-    def date(self, document_id: str, date: dt.date) -> None:
-        """Date a recently added, undated document (a dated copy of it came along)."""
-        for row in range(len(self.ids) - 1, max(-1, len(self.ids) - 256), -1):
-            if self.ids[row] == document_id:
-                self.days[row] = date.toordinal()
-                return
+    def date(self, row: int, date: dt.date) -> None:
+        """Date the undated document `add` gave this row (a dated copy of it came along)."""
+        self.days[row] = date.toordinal()
 
     def add(
         self, document_id: str, story_id: str, date: dt.date | None, signature: np.ndarray
-    ) -> None:
-        """Index a document (its band keys wait in `pending` until the next merge)."""
+    ) -> int:
+        """Index a document (its band keys wait in `pending` until the next merge); its
+        row in the index."""
         row = len(self.ids)
         self.ids.append(document_id)
         self.stories.append(story_id)
@@ -114,6 +106,7 @@ class NearIndex:
         self.pending_rows += 1
         if self.pending_rows >= _MERGE_EVERY:
             self.merge()
+        return row
 
     def merge(self) -> None:
         """Move the pending keys into the sorted arrays."""

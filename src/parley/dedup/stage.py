@@ -98,7 +98,7 @@ class Deduplicate:
     name: str = "deduplicate"
     hasher: MinHasher = field(default_factory=MinHasher)
     near: NearIndex | None = None
-    undated: OrderedDict[str, Document] = field(default_factory=OrderedDict)
+    undated: OrderedDict[str, tuple[Document, int]] = field(default_factory=OrderedDict)
 
     def __call__(self, doc: Document) -> Document | None:
         doc.content_hash = content_hash(doc.text, doc.date)
@@ -133,9 +133,9 @@ class Deduplicate:
             self._share_date(doc, match.document_id, match.date)
         else:
             doc.story_id = story_id_for(doc.content_hash)
-        near.add(doc.id, doc.story_id, doc.date, signature)
+        row = near.add(doc.id, doc.story_id, doc.date, signature)
         if doc.date is None:
-            self.undated[doc.id] = doc
+            self.undated[doc.id] = (doc, row)
             if len(self.undated) > 64:
                 self.undated.popitem(last=False)
 
@@ -147,10 +147,11 @@ class Deduplicate:
         if doc.date is None and other_date is not None:
             doc.date, doc.date_source = other_date, f"copy {other_id}"
             return
-        earlier = self.undated.pop(other_id, None)
-        if doc.date is not None and earlier is not None and not earlier.sentences:
+        waiting = self.undated.pop(other_id, None)
+        if doc.date is not None and waiting is not None and not waiting[0].sentences:
+            earlier, row = waiting
             earlier.date, earlier.date_source = doc.date, f"copy {doc.id}"
-            self._index().date(other_id, doc.date)
+            self._index().date(row, doc.date)
 
     def _index(self) -> NearIndex:
         if self.near is None:

@@ -19,17 +19,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 
 from parley.actors.codes import CodeBook
 from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
-from parley.events.ontology import Ontology
+from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes
 from parley.events.roles import Tree
 from parley.events.verbs import Transformation, Verb, read_verbs
+from parley.tables import table_rows, tables_folder
 
 WINDOW = 15
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
@@ -110,29 +110,12 @@ class VerbLexicon:
                 if form.verb.codes.forward:
                     lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
-        for noun, verb in _table("nominals.tsv"):
+        for noun, verb in table_rows(tables_folder() / "nominals.tsv"):
             found = lexicon.verbs.match_at([verb.upper()], 0)
             if found is not None:
                 lexicon.nominals[noun] = found.payload
-        lexicon.refusals = dict(_table("refusals.tsv"))
+        lexicon.refusals = {row[0]: row[1] for row in table_rows(tables_folder() / "refusals.tsv")}
         return lexicon
-
-    def refusal(self, code: str) -> str | None:
-        """The rejection code a negated `code` amounts to (longest prefix in the table)."""
-        for size in range(len(code), 1, -1):
-            found = self.refusals.get(code[:size])
-            if found is not None:
-                return found
-        return None
-
-
-def _table(name: str) -> list[tuple[str, str]]:
-    """The rows of a bundled two-column table (`data/tables/NAME`), header and comments
-    left out."""
-    path = Path(str(resources.files("parley") / "data" / "tables" / name))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return [(row[0], row[1]) for row in rows[1:] if len(row) == 2]
 
 
 def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Mention]]:
@@ -362,7 +345,7 @@ class Coder:
         prisoners`: 1243), as `data/tables/refusals.tsv` maps them."""
         out = []
         for raw in raws:
-            code = self.verbs.refusal(raw.code) if raw.negated else None
+            code = longest_prefix(self.verbs.refusals, raw.code) if raw.negated else None
             if code is not None:
                 entry = f"{raw.entry}, negated: a refusal (refusals.tsv {raw.code} → {code})"
                 out.append(replace(raw, code=code, entry=entry, negated=False))

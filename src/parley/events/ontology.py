@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
+
+from parley.tables import tables_folder
 
 V = TypeVar("V")
 _PLOVER_RE = re.compile(r"^(\d{2,4}):\s*([^#]*)")
@@ -47,6 +48,15 @@ def quad_class(root: str) -> int | None:
     return None
 
 
+def longest_prefix(table: dict[str, V], code: str) -> V | None:
+    """The value of the longest prefix of `code` (two digits at least) that `table` has:
+    a code not listed takes its parent's (`0841` → `084`)."""
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
+
+
 @dataclass(slots=True)
 class Ontology:
     """Lookups over the bundled CAMEO tables; codes not listed fall back to their parent."""
@@ -57,7 +67,7 @@ class Ontology:
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Ontology:
-        base = folder or Path(str(resources.files("parley") / "data" / "tables"))
+        base = folder or tables_folder()
         descriptions: dict[str, str] = {}
         for line in (base / "CAMEO.eventcodes.txt").read_text(encoding="utf-8").splitlines()[1:]:
             code, _, text = line.partition("\t")
@@ -74,21 +84,15 @@ class Ontology:
                 plover[match.group(1)] = (fields[0], mode)
         return cls(descriptions, goldstein, plover)
 
-    def _lookup(self, table: dict[str, V], code: str) -> V | None:
-        for size in range(len(code), 1, -1):
-            if code[:size] in table:
-                return table[code[:size]]
-        return None
-
     def facts(self, code: str) -> CodeFacts:
         root = code[:2]
-        plover = self._lookup(self.plover, code)
+        plover = longest_prefix(self.plover, code)
         return CodeFacts(
             code=code,
             root=root,
             quad_class=quad_class(root),
-            goldstein=self._lookup(self.goldstein, code),
+            goldstein=longest_prefix(self.goldstein, code),
             plover_type=plover[0] if plover else None,
             plover_mode=plover[1] if plover else None,
-            description=self._lookup(self.descriptions, code),
+            description=longest_prefix(self.descriptions, code),
         )

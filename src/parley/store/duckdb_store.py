@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from parley.dedup.stage import Stored
 from parley.document import Document, Rejection
 from parley.errors import StoreError, one_line
 from parley.store.records import EVENT_FIELDS, event_record
@@ -139,8 +140,7 @@ class DuckDBStore:
     def _migrate(self) -> None:
         """Bring a database made by an older parley up to this schema, in one transaction."""
         con = self._con
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else SCHEMA_VERSION
+        version = self._schema_version() or SCHEMA_VERSION
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: made by a newer parley (schema {version}, this one reads "
@@ -154,6 +154,11 @@ class DuckDBStore:
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
         con.execute("COMMIT")
+
+    def _schema_version(self) -> int | None:
+        """The schema version the file records (None for a file that records none)."""
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else None
 
     def _fit_memory(self) -> None:
         """With "auto", widen the cap as the document index grows (never the cache)."""
@@ -183,7 +188,7 @@ class DuckDBStore:
         ).fetchone()
         return row[0] if row else None
 
-    def signatures(self) -> Iterator[tuple[str, str, dt.date | None, bytes]]:
+    def signatures(self) -> Iterator[Stored]:
         """Stored documents' MinHash signatures, in the order they were stored."""
         cursor = self._con.execute(
             "SELECT document_id, story_id, date, signature FROM documents "
@@ -315,12 +320,10 @@ class DuckDBStore:
         or more unless `everything`. Streams: a story at a time."""
         least = 1 if everything else 2
         try:
-            row = self._con.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            version = self._schema_version()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a parley database ({one_line(exc)})") from exc
-        if row is None or int(row[0]) < SCHEMA_VERSION:
+        if version is None or version < SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: made by an older parley; run `parley code` on it once to upgrade it"
             )

@@ -1,0 +1,23 @@
+"""parley's own bundled tables (`data/tables/*.tsv`): one reader for all of them.
+
+Each table is tab-separated UTF-8: `#` comment lines first (what the table is and where
+its facts come from), then a header row, then one row per fact.
+"""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+
+
+def tables_folder() -> Path:
+    """The folder of the bundled tables."""
+    return Path(str(resources.files("parley") / "data" / "tables"))
+
+
+def table_rows(path: Path) -> list[list[str]]:
+    """The rows of a table, comments, header and blank lines left out."""
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return [row for row in csv.reader(lines[1:], delimiter="\t") if row]
