@@ -204,3 +204,33 @@ def test_a_negated_cooperation_is_also_a_refusal(dictionaries):
     assert "refusals.tsv 0841 → 1243" in refusal.verb_entry
     # a negated attack is no refusal: nothing is asserted
     assert asserted(dictionaries, "Japan did not attack Iran.", "2014-09-16") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one side asks another to do has not happened: the asking is the event
+        ("Egypt asked Israel to attack Hamas.", [("EGY", "020", "ISR")]),
+        ("Russia was pressured by Germany to help Iran.", [("DEU", "170", "RUS")]),
+    ],
+)
+def test_what_is_asked_of_another_is_not_coded_as_done(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2014-07-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one who reports an act is not its target
+        "Russia will help, Iraqi officials said on Monday.",
+        # the victims were killed by a crash, not by Ukraine, where it happened
+        "Interpol will send experts to identify victims killed by the crash in Ukraine.",
+    ],
+)
+def test_no_actor_is_guessed_where_the_grammar_names_another(dictionaries, text):
+    assert asserted(dictionaries, text, "2014-07-20") == []
+
+
+def test_a_country_before_a_title_is_the_officials_country(dictionaries):
+    text = "US Deputy Secretary of Energy John Smith met the Iranian president."
+    assert asserted(dictionaries, text, "2014-07-20") == [("USAGOV", "040", "IRNGOV")]

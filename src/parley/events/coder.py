@@ -164,9 +164,8 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     subject goes on to act in its complement (`prepared to attend`, `seeking to
     deepen`: the attending is the event, with modality future) codes nothing itself,
     and a participle adjunct elaborating a coded verb (`held talks …, offering
-    support`) codes nothing either. Object control is another event (`urged Kim to
-    talk`: an appeal, then talks), a refusal stands beside what was refused (`refused to
-    engage Y`: a rejection, and a negated engagement), and transformed events stand."""
+    support`) codes nothing either. A refusal stands beside what was refused (`refused
+    to engage Y`: a rejection, and a negated engagement), and transformed events stand."""
     words = tree.words
     coded = {r.verb for r in raws if r.verb is not None}
     asserted = {r.verb for r in raws if r.verb is not None and not r.negated}
@@ -184,6 +183,34 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         return verb in carried or adjunct
 
     return [r for r in raws if r.transformed or not restated(r.verb)]
+
+
+# Codes of acts that ask another to act (appeal, demand, coerce).
+_DIRECTIVES = frozenset({"02", "10", "17"})
+
+
+def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
+    """What one side asks, presses or makes another do has not happened: the asking is
+    the event. An infinitive whose doer is its governor's object (`urged Israel to
+    attack Hamas`, `asked Kim to talk`) or, under an appeal, demand or pressure, its
+    governor's passive subject (`was pressured by Congress to help Iran`) codes nothing
+    of its own, unless a transformation made it the asking (`wants Putin to attack`:
+    an appeal to Putin)."""
+    words = tree.words
+    asked = {r.verb for r in raws if r.verb is not None and r.code[:2] in _DIRECTIVES}
+
+    def requested(verb: int | None) -> bool:
+        if verb is None or words[verb].relation not in ("xcomp", "advcl"):
+            return False
+        if not any(words[m].lemma.lower() == "to" for m in tree.dependents(verb, "mark")):
+            return False
+        governor = words[verb].head
+        if tree.object_controls(verb):
+            return True
+        other = tree.is_passive(governor) or tree.dependents(governor, "obj", "iobj")
+        return governor in asked and bool(other)  # not `wants to help`: an intention
+
+    return [r for r in raws if r.transformed or not requested(r.verb)]
 
 
 _COOPERATION = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
@@ -302,7 +329,7 @@ class Coder:
         if tree is not None and self.verbs.transformations:
             raws = self._transform(tree, raws)
         if tree is not None:
-            raws = _without_restatements(tree, raws)
+            raws = _without_restatements(tree, _without_requests(tree, raws))
         raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
@@ -455,6 +482,8 @@ class Coder:
             if tree is not None and verb is not None:
                 below = tree.groups_below(verb)  # not `…, an official said` after it
                 after = [g for g in after if g in below]
+            if tree is not None and verb is not None and source is None and tree.described(verb):
+                return None
             if source is None and target is not None:
                 source = next((g for g in reversed(before) if g != target), None)
             elif source is None:

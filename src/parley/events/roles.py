@@ -40,6 +40,8 @@ _SPEECH = frozenset(
 )
 
 
+# Where an agent's country hangs: `mayor of Nablus`, `Syria's government`, `US Deputy Secretary`.
+_OF_AGENT = frozenset({"nmod", "nmod:poss", "compound", "amod"})
 _NOMINAL = frozenset({"compound", "nmod", "nmod:poss", "amod", "flat", "appos"})
 # Nouns whose possessor (or `by` agent) does what the infinitive after them says:
 # `Trump's decision to reject`, `an offer by Kim to dismantle`, `Washington's refusal to engage`.
@@ -50,6 +52,8 @@ _CONTROL_NOUNS = frozenset(
 )
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
 # Prepositions that introduce what an event noun is done to (`condemnation of X`).
+# Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
+_PLACES = frozenset({"in", "at"})
 _NOUN_TARGETS = frozenset({"of", "to", "with", "against", "on", "toward", "towards", "for"})
 
 
@@ -58,22 +62,35 @@ def _nearest(
     children: list[list[int]],
     start: int,
     marks: Mapping[int, int],
-    follow: Callable[[str], bool],
+    follow: Callable[[Sequence[Word], list[list[int]], int], bool],
 ) -> int | None:
     """`marks[i]` for the marked word nearest the top of the phrase at `start` (left
-    first among equals), going down only through relations `follow` accepts."""
+    first among equals), going down only to the words `follow` accepts."""
     level = [start]
     while level:
         for i in level:
             if i in marks:
                 return marks[i]
-        level = sorted(c for i in level for c in children[i] if follow(words[c].relation))
+        level = sorted(c for i in level for c in children[i] if follow(words, children, c))
     return None
 
 
-def _inside_phrase(relation: str) -> bool:
-    """Not into the clauses a phrase holds, nor into its function words."""
-    return relation not in _CLAUSES and relation not in _NOT_INSIDE
+def _nominal(words: Sequence[Word], children: list[list[int]], word: int) -> bool:
+    return words[word].relation in _NOMINAL
+
+
+def _inside_phrase(words: Sequence[Word], children: list[list[int]], word: int) -> bool:
+    """Not into the clauses a phrase holds, nor into its function words, nor into a
+    place it names (`the crash in east Ukraine` is no Ukrainian act)."""
+    relation = words[word].relation
+    if relation in _CLAUSES or relation in _NOT_INSIDE:
+        return False
+    if relation == "nmod":
+        return not any(
+            words[c].relation == "case" and words[c].lemma.lower() in _PLACES
+            for c in children[word]
+        )
+    return True
 
 
 def _compose(actor: str, agent: str) -> str:
@@ -153,11 +170,19 @@ class Tree:
                 if not mention.code.startswith("---"):
                     continue
                 for child in children[head]:
-                    if words[child].relation != "nmod":
+                    if words[child].relation not in _OF_AGENT:
                         continue
-                    inner = _nearest(words, children, child, heads, _NOMINAL.__contains__)
+                    inner = _nearest(words, children, child, heads, _nominal)
                     if inner is not None and not found[inner].code.startswith("---"):
-                        found[index] = recode(mention, _compose(found[inner].code, mention.code))
+                        owner_code = found[inner].code
+                        country = found[inner].country
+                        if (
+                            words[child].relation != "nmod"
+                            and country
+                            and owner_code.startswith(country)
+                        ):
+                            owner_code = country  # `US Deputy Secretary`: a US official
+                        found[index] = recode(mention, _compose(owner_code, mention.code))
                         absorbed.add(inner)
                         break
         tree = cls(words, children, [], {})
@@ -189,14 +214,20 @@ class Tree:
         return _nearest(self.words, self.children, start, self.group_at, _inside_phrase)
 
     def groups_below(self, verb: int) -> set[int]:
-        """Actor groups whose head hangs anywhere below `verb`: the only ones a target
-        may be guessed from when the grammar names none."""
+        """Actor groups whose head hangs anywhere below `verb`, but not in a clause that
+        reports it (`…, Deputy Secretary Kupfer said`): the only ones a target may be
+        guessed from when the grammar names none."""
         seen: set[int] = set()
         level = [verb]
         while level:
             seen.update(level)
-            level = [c for i in level for c in self.children[i]]
+            level = [c for i in level for c in self.children[i] if not self._reporting(c)]
         return {group for head, group in self.group_at.items() if head in seen}
+
+    def _reporting(self, word: int) -> bool:
+        """A clause beside another that says who said it: `…, officials said`."""
+        found = self.words[word]
+        return found.relation == "parataxis" and found.lemma.lower() in _SPEECH
 
     def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
@@ -207,6 +238,22 @@ class Tree:
         if self.dependents(verb, "aux:pass", "nsubj:pass", "obl:agent"):
             return True
         return word.relation == "acl" and word.xpos == "VBN"
+
+    def described(self, verb: int) -> bool:
+        """The verb's doer is named by the grammar, not by an actor: the noun a clause
+        describes (`a trip aimed at pushing for X`, `victims killed by the crash`), or a
+        passive's agent (`was blown up by a missile`). No actor nearby stands in for it."""
+        current, depth = verb, 0
+        while current >= 0 and depth < 8:
+            word = self.words[current]
+            if word.relation in ("acl", "acl:relcl"):
+                return True
+            if self.dependents(current, "obl:agent"):
+                return True
+            if word.relation not in ("xcomp", "advcl", "conj"):
+                return False
+            current, depth = word.head, depth + 1
+        return False
 
     def roles(self, verb: int) -> Roles:
         """Source and target groups of `verb`, from its dependents or its governor's."""
@@ -262,6 +309,14 @@ class Tree:
         if word.relation in ("acl:relcl", "acl"):
             return self.actor_in(governor)
         return None
+
+    def object_controls(self, verb: int) -> bool:
+        """An infinitive whose doer is its governor's object (`urged Kim to talk`)."""
+        word = self.words[verb]
+        if word.head < 0:
+            return False
+        objects = self.dependents(word.head, "obj", "iobj")
+        return bool(objects) and self.actor_in(objects[0]) is not None
 
     def controller(self, verb: int) -> int | None:
         """The noun an infinitive completes (`decision … to reject`), whether the parser
@@ -323,7 +378,7 @@ class Tree:
             for child in self.dependents(verb, *relations):
                 if word.relation == "acl:relcl" and self.words[child].lemma.lower() in _RELATIVE:
                     return self.actor_in(word.head)  # `Japan, which Russia supports`
-                if self._case(child) in ("in", "at"):
+                if self._case(child) in _PLACES:
                     continue
                 found = self.actor_in(child)
                 if found is not None:
