@@ -234,3 +234,16 @@ def test_no_actor_is_guessed_where_the_grammar_names_another(dictionaries, text)
 def test_a_country_before_a_title_is_the_officials_country(dictionaries):
     text = "US Deputy Secretary of Energy John Smith met the Iranian president."
     assert asserted(dictionaries, text, "2014-07-20") == [("USAGOV", "040", "IRNGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act only pledged, agreed or threatened is CAMEO's intention (03) or threat (13)
+        ("Japan pledged to send aid to Haiti.", [("JPN", "033", "HTI")]),
+        ("China agreed to release the Japanese sailors.", [("CHN", "0353", "JPN")]),
+        ("Iran threatened to attack Israel.", [("IRN", "138", "ISR")]),
+    ],
+)
+def test_an_intended_act_is_coded_as_the_intention(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2014-07-20") == expected

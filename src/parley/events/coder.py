@@ -27,7 +27,7 @@ from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes
-from parley.events.roles import Tree
+from parley.events.roles import THREATS, Tree
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.tables import table_rows, tables_folder
 
@@ -94,6 +94,7 @@ class VerbLexicon:
     roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
     nominals: dict[str, Verb] = field(default_factory=dict)  # `refusal` → the verb REFUSE
     refusals: dict[str, str] = field(default_factory=dict)  # negated `08` → refusal `124`
+    intentions: dict[str, str] = field(default_factory=dict)  # pledged `07` → intent `033`
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
@@ -115,6 +116,9 @@ class VerbLexicon:
             if found is not None:
                 lexicon.nominals[noun] = found.payload
         lexicon.refusals = {row[0]: row[1] for row in table_rows(tables_folder() / "refusals.tsv")}
+        lexicon.intentions = {
+            row[0]: row[1] for row in table_rows(tables_folder() / "intentions.tsv")
+        }
         return lexicon
 
 
@@ -330,6 +334,8 @@ class Coder:
             raws = self._transform(tree, raws)
         if tree is not None:
             raws = _without_restatements(tree, _without_requests(tree, raws))
+        if tree is not None:
+            raws = [self._intention(tree, raw) for raw in raws]
         raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
@@ -366,6 +372,23 @@ class Coder:
                 for t in tree.groups[target]
             ]
         return raws
+
+    def _intention(self, tree: Tree, raw: _Raw) -> _Raw:
+        """The intention an act stands for when it is only pledged, offered, planned or
+        threatened (`pledged to send aid`: 033), as `data/tables/intentions.tsv` maps it."""
+        if raw.verb is None or raw.transformed or raw.negated:
+            return raw
+        word = tree.intended_by(raw.verb)
+        if word is None:
+            return raw
+        code = longest_prefix(self.verbs.intentions, raw.code)
+        lemma = tree.words[word].lemma.lower()
+        if code is None or (code.startswith("13") and lemma not in THREATS):
+            return raw
+        entry = (
+            f"{raw.entry}, intended ('{tree.words[word].text}'): intentions.tsv {raw.code} → {code}"
+        )
+        return replace(raw, code=code, entry=entry, modality=tree.modality(word))
 
     def _refusals(self, raws: Sequence[_Raw]) -> list[_Raw]:
         """A rejection beside each negated act of cooperation (`will not release the

@@ -30,6 +30,17 @@ _INTENT = frozenset(
     "plan intend want hope seek aim threaten vow pledge promise decide try attempt "
     "prepare offer propose wish expect mean agree".split()
 )
+# Verbs and nouns whose infinitive, done by the same subject, is only intended: CAMEO
+# codes `pledged to send aid` as an intention (03), `threatened to attack` as a threat (13).
+_PLEDGES = frozenset(
+    "pledge promise vow offer plan intend want seek aim hope wish agree commit threaten "
+    "warn volunteer".split()
+)
+_PLEDGE_NOUNS = frozenset(
+    "pledge promise vow offer plan intention commitment threat proposal readiness "
+    "willingness".split()
+)
+THREATS = frozenset({"threaten", "vow", "warn", "threat"})
 _FORECAST = frozenset("certain likely expected set due poised bound about sure".split())
 _FAILURE = frozenset({"fail", "refuse", "decline"})
 # A word before a `to` infinitive that may sit between it and the noun it completes.
@@ -317,6 +328,22 @@ class Tree:
             return False
         objects = self.dependents(word.head, "obj", "iobj")
         return bool(objects) and self.actor_in(objects[0]) is not None
+
+    def intended_by(self, verb: int) -> int | None:
+        """The word saying that `verb` is only pledged, offered, planned or threatened by
+        its own subject (`pledged to send`, `Kim's offer to dismantle`), if any."""
+        word = self.words[verb]
+        if word.relation not in ("xcomp", "advcl", "acl") or word.head < 0:
+            return None
+        if not any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark")):
+            return None
+        noun = self.controller(verb)
+        if noun is not None:
+            return noun if self.words[noun].lemma.lower() in _PLEDGE_NOUNS else None
+        governor = word.head
+        if word.relation == "acl" or self.object_controls(verb) or self.is_passive(governor):
+            return None
+        return governor if self.words[governor].lemma.lower() in _PLEDGES else None
 
     def controller(self, verb: int) -> int | None:
         """The noun an infinitive completes (`decision … to reject`), whether the parser
