@@ -247,3 +247,16 @@ def test_a_country_before_a_title_is_the_officials_country(dictionaries):
 )
 def test_an_intended_act_is_coded_as_the_intention(dictionaries, text, expected):
     assert asserted(dictionaries, text, "2014-07-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what someone is blamed for is alleged, not reported
+        ("Japan accused China of helping North Korea.", [("JPN", "112", "CHN")]),
+        # meeting to discuss is one meeting
+        ("Egypt met with Israel on Monday to discuss the militants.", [("EGY", "040", "ISR")]),
+    ],
+)
+def test_a_reason_or_a_purpose_is_not_another_event(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2014-07-20") == expected

@@ -167,8 +167,9 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     """Keep one event where a sentence states one thing twice over: a verb whose own
     subject goes on to act in its complement (`prepared to attend`, `seeking to
     deepen`: the attending is the event, with modality future) codes nothing itself,
-    and a participle adjunct elaborating a coded verb (`held talks …, offering
-    support`) codes nothing either. A refusal stands beside what was refused (`refused
+    a participle adjunct elaborating a coded verb (`held talks …, offering support`)
+    codes nothing either, nor does a purpose of the same kind (`met Assad to discuss
+    …`: one meeting). A refusal stands beside what was refused (`refused
     to engage Y`: a rejection, and a negated engagement), and transformed events stand."""
     words = tree.words
     coded = {r.verb for r in raws if r.verb is not None}
@@ -179,12 +180,23 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         if words[v].relation == "xcomp" and not tree.dependents(words[v].head, "obj", "iobj")
     }
 
+    roots: dict[int, set[str]] = {}
+    for r in raws:
+        if r.verb is not None:
+            roots.setdefault(r.verb, set()).add(r.code[:2])
+
     def restated(verb: int | None) -> bool:
         if verb is None:
             return False
         word = words[verb]
         adjunct = word.relation == "advcl" and word.xpos == "VBG" and word.head in coded
-        return verb in carried or adjunct
+        purpose = (
+            word.relation == "advcl"
+            and word.head in coded
+            and any(words[m].lemma.lower() == "to" for m in tree.dependents(verb, "mark"))
+            and bool(roots.get(verb, set()) & roots.get(word.head, set()))
+        )
+        return verb in carried or adjunct or purpose
 
     return [r for r in raws if r.transformed or not restated(r.verb)]
 
@@ -291,6 +303,8 @@ class Coder:
             )
             if tree is not None and verb is None:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
+            if tree is not None and tree.alleged(verb):
+                continue  # `accused China of helping Iran`: blamed, not reported
             if tree is None and match.start > 0 and norms[match.start - 1] in _DETERMINERS:
                 continue  # not analysed: "the attack" is a noun
             choice = choose_codes(

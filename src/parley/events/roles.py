@@ -266,6 +266,22 @@ class Tree:
             current, depth = word.head, depth + 1
         return False
 
+    def alleged(self, verb: int) -> bool:
+        """The verb says what someone is blamed or punished for (`accused China of
+        helping North Korea`, `jailed a student for helping militants join a group`):
+        the reason for another event, alleged, not an event the sentence reports."""
+        current, depth = verb, 0
+        while current >= 0 and depth < 8:
+            word = self.words[current]
+            if word.relation in ("advcl", "acl") and word.xpos == "VBG":
+                marks = self.dependents(current, "mark", "case")
+                if any(self.words[m].lemma.lower() in ("of", "for") for m in marks):
+                    return True
+            if word.relation not in ("xcomp", "advcl", "acl", "conj", "ccomp"):
+                return False
+            current, depth = word.head, depth + 1
+        return False
+
     def roles(self, verb: int) -> Roles:
         """Source and target groups of `verb`, from its dependents or its governor's."""
         if self.is_passive(verb):
