@@ -92,6 +92,8 @@ def test_a_capital_naming_a_thing_is_its_country(dictionaries):
             [("Protesters", "---OPP"), ("ministers from the Georgian government", "GEOGOV")],
         ),
         ("The Chinese military moved.", [("Chinese military", "CHNMIL")]),
+        # an organisation with no role of its own takes the agent's
+        ("Hundreds of UN troops withdrew.", [("UN troops", "IGOUNOMIL")]),
     ],
 )
 def test_demonyms_compose_with_agents(dictionaries, text, expected):

@@ -58,6 +58,8 @@ _PRONOUNS = {
     "THEM": "group",
     "THEIR": "group",
 }
+# Codes of organisations, not countries: `IGOUNO` is the UN, with no role yet.
+_ORGANISATION_TYPES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _POSSESSIVES = frozenset({"HIS", "HER", "ITS", "THEIR"})
 _NAME_RUN = 3
 _PERSON_ENDINGS = (
@@ -73,7 +75,8 @@ def compose(actor: str, agent: str) -> str:
     `USALEG` when followed by `officials`.
     """
     sector = agent.strip("~")
-    if len(actor) != 3 or sector in actor:
+    bare = len(actor) == 3 or (len(actor) == 6 and actor[:3] in _ORGANISATION_TYPES)
+    if not bare or sector in actor:
         return actor
     return sector + actor if agent.endswith("~") else actor + sector
 
