@@ -260,3 +260,9 @@ def test_an_intended_act_is_coded_as_the_intention(dictionaries, text, expected)
 )
 def test_a_reason_or_a_purpose_is_not_another_event(dictionaries, text, expected):
     assert asserted(dictionaries, text, "2014-07-20") == expected
+
+
+def test_an_agent_that_only_describes_is_no_actor(dictionaries):
+    # `government-held` says whose the town is, not who was shelled
+    text = "Rebels shelled a government-held town in Syria."
+    assert asserted(dictionaries, text, "2014-07-20") == [("---REB", "190", "SYR")]

@@ -104,6 +104,15 @@ def _inside_phrase(words: Sequence[Word], children: list[list[int]], word: int) 
     return True
 
 
+def _modifier(words: Sequence[Word], head: int) -> bool:
+    """An agent that only describes something: an adjective (`diplomatic ties`) or the
+    first half of one (`a government-held town`, `rebel-controlled areas`)."""
+    word = words[head]
+    if word.upos == "ADJ" or word.relation == "amod":
+        return True
+    return word.relation == "compound" and words[word.head].upos in ("VERB", "ADJ")
+
+
 def _compose(actor: str, agent: str) -> str:
     """`PSE` + `---GOV` → `PSEGOV`; an actor that already has the sector keeps its code."""
     sector = agent[3:]
@@ -136,7 +145,8 @@ class Tree:
     ) -> Tree:
         """Actors hung on the tree, read as a careful coder reads noun phrases:
 
-        - an agent alone that is an adjective (`diplomatic ties`) is no actor at all;
+        - an agent alone that is an adjective (`diplomatic ties`, `government-held`) is
+          no actor at all;
         - an agent alone takes the country of the phrase it governs (`the mayor of the
           West Bank city of Nablus`: PSEGOV; `ministers from the Georgian government`);
         - coordinated actors (`Gondor and Osgiliath`: `conj`) form one group, and a
@@ -168,7 +178,7 @@ class Tree:
             if head is None:
                 loose.append(mention)
                 continue
-            if mention.code.startswith("---") and words[head].upos == "ADJ":
+            if mention.code.startswith("---") and _modifier(words, head):
                 continue
             heads[head] = len(found)
             owner.update((i, len(found)) for i in inside)
