@@ -266,3 +266,20 @@ def test_an_agent_that_only_describes_is_no_actor(dictionaries):
     # `government-held` says whose the town is, not who was shelled
     text = "Rebels shelled a government-held town in Syria."
     assert asserted(dictionaries, text, "2014-07-20") == [("---REB", "190", "SYR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive names its doer only by its agent: no actor nearby stands in
+        ("In Syria, the Iraqi embassy was attacked on Monday.", []),
+        ("The Japanese Boeing airliner was shot down over Ukraine.", []),
+        # so saying it was shot down is a statement, not a claim of having done it
+        (
+            "Russia said the Malaysian airliner was shot down over Ukraine.",
+            [("RUS", "010", "MYSCVL")],
+        ),
+    ],
+)
+def test_a_passive_without_agent_has_no_guessed_source(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2014-07-20") == expected

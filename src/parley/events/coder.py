@@ -6,7 +6,9 @@ prepositional dependents the target, and a verb pattern (`events.patterns`) both
 the code and may place source (`$`) and target (`+`) itself. Where the tree gives no
 source or no target, the nearest actor group before the verb (or the first after it
 that hangs below the verb, so never `…, an official said`) stands in: a parse is
-sometimes wrong, and recall matters. A sentence without analysis (fewer than two
+sometimes wrong, and recall matters. No source stands in where the grammar names the
+doer and it is no actor: a passive's agent (`was shot down`, by whom is not said) or
+the noun a clause describes (`victims killed by the crash`). A sentence without analysis (fewer than two
 actors) is coded by word order alone. Coordinated actors give one
 event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
 event each way between its members. A noun naming an event (`Washington's refusal to
@@ -509,8 +511,6 @@ class Coder:
             roles = tree.roles(verb)
             source = roles.source if source is None else source
             target = roles.target if target is None else target
-            if tree.is_passive(verb) and roles.source is None and target is None:
-                source, target = None, roles.target  # `X was attacked`: no agent named
             members = groups[source] if source is not None else []
             if target is None and len(members) > 1 and not reported and _mutual(tree, verb, choice):
                 return [(a, b) for a in members for b in members if a is not b]
@@ -519,7 +519,12 @@ class Coder:
             if tree is not None and verb is not None:
                 below = tree.groups_below(verb)  # not `…, an official said` after it
                 after = [g for g in after if g in below]
-            if tree is not None and verb is not None and source is None and tree.described(verb):
+            if (
+                tree is not None
+                and verb is not None
+                and source is None
+                and tree.grammar_has_doer(verb)
+            ):
                 return None
             if source is None and target is not None:
                 source = next((g for g in reversed(before) if g != target), None)

@@ -260,10 +260,13 @@ class Tree:
             return True
         return word.relation == "acl" and word.xpos == "VBN"
 
-    def described(self, verb: int) -> bool:
-        """The verb's doer is named by the grammar, not by an actor: the noun a clause
-        describes (`a trip aimed at pushing for X`, `victims killed by the crash`), or a
-        passive's agent (`was blown up by a missile`). No actor nearby stands in for it."""
+    def grammar_has_doer(self, verb: int) -> bool:
+        """The verb's doer is the grammar's to name, and no nearby actor stands in for
+        it: a passive's agent (`was blown up by a missile`; `was attacked`, by whom is
+        not said), or the noun a clause describes (`a trip aimed at pushing for X`,
+        `victims killed by the crash`)."""
+        if self.is_passive(verb):
+            return True
         current, depth = verb, 0
         while current >= 0 and depth < 8:
             word = self.words[current]
