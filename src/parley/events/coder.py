@@ -8,9 +8,9 @@ source or no target, the nearest actor group before the verb (or the first after
 that hangs below the verb, so never `…, an official said`) stands in: a parse is
 sometimes wrong, and recall matters. No source stands in where the grammar names the
 doer and it is no actor: a passive's agent (`was shot down`, by whom is not said) or
-the noun a clause describes (`victims killed by the crash`). A sentence without analysis (fewer than two
-actors) is coded by word order alone. Coordinated actors give one
-event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
+the noun a clause describes (`victims killed by the crash`). A sentence without
+analysis (fewer than two actors) is coded by word order alone. Coordinated actors give
+one event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
 event each way between its members. A noun naming an event (`Washington's refusal to
 engage Pyongyang`, `data/tables/nominals.tsv`) is coded with its verb's entry, from its
 possessor to the object of its complement.
@@ -211,8 +211,9 @@ def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     """What one side asks, presses or makes another do has not happened: the asking is
     the event. An infinitive whose doer is its governor's object (`urged Israel to
     attack Hamas`, `asked Kim to talk`) or, under an appeal, demand or pressure, its
-    governor's passive subject (`was pressured by Congress to help Iran`) codes nothing
-    of its own, unless a transformation made it the asking (`wants Putin to attack`:
+    governor's passive subject (`was pressured by Congress to help Iran`), or one
+    completing a demand noun (`faces pressure from Congress to help Iran`) codes
+    nothing of its own, unless a transformation made it the asking (`wants Putin to attack`:
     an appeal to Putin)."""
     words = tree.words
     asked = {r.verb for r in raws if r.verb is not None and r.code[:2] in _DIRECTIVES}
@@ -223,7 +224,7 @@ def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         if not any(words[m].lemma.lower() == "to" for m in tree.dependents(verb, "mark")):
             return False
         governor = words[verb].head
-        if tree.object_controls(verb):
+        if tree.object_controls(verb) or tree.demanded_by_noun(verb):
             return True
         other = tree.is_passive(governor) or tree.dependents(governor, "obj", "iobj")
         return governor in asked and bool(other)  # not `wants to help`: an intention

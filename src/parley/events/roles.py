@@ -61,6 +61,11 @@ _CONTROL_NOUNS = frozenset(
     "agreement failure readiness willingness intention proposal call request demand "
     "determination resolve commitment".split()
 )
+# Nouns whose infinitive is what one side asks of another (`pressure from Congress to
+# help Iran`, `a call by the UN to stop the fighting`): asked, not done.
+_DEMAND_NOUNS = frozenset(
+    "pressure call demand request appeal ultimatum order plea urging invitation".split()
+)
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
 # Prepositions that introduce what an event noun is done to (`condemnation of X`).
 # Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
@@ -373,6 +378,14 @@ class Tree:
         if word.relation == "acl" or self.object_controls(verb) or self.is_passive(governor):
             return None
         return governor if self.words[governor].lemma.lower() in _PLEDGES else None
+
+    def demanded_by_noun(self, verb: int) -> bool:
+        """An infinitive completing a demand noun (`pressure from Congress to help`)."""
+        head = self.words[verb].head
+        noun = self.controller(verb)
+        if noun is None and head >= 0 and self.words[head].upos == "NOUN":
+            noun = head
+        return noun is not None and self.words[noun].lemma.lower() in _DEMAND_NOUNS
 
     def controller(self, verb: int) -> int | None:
         """The noun an infinitive completes (`decision … to reject`), whether the parser
