@@ -195,7 +195,7 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         purpose = (
             word.relation == "advcl"
             and word.head in coded
-            and any(words[m].lemma.lower() == "to" for m in tree.dependents(verb, "mark"))
+            and tree.infinitive(verb)
             and bool(roots.get(verb, set()) & roots.get(word.head, set()))
         )
         return verb in carried or adjunct or purpose
@@ -221,7 +221,7 @@ def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     def requested(verb: int | None) -> bool:
         if verb is None or words[verb].relation not in ("xcomp", "advcl"):
             return False
-        if not any(words[m].lemma.lower() == "to" for m in tree.dependents(verb, "mark")):
+        if not tree.infinitive(verb):
             return False
         governor = words[verb].head
         if tree.object_controls(verb) or tree.demanded_by_noun(verb):
@@ -351,7 +351,6 @@ class Coder:
             raws = self._transform(tree, raws)
         if tree is not None:
             raws = _without_restatements(tree, _without_requests(tree, raws))
-        if tree is not None:
             raws = [self._intention(tree, raw) for raw in raws]
         raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
@@ -518,15 +517,10 @@ class Coder:
         if source is None or target is None:
             before, after = _around(groups, match, norms)
             if tree is not None and verb is not None:
+                if source is None and tree.grammar_has_doer(verb):
+                    return None  # `was shot down`: by whom is not said
                 below = tree.groups_below(verb)  # not `…, an official said` after it
                 after = [g for g in after if g in below]
-            if (
-                tree is not None
-                and verb is not None
-                and source is None
-                and tree.grammar_has_doer(verb)
-            ):
-                return None
             if source is None and target is not None:
                 source = next((g for g in reversed(before) if g != target), None)
             elif source is None:

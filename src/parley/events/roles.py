@@ -12,7 +12,7 @@ verb governing it (`is certain to ask`: a forecast; `officials said`: reported).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from parley.document import Mention, Word
@@ -53,6 +53,10 @@ _SPEECH = frozenset(
 
 # Where an agent's country hangs: `mayor of Nablus`, `Syria's government`, `US Deputy Secretary`.
 _OF_AGENT = frozenset({"nmod", "nmod:poss", "compound", "amod"})
+# Clauses through which a verb's doer is the governing clause's (`grammar_has_doer`), and
+# through which a verb is part of what its governor blames (`alleged`).
+_DOER_FROM = frozenset({"xcomp", "advcl", "conj"})
+_ALLEGED_FROM = frozenset({"xcomp", "advcl", "acl", "conj", "ccomp"})
 _NOMINAL = frozenset({"compound", "nmod", "nmod:poss", "amod", "flat", "appos"})
 # Nouns whose possessor (or `by` agent) does what the infinitive after them says:
 # `Trump's decision to reject`, `an offer by Kim to dismantle`, `Washington's refusal to engage`.
@@ -67,9 +71,9 @@ _DEMAND_NOUNS = frozenset(
     "pressure call demand request appeal ultimatum order plea urging invitation".split()
 )
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
-# Prepositions that introduce what an event noun is done to (`condemnation of X`).
 # Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
 _PLACES = frozenset({"in", "at"})
+# Prepositions that introduce what an event noun is done to (`condemnation of X`).
 _NOUN_TARGETS = frozenset({"of", "to", "with", "against", "on", "toward", "towards", "for"})
 
 
@@ -265,6 +269,17 @@ class Tree:
             return True
         return word.relation == "acl" and word.xpos == "VBN"
 
+    def _clause_chain(self, verb: int, through: frozenset[str]) -> Iterator[int]:
+        """`verb`, then the verbs governing it for as long as each is joined to the next
+        by one of the relations `through` (at most 8 steps: a parse may hold a cycle)."""
+        current = verb
+        for _ in range(8):
+            yield current
+            word = self.words[current]
+            if word.relation not in through or word.head < 0:
+                return
+            current = word.head
+
     def grammar_has_doer(self, verb: int) -> bool:
         """The verb's doer is the grammar's to name, and no nearby actor stands in for
         it: a passive's agent (`was blown up by a missile`; `was attacked`, by whom is
@@ -272,33 +287,26 @@ class Tree:
         `victims killed by the crash`)."""
         if self.is_passive(verb):
             return True
-        current, depth = verb, 0
-        while current >= 0 and depth < 8:
-            word = self.words[current]
-            if word.relation in ("acl", "acl:relcl"):
-                return True
-            if self.dependents(current, "obl:agent"):
-                return True
-            if word.relation not in ("xcomp", "advcl", "conj"):
-                return False
-            current, depth = word.head, depth + 1
-        return False
+        return any(
+            self.words[v].relation in ("acl", "acl:relcl") or self.dependents(v, "obl:agent")
+            for v in self._clause_chain(verb, _DOER_FROM)
+        )
 
     def alleged(self, verb: int) -> bool:
         """The verb says what someone is blamed or punished for (`accused China of
         helping North Korea`, `jailed a student for helping militants join a group`):
         the reason for another event, alleged, not an event the sentence reports."""
-        current, depth = verb, 0
-        while current >= 0 and depth < 8:
-            word = self.words[current]
+        for v in self._clause_chain(verb, _ALLEGED_FROM):
+            word = self.words[v]
             if word.relation in ("advcl", "acl") and word.xpos == "VBG":
-                marks = self.dependents(current, "mark", "case")
+                marks = self.dependents(v, "mark", "case")
                 if any(self.words[m].lemma.lower() in ("of", "for") for m in marks):
                     return True
-            if word.relation not in ("xcomp", "advcl", "acl", "conj", "ccomp"):
-                return False
-            current, depth = word.head, depth + 1
         return False
+
+    def infinitive(self, verb: int) -> bool:
+        """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
+        return any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark"))
 
     def roles(self, verb: int) -> Roles:
         """Source and target groups of `verb`, from its dependents or its governor's."""
@@ -369,7 +377,7 @@ class Tree:
         word = self.words[verb]
         if word.relation not in ("xcomp", "advcl", "acl") or word.head < 0:
             return None
-        if not any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark")):
+        if not self.infinitive(verb):
             return None
         noun = self.controller(verb)
         if noun is not None:
