@@ -21,3 +21,8 @@ def table_rows(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     return [row for row in csv.reader(lines[1:], delimiter="\t") if row]
+
+
+def table_map(path: Path) -> dict[str, str]:
+    """A two-column table as a lookup: first column → second."""
+    return {row[0]: row[1] for row in table_rows(path)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parley.tables import table_rows, tables_folder
+from parley.tables import table_map, tables_folder
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,8 +36,8 @@ class CodeBook:
     @classmethod
     def load(cls, folder: Path | None = None) -> CodeBook:
         base = folder or tables_folder()
-        countries = {row[0]: row[1] for row in table_rows(base / "countries.tsv")}
-        sectors = {row[0]: row[1] for row in table_rows(base / "sectors.tsv")}
+        countries = table_map(base / "countries.tsv")
+        sectors = table_map(base / "sectors.tsv")
         return cls(countries, sectors)
 
     def facts(self, code: str) -> ActorFacts:

@@ -31,7 +31,7 @@ from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes
 from parley.events.roles import THREATS, Tree
 from parley.events.verbs import Transformation, Verb, read_verbs
-from parley.tables import table_rows, tables_folder
+from parley.tables import table_map, table_rows, tables_folder
 
 WINDOW = 15
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
@@ -117,10 +117,8 @@ class VerbLexicon:
             found = lexicon.verbs.match_at([verb.upper()], 0)
             if found is not None:
                 lexicon.nominals[noun] = found.payload
-        lexicon.refusals = {row[0]: row[1] for row in table_rows(tables_folder() / "refusals.tsv")}
-        lexicon.intentions = {
-            row[0]: row[1] for row in table_rows(tables_folder() / "intentions.tsv")
-        }
+        lexicon.refusals = table_map(tables_folder() / "refusals.tsv")
+        lexicon.intentions = table_map(tables_folder() / "intentions.tsv")
         return lexicon
 
 
@@ -174,7 +172,10 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     …`: one meeting). A refusal stands beside what was refused (`refused
     to engage Y`: a rejection, and a negated engagement), and transformed events stand."""
     words = tree.words
-    coded = {r.verb for r in raws if r.verb is not None}
+    roots: dict[int, set[str]] = {}  # each coded verb → the code roots it gave
+    for r in raws:
+        if r.verb is not None:
+            roots.setdefault(r.verb, set()).add(r.code[:2])
     asserted = {r.verb for r in raws if r.verb is not None and not r.negated}
     carried = {
         words[v].head
@@ -182,19 +183,13 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         if words[v].relation == "xcomp" and not tree.dependents(words[v].head, "obj", "iobj")
     }
 
-    roots: dict[int, set[str]] = {}
-    for r in raws:
-        if r.verb is not None:
-            roots.setdefault(r.verb, set()).add(r.code[:2])
-
     def restated(verb: int | None) -> bool:
         if verb is None:
             return False
         word = words[verb]
-        adjunct = word.relation == "advcl" and word.xpos == "VBG" and word.head in coded
+        adjunct = word.relation == "advcl" and word.xpos == "VBG" and word.head in roots
         purpose = (
             word.relation == "advcl"
-            and word.head in coded
             and tree.infinitive(verb)
             and bool(roots.get(verb, set()) & roots.get(word.head, set()))
         )
