@@ -140,7 +140,8 @@ def test_auto_memory_grows_with_the_document_index_only(tmp_path):
         assert limit(store).startswith(("953", "1.0"))
 
 
-def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
+def _schema_2_database(tmp_path):
+    """A database as parley's schema 2 wrote it: two copies of a story, one event."""
     from parley.store.schema import DDL
 
     old_ddl = DDL.replace(
@@ -167,9 +168,23 @@ def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
             f"target_entries) VALUES ({columns}, 0, 's', 'JPN', 'CHN', '112', '11', false, "
             "'asserted', 'document', 0, 1, 1, 2, 2, 3, 'J', 'a', 'C', [], 'v', [])"
         )
+    return db
+
+
+def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
+    db = _schema_2_database(tmp_path)
     with DuckDBStore(db) as store:
         assert store.query("SELECT document_id, similar_to, similarity FROM documents "
                            "ORDER BY 1") == [("a", None, None), ("b", "a", 1.0)]  # fmt: skip
         assert store.query("SELECT story_event_id, repeat_of FROM events") == [("se-e1", None)]
         (story,) = list(store.stories())
     assert [c.kind for c in story.copies] == ["first", "exact copy"] and story.events == 1
+
+
+def test_a_reader_of_an_older_database_gets_a_clear_error(tmp_path):
+    db = _schema_2_database(tmp_path)
+    with pytest.raises(StoreError, match=r"old\.duckdb: made by an older parley"):
+        DuckDBStore(db, read_only=True)
+    DuckDBStore(db).close()  # a writer migrates it; then it reads
+    with DuckDBStore(db, read_only=True) as store:
+        assert store.query("SELECT count(*) FROM events") == [(1,)]

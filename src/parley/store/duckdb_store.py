@@ -130,7 +130,13 @@ class DuckDBStore:
         except duckdb.Error as exc:
             detail = one_line(exc)
             raise StoreError(f"{self.path}: not a usable DuckDB database ({detail})") from exc
-        if not read_only:
+        if read_only:
+            try:
+                self._check_readable()
+            except StoreError:
+                self._con.close()
+                raise
+        else:
             self._con.execute(DDL)
             self._migrate()
         self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -154,6 +160,18 @@ class DuckDBStore:
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
         con.execute("COMMIT")
+
+    def _check_readable(self) -> None:
+        """A reader (`stories`, `explain`) cannot migrate: an older file is a clear error,
+        not a missing column halfway through a query."""
+        try:
+            version = self._schema_version()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a parley database ({one_line(exc)})") from exc
+        if version is None or version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made by an older parley; run `parley code` on it once to upgrade it"
+            )
 
     def _schema_version(self) -> int | None:
         """The schema version the file records (None for a file that records none)."""
@@ -198,17 +216,15 @@ class DuckDBStore:
             yield from rows
 
     def story_events(self, story_id: str) -> dict[str, str]:
-        found = {
-            row["story_event_id"]: row["event_id"]
-            for row in self._batch.events
-            if row["story_id"] == story_id and row["repeat_of"] is None
-        }
-        for key, event_id in self._con.execute(
-            "SELECT story_event_id, event_id FROM events WHERE story_id = ? AND repeat_of IS NULL",
-            [story_id],
-        ).fetchall():
-            found.setdefault(key, event_id)
-        return found
+        """First sightings of a stored story's events. Only stories of earlier runs are
+        asked for: `CountOnce` remembers this run's (far more than a batch holds)."""
+        return dict(
+            self._con.execute(
+                "SELECT story_event_id, event_id FROM events "
+                "WHERE story_id = ? AND repeat_of IS NULL",
+                [story_id],
+            ).fetchall()
+        )
 
     def remember(self, doc: Document) -> None:
         if doc.duplicate_of is None:
@@ -319,14 +335,6 @@ class DuckDBStore:
         """Stories with their copies, oldest story first; only those with two documents
         or more unless `everything`. Streams: a story at a time."""
         least = 1 if everything else 2
-        try:
-            version = self._schema_version()
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not a parley database ({one_line(exc)})") from exc
-        if version is None or version < SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: made by an older parley; run `parley code` on it once to upgrade it"
-            )
         cursor = self._con.execute(
             "WITH counted AS (SELECT story_id, count(DISTINCT story_event_id) "
             "FILTER (WHERE NOT negated) AS events FROM events GROUP BY story_id), "
