@@ -130,6 +130,15 @@ class Event:
     story_event_id: str = ""  # the same for this event in every copy of the story
     repeat_of: str | None = None  # the event_id of its first sighting in another copy
 
+    def manner(self) -> str:
+        """How firmly it is said, for people: `negated`, the modality unless asserted,
+        both (`negated, future`), or nothing for an asserted event."""
+        notes = (
+            "negated" if self.negated else "",
+            "" if self.modality == "asserted" else self.modality,
+        )
+        return ", ".join(n for n in notes if n)
+
 
 @dataclass(slots=True)
 class Document:

@@ -43,14 +43,14 @@ def screen() -> Console:
 def show_each(
     pipeline: Pipeline, inputs: Iterator[Document | Rejection], show: Callable[[Document], None]
 ) -> None:
-    """Run every input through `pipeline` and `show` it; exit 1 if any was rejected."""
+    """Run every input through `pipeline` (a wave of documents at a time, as `parley
+    code` does) and `show` it; exit 1 if any was rejected."""
     failed = False
-    for item in inputs:
-        result = item if isinstance(item, Rejection) else pipeline.process(item)
+    for result in pipeline.run(inputs):
         if isinstance(result, Rejection):
             click.echo(f"parley: {result.origin}: {result.reason}", err=True)
             failed = True
-        elif result is not None:
+        else:
             show(result)
     if failed:
         sys.exit(1)

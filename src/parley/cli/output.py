@@ -78,14 +78,7 @@ class TableWriter:
         for column in ("sent", "source", "event", "target", "PLOVER", "date", "notes", "event id"):
             table.add_column(column, overflow="fold")
         for event in events:
-            notes = ", ".join(
-                n
-                for n in (
-                    "negated" if event.negated else "",
-                    "" if event.modality == "asserted" else event.modality,
-                )
-                if n
-            )
+            notes = event.manner()
             table.add_row(
                 str(event.sentence_index),
                 f"{event.source}\n[dim]{event.source_text}[/dim]",

@@ -286,21 +286,8 @@ def tree(scores: np.ndarray) -> np.ndarray:
 
 
 def _has_cycle(heads: np.ndarray) -> bool:
-    n = len(heads)
-    state = [0] * (n + 1)  # 0 unseen, 1 on the current path, 2 reaches the root
-    state[0] = 2
-    for start in range(1, n + 1):
-        path = []
-        node = start
-        while state[node] == 0:
-            state[node] = 1
-            path.append(node)
-            node = int(heads[node - 1])
-        if state[node] == 1:
-            return True
-        for visited in path:
-            state[visited] = 2
-    return False
+    """Whether 1-based `heads` of words 1..n (0: the root) hold a cycle."""
+    return _find_cycle(np.r_[-1, heads]) is not None
 
 
 def _spanning_tree(s: np.ndarray) -> np.ndarray:

@@ -14,11 +14,10 @@ from parley.validate.score import Scores
 
 def trace(event: Event) -> str:
     """One line: which words and which dictionary lines made this event."""
-    manner = "negated, " if event.negated else ""
-    manner += "" if event.modality == "asserted" else f"{event.modality}, "
+    manner = event.manner()
     return (
         f"{event.source} {event.code} {event.target}"
-        f"{f' ({manner[:-2]})' if manner else ''}: "
+        f"{f' ({manner})' if manner else ''}: "
         f"source '{event.source_text}' ← {'; '.join(event.source_entries)} | "
         f"verb '{event.verb_text}' ← {event.verb_entry} | "
         f"target '{event.target_text}' ← {'; '.join(event.target_entries)}"
