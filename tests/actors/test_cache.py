@@ -42,6 +42,20 @@ def test_editing_a_dictionary_misses_the_cache(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache").glob("actors-*.pickle"))) == 2
 
 
+def test_editing_a_bundled_code_table_misses_the_cache(tmp_path, monkeypatch):
+    files = paths(tmp_path)
+    before = cache.cache_key(files)
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    for name in ("countries.tsv", "sectors.tsv"):
+        (tables / name).write_bytes((cache.tables_folder() / name).read_bytes())
+    monkeypatch.setattr(cache, "tables_folder", lambda: tables)
+    assert cache.cache_key(files) == before  # the same tables, the same key
+    with (tables / "countries.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("ATL\tATL\n")
+    assert cache.cache_key(files) != before
+
+
 @pytest.mark.parametrize("damage", ["unwritable", "corrupt"])
 def test_a_broken_cache_only_costs_time(tmp_path, monkeypatch, damage):
     files = paths(tmp_path)

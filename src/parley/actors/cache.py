@@ -2,10 +2,10 @@
 
 Reading ~30,000 dictionary records takes most of a second; unpickling the compiled
 tables takes a few hundredths. The cache file's name is a hash of the code that
-compiles the dictionaries, the Python version and each dictionary's path, size and
-modification time, so editing a dictionary (or upgrading parley) simply misses the cache.
-Where the cache folder cannot be written (a read-only home, a sandbox) parley reads the
-dictionaries every time.
+compiles the dictionaries, the bundled code tables it holds, the Python version and each
+dictionary's path, size and modification time, so editing a dictionary (or upgrading
+parley) simply misses the cache. Where the cache folder cannot be written (a read-only
+home, a sandbox) parley reads the dictionaries every time.
 
 The folder is `$PARLEY_CACHE_DIR`, else `$XDG_CACHE_HOME/parley`, else `~/.cache/parley`.
 """
@@ -19,13 +19,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parley.actors.codes import COUNTRIES, SECTORS
 from parley.actors.lexicon import ActorLexicon
+from parley.tables import tables_folder
 
 if TYPE_CHECKING:
     from parley.config import DictionaryPaths
 
 # The modules whose code decides what a compiled lexicon holds.
 _COMPILERS = ("lexicon.py", "dictfile.py", "petrarch.py", "entries.py", "matcher.py", "codes.py")
+# The bundled tables compiled into it (the lexicon's CodeBook).
+_TABLES = (COUNTRIES, SECTORS)
 
 
 def cache_dir() -> Path:
@@ -43,6 +47,8 @@ def cache_key(files: DictionaryPaths) -> str:
     here = Path(__file__).parent
     for name in _COMPILERS:
         digest.update((here / name).read_bytes())
+    for name in _TABLES:
+        digest.update((tables_folder() / name).read_bytes())
     for kind in ("actors", "agents", "discards", "extra_actors"):
         for path in getattr(files, kind):
             stat = path.stat()

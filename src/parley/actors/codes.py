@@ -14,6 +14,8 @@ from pathlib import Path
 
 from parley.tables import table_map, tables_folder
 
+COUNTRIES, SECTORS = "countries.tsv", "sectors.tsv"  # the tables a CodeBook reads
+
 
 @dataclass(slots=True, frozen=True)
 class ActorFacts:
@@ -36,8 +38,8 @@ class CodeBook:
     @classmethod
     def load(cls, folder: Path | None = None) -> CodeBook:
         base = folder or tables_folder()
-        countries = table_map(base / "countries.tsv")
-        sectors = table_map(base / "sectors.tsv")
+        countries = table_map(base / COUNTRIES)
+        sectors = table_map(base / SECTORS)
         return cls(countries, sectors)
 
     def facts(self, code: str) -> ActorFacts:
