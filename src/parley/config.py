@@ -11,7 +11,6 @@ entries (a leader elected last month) without copying the whole dictionary.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from parley.actors.cache import load_lexicon
@@ -22,22 +21,18 @@ from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
 from parley.ingest.hyphens import Dehyphenator
 from parley.syntax.analysis import Analyser, load_analyser
+from parley.tables import bundled_data
 
-DEFAULT_ACTORS = ("countries.txt", "international.txt", "nonstate.txt", "parley.txt")
-DEFAULT_AGENTS = ("agents.txt",)
-DEFAULT_VERBS = ("CAMEO.2.0.txt",)
-DEFAULT_DISCARDS = ("discards.txt",)
-
-
-def bundled(name: str) -> Path:
-    """Path of a dictionary shipped inside the package (the bundled folder for "")."""
-    folder = "dictionaries" if name.startswith("CAMEO") else "actors"
-    return Path(str(resources.files("parley") / "data" / folder / name))
-
-
-def bundled_data() -> Path:
-    """The folder of all bundled data, whose known defects are not reported to users."""
-    return Path(str(resources.files("parley") / "data"))
+# The bundled defaults, under `parley/data/`.
+DEFAULT_ACTORS = (
+    "actors/countries.txt",
+    "actors/international.txt",
+    "actors/nonstate.txt",
+    "actors/parley.txt",
+)
+DEFAULT_AGENTS = ("actors/agents.txt",)
+DEFAULT_VERBS = ("dictionaries/CAMEO.2.0.txt",)
+DEFAULT_DISCARDS = ("actors/discards.txt",)
 
 
 @dataclass(slots=True, frozen=True)
@@ -53,10 +48,10 @@ class DictionaryPaths:
     def resolved(self) -> DictionaryPaths:
         """Fill each empty kind with the bundled files, and check every file exists."""
         result = DictionaryPaths(
-            actors=self.actors or tuple(bundled(n) for n in DEFAULT_ACTORS),
-            agents=self.agents or tuple(bundled(n) for n in DEFAULT_AGENTS),
-            verbs=self.verbs or tuple(bundled(n) for n in DEFAULT_VERBS),
-            discards=self.discards or tuple(bundled(n) for n in DEFAULT_DISCARDS),
+            actors=self.actors or tuple(bundled_data() / n for n in DEFAULT_ACTORS),
+            agents=self.agents or tuple(bundled_data() / n for n in DEFAULT_AGENTS),
+            verbs=self.verbs or tuple(bundled_data() / n for n in DEFAULT_VERBS),
+            discards=self.discards or tuple(bundled_data() / n for n in DEFAULT_DISCARDS),
             extra_actors=self.extra_actors,
         )
         for path in (

@@ -11,9 +11,14 @@ from importlib import resources
 from pathlib import Path
 
 
+def bundled_data() -> Path:
+    """The folder of all data shipped inside the package (`parley/data`)."""
+    return Path(str(resources.files("parley") / "data"))
+
+
 def tables_folder() -> Path:
     """The folder of the bundled tables."""
-    return Path(str(resources.files("parley") / "data" / "tables"))
+    return bundled_data() / "tables"
 
 
 def table_rows(path: Path) -> list[list[str]]:

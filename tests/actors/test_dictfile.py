@@ -103,7 +103,7 @@ def test_petrarch_files_are_still_read_and_told_apart(tmp_path):
     lexicon = ActorLexicon.load([petrarch, mine])
     (nippon,) = lexicon.actors.find_all(["NIPPON"])
     assert lexicon.kinds[nippon.payload] == "country"
-    assert len(lexicon.agent_names) == 1  # the agent in the parley file
+    assert len(lexicon.agent_codes) == 1  # the agent in the parley file
 
 
 def test_the_converter_keeps_every_code_and_names_its_source(tmp_path):

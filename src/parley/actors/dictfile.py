@@ -42,6 +42,7 @@ from parley.actors.entries import (
     Discard,
     Issue,
     Phrase,
+    dictionary_text,
 )
 from parley.errors import DictionaryError
 from parley.text.tokens import phrase_key
@@ -110,10 +111,7 @@ class _Record:
 
 
 def _records(path: Path, issues: list[Issue]) -> Iterable[_Record]:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read dictionary ({exc.strerror})") from exc
+    text = dictionary_text(path)
     record: _Record | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split(" #", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
@@ -235,14 +233,12 @@ def format_actor(entry: ActorEntry) -> str:
 
 
 def format_agent(entry: AgentEntry) -> str:
-    code = f"{entry.code}~" if entry.prefix else f"~{entry.code}"
     lines = [f"agent: {_phrase_text(entry.phrases[0])}"]
-    plural = entry.plural or (False,) * len(entry.phrases)
     lines += [
         f"  {'plural' if is_plural else 'alias'}: {_phrase_text(p)}"
-        for p, is_plural in zip(entry.phrases[1:], plural[1:], strict=True)
+        for p, is_plural in zip(entry.phrases[1:], entry.plurals()[1:], strict=True)
     ]
-    lines.append(f"  code: {code}")
+    lines.append(f"  code: {entry.written_code}")
     if entry.source:
         lines.append(f"  source: {entry.source}")
     return "\n".join(lines) + "\n\n"

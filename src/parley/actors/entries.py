@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+
+from parley.errors import DictionaryError
 
 # What an actor entry names; decides how context changes its reading (a capital after
 # `in` is a place; a person's surname alone refers back to them; `he` needs a person).
@@ -124,6 +127,23 @@ class AgentEntry:
     prefix: bool
     plural: tuple[bool, ...] = ()
     source: str = ""
+
+    @property
+    def written_code(self) -> str:
+        """The code as dictionaries write it: `IGO~` for a prefix, `~GOV` otherwise."""
+        return f"{self.code}~" if self.prefix else f"~{self.code}"
+
+    def plurals(self) -> tuple[bool, ...]:
+        """Whether each phrase is a plural form (none, when the entry does not say)."""
+        return self.plural or (False,) * len(self.phrases)
+
+
+def dictionary_text(path: Path) -> str:
+    """A dictionary file's text; a file that cannot be read is a one-line error."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read dictionary ({exc.strerror})") from exc
 
 
 @dataclass(slots=True, frozen=True)

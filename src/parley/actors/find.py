@@ -158,7 +158,7 @@ def find_mentions(
     merged = _merge(pieces, norms)
     _mark_places(merged, norms)
     _mark_modifiers(merged, tokens, taken)
-    merged += _pronouns(sentence, merged, taken, context)
+    merged += _pronouns(sentence, norms, merged, taken, context)
     merged.sort(key=lambda p: p.start)
     merged = _merge(merged, norms)  # `its troops`: the antecedent's military
     _remember(lexicon, merged, context)
@@ -408,9 +408,12 @@ def _compatible(want: str, kind: str, plural: bool, text: str) -> bool:
 
 
 def _pronouns(
-    sentence: Sentence, pieces: list[_Piece], taken: list[bool], context: DocumentContext
+    sentence: Sentence,
+    norms: list[str],
+    pieces: list[_Piece],
+    taken: list[bool],
+    context: DocumentContext,
 ) -> list[_Piece]:
-    norms = [t.norm for t in sentence.tokens]
     found: list[_Piece] = []
     for i, norm in enumerate(norms):
         want = _PRONOUNS.get(norm)
@@ -479,14 +482,13 @@ def _surface(sentence: Sentence, start: int, end: int) -> str:
 def _mention(lexicon: ActorLexicon, sentence: Sentence, piece: _Piece) -> Mention:
     first = sentence.tokens[piece.start]
     last = sentence.tokens[piece.end - 1]
-    offset = sentence.start
     facts = lexicon.book.facts(piece.code or "")
     return Mention(
         sentence_index=sentence.index,
         token_start=piece.start,
         token_end=piece.end,
         span=Span(first.start, last.end),
-        text=sentence.text[first.start - offset : last.end - offset],
+        text=_surface(sentence, piece.start, piece.end),
         code=piece.code or "",
         entries=tuple(piece.entries),
         kind=piece.kind,

@@ -72,11 +72,9 @@ class ActorLexicon:
     surnames: dict[str, list[int]] = field(default_factory=dict)
     surname_of: dict[int, str] = field(default_factory=dict)  # person row → surname
     # Agent rows: code written `~GOV` or `IGO~`.
-    agent_names: list[str] = field(default_factory=list)
     agent_wheres: list[str] = field(default_factory=list)
     agent_codes: list[str] = field(default_factory=list)
-    # Discard rows: where, and whether the whole story goes.
-    discard_wheres: list[str] = field(default_factory=list)
+    # Discard rows: whether the whole story goes.
     discard_story: list[bool] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     book: CodeBook = field(default_factory=CodeBook.load)
@@ -158,18 +156,14 @@ class ActorLexicon:
             self.actors.add(phrase, row)
 
     def add_agent(self, entry: AgentEntry) -> None:
-        row = len(self.agent_names)
-        self.agent_names.append(entry.name)
+        row = len(self.agent_codes)
         self.agent_wheres.append(_provenance(entry.where, entry.name, entry.source))
-        self.agent_codes.append(f"{entry.code}~" if entry.prefix else f"~{entry.code}")
-        plural = entry.plural or (False,) * len(entry.phrases)
-        for phrase, is_plural in zip(entry.phrases, plural, strict=True):
+        self.agent_codes.append(entry.written_code)
+        for phrase, is_plural in zip(entry.phrases, entry.plurals(), strict=True):
             self.agents.add(phrase, row * 2 + is_plural)
 
     def add_discard(self, entry: Discard) -> None:
-        row = len(self.discard_wheres)
-        phrase = " ".join(entry.phrase.key)
-        self.discard_wheres.append(_provenance(entry.where, phrase, entry.source))
+        row = len(self.discard_story)
         self.discard_story.append(entry.story)
         self.discards.add(entry.phrase, row)
 

@@ -12,9 +12,16 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from parley.actors.entries import ActorEntry, AgentEntry, DatedCode, Discard, Issue, Phrase
+from parley.actors.entries import (
+    ActorEntry,
+    AgentEntry,
+    DatedCode,
+    Discard,
+    Issue,
+    Phrase,
+    dictionary_text,
+)
 from parley.dates import parse_date
-from parley.errors import DictionaryError
 from parley.text.tokens import phrase_key
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
@@ -25,10 +32,7 @@ _MIN_STEM = 4
 
 def _lines(path: Path) -> Iterator[tuple[int, str, str]]:
     """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise DictionaryError(f"{path}: cannot read dictionary ({exc.strerror})") from exc
+    text = dictionary_text(path)
     in_block = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw

@@ -15,7 +15,7 @@ from parley.api import coding_stages
 from parley.cli.options import dictionary_options, load_dictionaries
 from parley.cli.output import FORMATS, make_writer
 from parley.cli.progress import RunProgress
-from parley.config import Dictionaries, bundled_data
+from parley.config import Dictionaries
 from parley.dates import parse_date
 from parley.dedup.stage import DEFAULT_THRESHOLD
 from parley.document import Document, Rejection
@@ -23,6 +23,7 @@ from parley.ingest.discover import discover
 from parley.ingest.readers import read
 from parley.pipeline import Pipeline
 from parley.store.duckdb_store import DuckDBStore
+from parley.tables import bundled_data
 
 _MAX_ISSUES_SHOWN = 20
 

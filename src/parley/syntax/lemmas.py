@@ -10,8 +10,9 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from parley.tables import bundled_data
 
 _VOWELS = set("aeiou")
 
@@ -54,7 +55,7 @@ class Lemmatiser:
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lemmatiser:
-        base = folder or Path(str(resources.files("parley") / "data" / "models"))
+        base = folder or bundled_data() / "models"
         with gzip.open(base / "lemmas.json.gz", "rt", encoding="utf-8") as handle:
             return cls(json.load(handle))
 

@@ -18,10 +18,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
+
+from parley.tables import bundled_data
 
 PAD, UNKNOWN, ROOT_WORD = 0, 1, 2
 AFFIXES = ("p2", "p3", "s1", "s2", "s3", "s4")
@@ -179,7 +180,7 @@ class Network:
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Network:
-        base = folder or Path(str(resources.files("parley") / "data" / "models"))
+        base = folder or bundled_data() / "models"
         with np.load(base / "network.npz") as found:
             weights = {k: v.astype(np.float32) for k, v in found.items()}
         meta = json.loads((base / "network.json").read_text(encoding="utf-8"))

@@ -40,8 +40,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return True
     prev = before.group(1).lstrip("(\"'“‘")
-    bare = prev.rstrip(".")
-    if bare.lower() in ABBREVIATIONS and (bare[:1].isupper() or bare in LOWER_CASE_ABBREVIATIONS):
+    if prev.lower() in ABBREVIATIONS and (prev[:1].isupper() or prev in LOWER_CASE_ABBREVIATIONS):
         return False
     if len(prev) == 1 and prev.isalpha() and prev.isupper():
         return False  # an initial: "C. Kenneth Quinones"
