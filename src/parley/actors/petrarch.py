@@ -30,7 +30,7 @@ _SUBST_USE_RE = re.compile(r"![A-Z]+!")
 _MIN_STEM = 4
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str, str]]:
+def petrarch_lines(path: Path) -> Iterator[tuple[int, str, str]]:
     """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks."""
     text = dictionary_text(path)
     in_block = False
@@ -141,7 +141,7 @@ def read_actors(path: Path) -> tuple[list[ActorEntry], list[Issue]]:
         elif name and phrases:
             issues.append(Issue(str(path), int(where.rsplit(":", 1)[1]), f"{name}: no code"))
 
-    for number, line, comment in _lines(path):
+    for number, line, comment in petrarch_lines(path):
         head = _CODE_RE.split(line)[0]
         bodies = _CODE_RE.findall(line)
         if "[" in head or "]" in head:
@@ -187,7 +187,7 @@ def read_agents(path: Path) -> tuple[list[AgentEntry], list[Issue]]:
     entries: list[AgentEntry] = []
     issues: list[Issue] = []
     substitutions: dict[str, list[str]] = {}
-    for number, line, _ in _lines(path):
+    for number, line, _ in petrarch_lines(path):
         definition = _SUBST_DEF_RE.match(line.strip())
         if definition:
             words = [w.strip() for w in definition.group(2).split(",") if w.strip()]
@@ -253,7 +253,7 @@ def read_discards(path: Path) -> tuple[list[Discard], list[Issue]]:
     """Read a discard list: phrases that void a sentence, or a whole story with `+`."""
     found: list[Discard] = []
     issues: list[Issue] = []
-    for number, line, _ in _lines(path):
+    for number, line, _ in petrarch_lines(path):
         text = line.strip()
         story = text.startswith("+")
         phrase = _phrase(text.lstrip("+"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parley.actors.entries import Issue
-from parley.actors.petrarch import _lines
+from parley.actors.petrarch import petrarch_lines
 from parley.text.tokens import phrase_key
 
 _HEADER_RE = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
@@ -317,7 +317,7 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
     blocks: list[tuple[str, Codes, list[tuple[str, str | None, Codes | None, str]], list[Pattern]]]
     blocks = []
     current_synset: str | None = None
-    for number, line, _ in _lines(path):
+    for number, line, _ in petrarch_lines(path):
         where = f"{path.name}:{number}"
         stripped = line.strip()
         try:
