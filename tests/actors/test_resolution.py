@@ -2,7 +2,8 @@
 
 import pytest
 
-from parley.api import find_actors
+from parley.api import code_document, find_actors
+from parley.document import Document
 
 
 def coded(dictionaries, text, date="2004-11-20", role="actor"):
@@ -152,6 +153,15 @@ def test_mentions_keep_spans_provenance_country_and_sector(dictionaries):
     assert [e.split(":")[0] for e in minister.entries] == ["countries.txt", "agents.txt"]
 
 
-def test_history_is_discarded_but_the_documents_own_year_is_news(dictionaries):
-    assert coded(dictionaries, "In 1995 Japan attacked nobody.") == []
-    assert coded(dictionaries, "In 2004 Japan attacked nobody.") == [("Japan", "JPN")]
+def test_a_discard_phrase_voids_the_sentence_but_a_time_only_marks_it(dictionaries):
+    assert coded(dictionaries, "Japan played a football match.") == []
+    # the coder drops what `1995` dates (tests/events); the actors stay for the rest
+    assert coded(dictionaries, "In 1995 Japan attacked nobody.") == [("Japan", "JPN")]
+    raw = "In 1995 and in 2004 Japan spoke."
+    doc = code_document(
+        Document(id="d", origin="t", format="text", raw=raw), dictionaries, "2004-11-20"
+    )
+    (sentence,) = doc.sentences
+    tokens = sentence.tokens
+    times = [doc.text[tokens[a].start : tokens[b - 1].end] for a, b in sentence.history]
+    assert times == ["1995"]  # the document's own year is news

@@ -244,9 +244,40 @@ def test_a_country_before_a_title_is_the_officials_country(dictionaries):
         ("Japan pledged to send aid to Haiti.", [("JPN", "033", "HTI")]),
         ("China agreed to release the Japanese sailors.", [("CHN", "0353", "JPN")]),
         ("Iran threatened to attack Israel.", [("IRN", "138", "ISR")]),
+        # what the speaker says it will do is its intention; a warning of an attack a threat
+        ("Israel said it will send aid to Lebanon.", [("ISR", "033", "LBN")]),
+        ("Israel warned it would attack Lebanon.", [("ISR", "130", "LBN"), ("ISR", "138", "LBN")]),
     ],
 )
 def test_an_intended_act_is_coded_as_the_intention(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2014-07-20") == expected
+
+
+def test_what_a_speaker_says_another_will_do_is_not_the_speakers_intention(dictionaries):
+    found = asserted(dictionaries, "Israel said Egypt will send aid to Lebanon.", "2014-07-20")
+    assert ("EGY", "070", "LBN") in found
+    assert not [e for e in found if e[1].startswith("03") and e[0] == "ISR" and e[2] == "LBN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time from the discard list dates the events it hangs from: history, not news
+        ("In 1995 Japan attacked China.", []),
+        ("Three years ago Japan attacked China.", []),
+        ("Japan criticized China over its 1995 invasion of Vietnam.", [("JPN", "111", "CHN")]),
+        # `three years ago` dates the clause it closes, not the sentence's news
+        (
+            "Japan, which attacked Pakistan three years ago, met China on Monday.",
+            [("JPN", "040", "CHN")],
+        ),
+        # the document's own year is news
+        ("Japan attacked China in 2014.", [("JPN", "190", "CHN")]),
+        # a discard phrase that is no time still voids its sentence
+        ("Japan met China after the football match.", []),
+    ],
+)
+def test_a_time_in_the_discard_list_voids_only_what_it_dates(dictionaries, text, expected):
     assert asserted(dictionaries, text, "2014-07-20") == expected
 
 

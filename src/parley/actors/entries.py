@@ -12,6 +12,10 @@ from pathlib import Path
 
 from parley.errors import DictionaryError
 
+_MONTHS = frozenset(
+    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
+)
+
 # What an actor entry names; decides how context changes its reading (a capital after
 # `in` is a place; a person's surname alone refers back to them; `he` needs a person).
 KINDS = ("country", "capital", "place", "person", "organisation")
@@ -148,9 +152,24 @@ def dictionary_text(path: Path) -> str:
 
 @dataclass(slots=True, frozen=True)
 class Discard:
-    """A phrase that voids its sentence, or its whole story when `story` is set."""
+    """A phrase that voids its sentence, or its whole story when `story` is set.
+
+    A sentence-level phrase that is a time (`1995`, `MONTHS AGO`, `APRIL 1942`) is `dated`:
+    PETRARCH lists them to keep history out of the news, but it is the events the phrase
+    dates that are history, not the others in its sentence (`X, arrested months ago, was
+    freed on Monday`), so a dated phrase voids only the events it hangs from.
+    """
 
     phrase: Phrase
     story: bool
     where: str
     source: str = ""
+
+    @property
+    def dated(self) -> bool:
+        words = self.phrase.key
+        if self.story or not words:
+            return False
+        return words[-1] in ("AGO", "LATER") or all(
+            (w.isdigit() and len(w) == 4) or w in _MONTHS for w in words
+        )

@@ -74,8 +74,9 @@ class ActorLexicon:
     # Agent rows: code written `~GOV` or `IGO~`.
     agent_wheres: list[str] = field(default_factory=list)
     agent_codes: list[str] = field(default_factory=list)
-    # Discard rows: whether the whole story goes.
+    # Discard rows: whether the whole story goes; whether the phrase is a time.
     discard_story: list[bool] = field(default_factory=list)
+    discard_dated: list[bool] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     book: CodeBook = field(default_factory=CodeBook.load)
     _decoded: dict[int, tuple[DatedCode, ...]] = field(default_factory=dict)
@@ -165,6 +166,7 @@ class ActorLexicon:
     def add_discard(self, entry: Discard) -> None:
         row = len(self.discard_story)
         self.discard_story.append(entry.story)
+        self.discard_dated.append(entry.dated)
         self.discards.add(entry.phrase, row)
 
     def _index_surnames(self) -> None:

@@ -284,6 +284,8 @@ class Coder:
         if len(actors) < 2:
             return []
         tree = Tree.build(sentence.words, actors, self._recode) if sentence.words else None
+        if sentence.history and tree is None:
+            return []  # a time voids what it dates; without the analysis, the sentence
         groups = tree.groups if tree is not None else _groups(actors, norms)
         if len(groups) < 2 and not any(len(g) > 1 for g in groups):
             return []
@@ -342,11 +344,15 @@ class Coder:
                         )
         if tree is not None and self.verbs.nominals:
             raws += self._nominal_events(tree, sentence, norms, starts)
+        if tree is not None:
+            raws = [self._intention(tree, raw) for raw in raws]
         if tree is not None and self.verbs.transformations:
             raws = self._transform(tree, raws)
         if tree is not None:
             raws = _without_restatements(tree, _without_requests(tree, raws))
-            raws = [self._intention(tree, raw) for raw in raws]
+            if sentence.history:
+                dated = tree.dated_by(sentence.history)
+                raws = [r for r in raws if r.verb is None or not tree.below(r.verb, dated)]
         raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
@@ -387,7 +393,7 @@ class Coder:
     def _intention(self, tree: Tree, raw: _Raw) -> _Raw:
         """The intention an act stands for when it is only pledged, offered, planned or
         threatened (`pledged to send aid`: 033), as `data/tables/intentions.tsv` maps it."""
-        if raw.verb is None or raw.transformed or raw.negated:
+        if raw.verb is None or raw.negated:
             return raw
         word = tree.intended_by(raw.verb)
         if word is None:

@@ -41,6 +41,9 @@ _PLEDGE_NOUNS = frozenset(
     "willingness".split()
 )
 THREATS = frozenset({"threaten", "vow", "warn", "threat"})
+# Speech verbs whose subject, saying what it will do, states an intention.
+_ANNOUNCING = frozenset("say announce declare state confirm warn vow".split())
+_PERSONAL = frozenset("it they he she we i".split())
 _FORECAST = frozenset("certain likely expected set due poised bound about sure".split())
 _FAILURE = frozenset({"fail", "refuse", "decline"})
 # A word before a `to` infinitive that may sit between it and the noun it completes.
@@ -259,6 +262,38 @@ class Tree:
         found = self.words[word]
         return found.relation == "parataxis" and found.lemma.lower() in _SPEECH
 
+    def dated_by(self, spans: Sequence[tuple[int, int]]) -> set[int]:
+        """The words that times given as token spans date (-1: a time holds the root).
+
+        A year dates what it hangs from (`in 1995 … attacked`, `its 2003 invasion`). A
+        time counted back or on (`three years ago`, `months later`) dates the verb just
+        before it, where there is one (`X, which attacked Y three years ago, met Z`):
+        parsers often hang it on the main verb instead; at the start of a sentence
+        (`Three years ago X attacked Y`) it dates what it hangs from.
+        """
+        tops: set[int] = set()
+        for start, end in spans:
+            inside = [i for i, w in enumerate(self.words) if start <= w.token < end]
+            if not inside:
+                continue
+            if self.words[inside[-1]].lemma.lower() in ("ago", "later"):
+                before = [i for i in range(inside[0]) if self.words[i].upos == "VERB"]
+                if before:
+                    tops.add(before[-1])
+                    continue
+            tops.update(self.words[i].head for i in inside if self.words[i].head not in inside)
+        return tops
+
+    def below(self, word: int, tops: set[int]) -> bool:
+        """Whether `word` is one of `tops` or hangs anywhere below one of them."""
+        for _ in range(len(self.words) + 1):  # bounded: a parse may hold a cycle
+            if word in tops:
+                return True
+            if word < 0:
+                return False
+            word = self.words[word].head
+        return False
+
     def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
 
@@ -373,8 +408,11 @@ class Tree:
 
     def intended_by(self, verb: int) -> int | None:
         """The word saying that `verb` is only pledged, offered, planned or threatened by
-        its own subject (`pledged to send`, `Kim's offer to dismantle`), if any."""
+        its own subject (`pledged to send`, `Kim's offer to dismantle`), or announced by
+        it as what it will do (`Israel announced it would free prisoners`), if any."""
         word = self.words[verb]
+        if word.relation == "ccomp" and self._announced_by_doer(verb):
+            return word.head
         if word.relation not in ("xcomp", "advcl", "acl") or word.head < 0:
             return None
         if not self.infinitive(verb):
@@ -386,6 +424,26 @@ class Tree:
         if word.relation == "acl" or self.object_controls(verb) or self.is_passive(governor):
             return None
         return governor if self.words[governor].lemma.lower() in _PLEDGES else None
+
+    def _announced_by_doer(self, verb: int) -> bool:
+        """A `will`/`would` complement of a speech verb whose subject is the speaker,
+        named again or as a pronoun (`X said it will`, `X warned they would`)."""
+        governor = self.words[verb].head
+        if governor < 0 or self.words[governor].lemma.lower() not in _ANNOUNCING:
+            return False
+        modals = {self.words[c].lemma.lower() for c in self.dependents(verb, "aux")}
+        if not modals & {"will", "would", "shall", "'ll", "'d"}:
+            return False
+        speaker = self.subject(governor)
+        if speaker is None:
+            return False
+        subjects = self.dependents(verb, "nsubj")
+        if not subjects:
+            return False
+        doer = self.actor_in(subjects[0])
+        if doer is None:
+            return self.words[subjects[0]].lemma.lower() in _PERSONAL
+        return {m.code for m in self.groups[doer]} == {m.code for m in self.groups[speaker]}
 
     def demanded_by_noun(self, verb: int) -> bool:
         """An infinitive completing a demand noun (`pressure from Congress to help`)."""
