@@ -213,6 +213,8 @@ def test_a_negated_cooperation_is_also_a_refusal(dictionaries):
         ("Egypt asked Israel to attack Hamas.", [("EGY", "020", "ISR")]),
         ("Russia was pressured by Germany to help Iran.", [("DEU", "170", "RUS")]),
         ("Russia faces pressure from Germany to help Iran.", [("DEU", "100", "RUS")]),
+        # allowed is not done either
+        ("Japan gave permission to Russia to help Iran.", [("JPN", "080", "RUS")]),
     ],
 )
 def test_what_is_asked_of_another_is_not_coded_as_done(dictionaries, text, expected):

@@ -66,12 +66,15 @@ _NOMINAL = frozenset({"compound", "nmod", "nmod:poss", "amod", "flat", "appos"})
 _CONTROL_NOUNS = frozenset(
     "decision refusal plan offer bid attempt effort pledge promise threat vow move "
     "agreement failure readiness willingness intention proposal call request demand "
-    "determination resolve commitment".split()
+    "determination resolve commitment permission authorization approval consent "
+    "mandate".split()
 )
-# Nouns whose infinitive is what one side asks of another (`pressure from Congress to
-# help Iran`, `a call by the UN to stop the fighting`): asked, not done.
+# Nouns whose infinitive is what one side asks of another or allows it (`pressure from
+# Congress to help Iran`, `a call by the UN to stop the fighting`, `permission to Russia
+# to help Israel`): asked or allowed, not done.
 _DEMAND_NOUNS = frozenset(
-    "pressure call demand request appeal ultimatum order plea urging invitation".split()
+    "pressure call demand request appeal ultimatum order plea urging invitation "
+    "permission authorization approval consent mandate".split()
 )
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
 # Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
