@@ -122,3 +122,18 @@ def test_pattern_index_offers_only_patterns_the_words_can_match(tmp_path: Path):
         "* FOR TALKS",
         "$ *",
     ]  # most words first
+
+
+def test_a_pattern_written_again_later_replaces_the_earlier_one(tmp_path: Path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- APPROVE [---] ---\nAPPROVE\nRATIFY\n- * TREATY [031:031]  # APPROVE\n"
+        "- * DEAL [051]\n- * TREATY [057]  # RATIFY\n",
+        encoding="utf-8",
+    )
+    forms, _, _ = read_verbs(path)
+    index = forms[0].verb.patterns
+    assert [(p.text, p.codes) for p in index.candidates(["TREATY", "DEAL"])] == [
+        ("* DEAL", Codes("051", None)),
+        ("* TREATY", Codes("057", None)),
+    ]

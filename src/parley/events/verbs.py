@@ -127,6 +127,10 @@ class PatternIndex:
 
     @classmethod
     def build(cls, patterns: Sequence[Pattern]) -> PatternIndex:
+        """A pattern written again later in its block replaces the earlier one, as in
+        PETRARCH (`- * &TREATY [031]` then `- * &TREATY [057]`: 057)."""
+        last = {pattern.text: pattern for pattern in patterns}
+        patterns = [p for p in patterns if last[p.text] is p]
         keyed: list[tuple[str, int]] = []
         free: list[int] = []
         for number, pattern in enumerate(patterns):
