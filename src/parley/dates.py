@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
+# Month names as normalised tokens (`NOVEMBER`, `NOV` for `Nov.`) → month number.
+MONTHS = {name.upper(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH_ABBREVIATIONS = {
+    "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9,
+    "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12,
+}  # fmt: skip
 _PIVOT = 40  # two-digit years below this are 20xx (PETRARCH/TABARI dictionaries use YYMMDD)
 
 

@@ -132,6 +132,21 @@ class Event:
     target_entries: tuple[str, ...]
     story_event_id: str = ""  # the same for this event in every copy of the story
     repeat_of: str | None = None  # the event_id of its first sighting in another copy
+    # How precise `event_date` is (it is the first day of that day, week, month or year)
+    # and, when the text gave it (`date_source` "text"), the words that did.
+    date_granularity: str = "day"
+    date_text: str = ""
+    date_span: Span | None = None
+
+    def date_label(self) -> str:
+        """The date as precisely as it is known: `2004-11-04`, `week of 2004-11-08`,
+        `2004-09`, `2003`; empty when there is none."""
+        if self.event_date is None:
+            return ""
+        day = self.event_date.isoformat()
+        return {"week": f"week of {day}", "month": day[:7], "year": day[:4]}.get(
+            self.date_granularity, day
+        )
 
     def manner(self) -> str:
         """How firmly it is said, for people: `negated`, the modality unless asserted,

@@ -165,3 +165,17 @@ def test_a_discard_phrase_voids_the_sentence_but_a_time_only_marks_it(dictionari
     tokens = sentence.tokens
     times = [doc.text[tokens[a].start : tokens[b - 1].end] for a, b in sentence.history]
     assert times == ["1995"]  # the document's own year is news
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("LYON: Interpol will send a team.", ["LYON"]),
+        ("GENEVA, Oct. 18 — Japan protested to China.", ["GENEVA"]),
+        ("BRUSSELS - The European Union sanctioned Belarus.", ["BRUSSELS"]),
+        ("Tokyo protested to Beijing.", []),  # no dateline: the capital acts
+        ("Tokyo, Seoul and Beijing met: talks went well.", []),  # not a dateline: no dash
+    ],
+)
+def test_the_place_a_report_was_filed_from_is_no_actor(dictionaries, text, places):
+    assert [m for m, _ in coded(dictionaries, text, role="place")] == places

@@ -187,6 +187,7 @@ def test_explain_names_the_dictionary_entries(tmp_path):
     assert shown.returncode == 0, shown.stderr
     assert event["sentence_text"].split()[0] in shown.stdout
     assert event["verb_entry"] in shown.stdout
+    assert f"date={event['event_date']} (" in shown.stdout
     assert parley("explain", "ffffffffff", "--db", db).returncode == 1
 
 
@@ -196,6 +197,9 @@ def test_explain_codes_a_sentence_now():
     assert shown.returncode == 0, shown.stderr
     assert "042" in shown.stdout and "VISIT" in shown.stdout  # code and dictionary entry
     assert "modality=forecast" in shown.stdout  # `is certain to ask`
+    assert "date=2004-11-18 (day, from 'Thursday')" in shown.stdout  # the visit's day
+    history = parley("explain", "In 1995 Japan attacked China.", "--date", "2004-11-18")
+    assert "'1995' (a time in the discard list) makes what it dates history" in history.stdout
     none = parley("explain", "The weather was fine.")
     assert none.returncode == 0 and "no event coded" in none.stdout
     assert parley("explain", "Japan met China.", "--date", "soon").returncode == 2

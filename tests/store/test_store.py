@@ -36,6 +36,11 @@ def test_examples_are_stored_with_spans_into_the_stored_text(tmp_path, dictionar
         assert len(rows) == counters.events
         for text, ss, se, st, vs, ve, vt, ts, te, tt in rows:
             assert (text[ss:se], text[vs:ve], text[ts:te]) == (st, vt, tt)
+        dates = con.execute(
+            "SELECT d.text, e.date_start, e.date_end, e.date_text FROM events e "
+            "JOIN documents d USING (document_id) WHERE e.date_source = 'text'"
+        ).fetchall()
+        assert dates and all(text[a:b] == said for text, a, b, said in dates)
         copy = con.execute(
             "SELECT duplicate_of, story_id, n_events FROM documents "
             "WHERE document_id LIKE '%protest_copy.txt'"
@@ -146,8 +151,11 @@ def _schema_2_database(tmp_path):
 
     old_ddl = DDL.replace(
         "    similar_to VARCHAR,\n    similarity DOUBLE,\n    signature BLOB,\n", ""
-    ).replace(",\n    story_event_id VARCHAR NOT NULL,\n    repeat_of VARCHAR\n", "\n")
+    )
+    cut = old_ddl.index(",\n    story_event_id VARCHAR")
+    old_ddl = old_ddl[:cut] + old_ddl[old_ddl.index("\n", old_ddl.index("date_end")) :]
     assert "similar_to" not in old_ddl and "repeat_of" not in old_ddl
+    assert "date_granularity" not in old_ddl
     db = tmp_path / "old.duckdb"
     with duckdb.connect(str(db)) as con:
         con.execute(old_ddl)
@@ -177,6 +185,9 @@ def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
         assert store.query("SELECT document_id, similar_to, similarity FROM documents "
                            "ORDER BY 1") == [("a", None, None), ("b", "a", 1.0)]  # fmt: skip
         assert store.query("SELECT story_event_id, repeat_of FROM events") == [("se-e1", None)]
+        assert store.query("SELECT date_granularity, date_text, date_start FROM events") == [
+            ("day", "", None)
+        ]
         (story,) = list(store.stories())
     assert [c.kind for c in story.copies] == ["first", "exact copy"] and story.events == 1
 

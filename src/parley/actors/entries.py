@@ -10,11 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.dates import MONTHS
 from parley.errors import DictionaryError
-
-_MONTHS = frozenset(
-    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
-)
 
 # What an actor entry names; decides how context changes its reading (a capital after
 # `in` is a place; a person's surname alone refers back to them; `he` needs a person).
@@ -171,5 +168,5 @@ class Discard:
         if self.story or not words:
             return False
         return words[-1] in ("AGO", "LATER") or all(
-            (w.isdigit() and len(w) == 4) or w in _MONTHS for w in words
+            (w.isdigit() and len(w) == 4) or w in MONTHS for w in words
         )

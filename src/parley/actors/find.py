@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 
 from parley.actors.entries import PLACE_KINDS
 from parley.actors.lexicon import ActorLexicon, surname
+from parley.dates import MONTH_ABBREVIATIONS, MONTHS
 from parley.document import Mention, Sentence, Span, Token
 
 _LINKS = frozenset({"OF", "IN", "FROM", "AT"})
+_DATELINE_ENDS = frozenset({"—", "–", "-", "--", ":"})
 _LOCATIVES = frozenset(
     {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", "AROUND", "WITHIN"}
 )
@@ -157,6 +159,7 @@ def find_mentions(
     pieces.sort(key=lambda p: p.start)
     merged = _merge(pieces, norms)
     _mark_places(merged, norms)
+    _mark_dateline(merged, tokens)
     _mark_modifiers(merged, tokens, taken)
     merged += _pronouns(sentence, norms, merged, taken, context)
     merged.sort(key=lambda p: p.start)
@@ -373,6 +376,33 @@ def _mark_places(pieces: list[_Piece], norms: list[str]) -> None:
         ):
             piece.role = "place"
         previous = piece
+
+
+def _mark_dateline(pieces: list[_Piece], tokens: list[Token]) -> None:
+    """`TOKYO, Oct. 17 — Japan protested`, `GAZA CITY, Palestinian Territories: …`: the
+    places a report opens with, before a dash or a colon, say where it was filed from,
+    not who acts. Between them only places, commas and a date may stand."""
+    if not pieces or pieces[0].start != 0 or pieces[0].kind not in PLACE_KINDS:
+        return
+    places = {p.start: p for p in pieces if p.kind in PLACE_KINDS}
+    named: list[_Piece] = []
+    at = 0
+    while at < min(len(tokens), 12):
+        if at in places:
+            named.append(places[at])
+            at = places[at].end
+            continue
+        text = tokens[at].text
+        if text in _DATELINE_ENDS:
+            for piece in named:
+                piece.role = "place"
+            return
+        norm = tokens[at].norm
+        if not (
+            text in (",", ".") or norm.isdigit() or norm in MONTHS or norm in MONTH_ABBREVIATIONS
+        ):
+            return
+        at += 1
 
 
 def _mark_modifiers(pieces: list[_Piece], tokens: list[Token], taken: list[bool]) -> None:

@@ -33,8 +33,7 @@ class _Shown:
     entries: tuple[str, str, str]
     negated: bool
     modality: str
-    date: object
-    date_source: str
+    when: str
     plover: str | None
     goldstein: float | None
     quad: int | None
@@ -58,8 +57,7 @@ def _from_event(event: Event, text: str) -> _Shown:
         ("; ".join(event.source_entries), event.verb_entry, "; ".join(event.target_entries)),
         event.negated,
         event.modality,
-        event.event_date,
-        event.date_source,
+        _when(event.event_date, event.date_source, event.date_granularity, event.date_text),
         event.plover_type,
         event.goldstein,
         event.quad_class,
@@ -94,13 +92,19 @@ def _show(console: Console, shown: _Shown, ontology: Ontology) -> None:
         markup=False,
     )
     console.print(
-        f"notes   negated={shown.negated} modality={shown.modality} date={shown.date} "
-        f"({shown.date_source})",
+        f"notes   negated={shown.negated} modality={shown.modality} date={shown.when}",
         highlight=False,
         markup=False,
     )
     if shown.copies:
         console.print(f"copies  {shown.copies}", highlight=False, markup=False)
+
+
+def _when(date: object, source: str, granularity: str, text: str) -> str:
+    """`2004-11-04 (day, from 'on November 4')`, or `2004-11-18 (document)`."""
+    if source == "text":
+        return f"{date} ({granularity}, from {text!r})"
+    return f"{date} ({source})"
 
 
 def _looks_like_an_id(argument: str) -> bool:
@@ -165,7 +169,8 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
             "e.source_start, e.source_end, e.verb_start, e.verb_end, e.target_start, "
             "e.target_end, e.source_entries, e.verb_entry, e.target_entries, e.negated, "
             "e.modality, e.event_date, e.date_source, d.text, s.char_start, s.char_end, "
-            "e.plover_type, e.goldstein, e.quad_class, e.story_event_id "
+            "e.plover_type, e.goldstein, e.quad_class, e.story_event_id, e.date_granularity, "
+            "e.date_text "
             "FROM events e JOIN documents d USING (document_id) "
             "JOIN sentences s ON s.document_id = e.document_id "
             "AND s.sentence_index = e.sentence_index WHERE e.event_id LIKE ? || '%'",
@@ -200,8 +205,7 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
         ("; ".join(row[12]), row[13], "; ".join(row[14])),
         row[15],
         row[16],
-        row[17],
-        row[18],
+        _when(row[17], row[18], row[26], row[27]),
         row[22],
         row[23],
         row[24],

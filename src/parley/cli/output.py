@@ -85,7 +85,7 @@ class TableWriter:
                 f"{event.code}\n[dim]{event.verb_text}[/dim]",
                 f"{event.target}\n[dim]{event.target_text}[/dim]",
                 event.plover_type or "",
-                event.event_date.isoformat() if event.event_date else "",
+                f"{event.date_label()}\n[dim]{event.date_text or event.date_source}[/dim]",
                 notes,
                 event.event_id,
             )

@@ -31,6 +31,7 @@ from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes
 from parley.events.roles import THREATS, Tree
 from parley.events.verbs import Transformation, Verb, read_verbs
+from parley.syntax.analysis import hangs_below
 from parley.tables import table_map, table_rows, tables_folder
 
 WINDOW = 15
@@ -352,7 +353,9 @@ class Coder:
             raws = _without_restatements(tree, _without_requests(tree, raws))
             if sentence.history:
                 dated = tree.dated_by(sentence.history)
-                raws = [r for r in raws if r.verb is None or not tree.below(r.verb, dated)]
+                raws = [
+                    r for r in raws if r.verb is None or not hangs_below(tree.words, r.verb, dated)
+                ]
         raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:

@@ -287,16 +287,6 @@ class Tree:
             tops.update(self.words[i].head for i in inside if self.words[i].head not in inside)
         return tops
 
-    def below(self, word: int, tops: set[int]) -> bool:
-        """Whether `word` is one of `tops` or hangs anywhere below one of them."""
-        for _ in range(len(self.words) + 1):  # bounded: a parse may hold a cycle
-            if word in tops:
-                return True
-            if word < 0:
-                return False
-            word = self.words[word].head
-        return False
-
     def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
 

@@ -1,26 +1,113 @@
-"""Event dates. For now every event takes its document's date, marked as such.
+"""Event dates: the time the event's own clause names, else the document's date.
 
-Temporal expressions in the event's clause (`on November 4`, `next January`) will refine
-this; `date_source` tells a user which rule gave the date.
+A time dates the events of the clause it hangs from (`Japan and China met on Wednesday`),
+and of clauses that continue it (`met on Wednesday to discuss…`, `met on Wednesday and
+agreed…`), but not what a speaker reports (`Japan said on Wednesday that China had
+attacked`: the attack's day is not said). `a year since X happened` dates X. Whether
+an undated `in September` is the last or the next comes from the verb: past for `met`,
+future for `will meet`, else the nearer. An event with no time of its own takes the
+document's date, and `date_source` says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parley.document import Document
+from parley.document import Document, Event, Sentence, Span, Word
+from parley.resolve.times import FUTURE, NEAREST, PAST, TimeExpression, TimePhrase, time_phrases
+from parley.syntax.analysis import hangs_below
+
+# Clauses that go on with the clause that governs them: a time there dates them too.
+_CONTINUING = frozenset({"xcomp", "advcl", "conj"})
 
 
 @dataclass(slots=True)
 class ResolveDates:
-    """Stage: give each event a date and say where it came from."""
+    """Stage: give each event a date, its granularity, and where it came from."""
 
     name: str = "resolve"
     skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
+        phrases: dict[int, list[TimePhrase]] = {}
         for event in doc.events:
-            if event.event_date is None and doc.date is not None:
-                event.event_date = doc.date
-                event.date_source = "document"
+            sentence = doc.sentences[event.sentence_index]
+            if event.sentence_index not in phrases:
+                phrases[event.sentence_index] = time_phrases(sentence.tokens)
+            found = _event_time(sentence, event, phrases[event.sentence_index], doc)
+            if found is not None:
+                start = sentence.tokens[found.start].start
+                end = sentence.tokens[found.end - 1].end
+                event.event_date, event.date_source = found.date, "text"
+                event.date_granularity = found.granularity
+                event.date_span, event.date_text = Span(start, end), doc.text[start:end]
+            elif doc.date is not None:
+                event.event_date, event.date_source = doc.date, "document"
         return doc
+
+
+def _event_time(
+    sentence: Sentence, event: Event, phrases: list[TimePhrase], doc: Document
+) -> TimeExpression | None:
+    """The time that dates `event`, resolved, or None."""
+    if not phrases:
+        return None
+    words = sentence.words
+    verb = next((i for i, w in enumerate(words) if w.start == event.verb_span.start), None)
+    direction = _direction(words, verb, event.modality)
+    resolved = [t for p in phrases if (t := p.resolve(doc.date, direction)) is not None]
+    if verb is None:  # not analysed: the time nearest the verb
+        at = next((i for i, t in enumerate(sentence.tokens) if t.start == event.verb_span.start), 0)
+        return min(resolved, key=lambda t: abs(t.start - at), default=None)
+    chain = _clause_chain(words, verb)
+    best: tuple[int, int, TimeExpression] | None = None
+    for time in resolved:
+        rank = _rank(words, time, verb, chain)
+        if rank is None:
+            continue
+        key = (rank, abs(time.start - words[verb].token))
+        if best is None or key < best[:2]:
+            best = (*key, time)
+    return best[2] if best is not None else None
+
+
+def _direction(words: Sequence[Word], verb: int | None, modality: str) -> str:
+    """Past for a verb in the past tense, future for what will happen, else nearest."""
+    if modality == "future":
+        return FUTURE
+    if verb is not None and words[verb].xpos in ("VBD", "VBN"):
+        return PAST
+    return NEAREST
+
+
+def _clause_chain(words: Sequence[Word], verb: int) -> list[int]:
+    """The clause heads a time may date `verb` from: its own clause, then each clause
+    it continues (at most 8 steps: a parse may hold a cycle)."""
+    chain = [words[verb].clause]
+    for _ in range(8):
+        head = words[chain[-1]]
+        if head.relation not in _CONTINUING or head.head < 0:
+            break
+        chain.append(words[head.head].clause)
+    return chain
+
+
+def _rank(words: Sequence[Word], time: TimeExpression, verb: int, chain: list[int]) -> int | None:
+    """How near the time is to `verb`: hanging from it (0), elsewhere in its clause (1,
+    as a dateline `TOKYO, Oct. 17 — Japan protested on Thursday` is), then the same
+    for each clause it continues; None when the time dates another clause."""
+    inside = [i for i, w in enumerate(words) if time.start <= w.token < time.end]
+    if not inside:
+        return None
+    if time.dates_following:  # `a year since the war began`: the first verb after it
+        after = next(
+            (i for i in range(inside[-1] + 1, len(words)) if words[i].upos == "VERB"), None
+        )
+        return 0 if after is not None and hangs_below(words, verb, {after}) else None
+    top = next((i for i in inside if words[i].head not in inside), inside[0])
+    anchor = words[top].head if words[top].head >= 0 else top
+    clause = words[anchor].clause
+    if clause not in chain:
+        return None
+    return 2 * chain.index(clause) + (anchor not in (verb, clause))

@@ -41,7 +41,7 @@ _TYPES: dict[str, pa.DataType] = {
     "n_chars": _INT, "n_sentences": _INT, "n_events": _INT, "sentence_index": _INT,
     "char_start": _INT, "char_end": _INT, "quad_class": _INT,
     "source_start": _INT, "source_end": _INT, "verb_start": _INT, "verb_end": _INT,
-    "target_start": _INT, "target_end": _INT,
+    "target_start": _INT, "target_end": _INT, "date_start": _INT, "date_end": _INT,
 }  # fmt: skip
 _AUTO_BASE_MB = 24
 _AUTO_BYTES_PER_DOCUMENT = 512

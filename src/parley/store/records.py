@@ -13,7 +13,8 @@ EVENT_FIELDS = (
     "plover_mode", "negated", "modality", "event_date", "date_source",
     "source_start", "source_end", "verb_start", "verb_end", "target_start", "target_end",
     "source_text", "verb_text", "target_text", "source_entries", "verb_entry",
-    "target_entries", "story_event_id", "repeat_of",
+    "target_entries", "story_event_id", "repeat_of", "date_granularity", "date_text",
+    "date_start", "date_end",
 )  # fmt: skip
 
 
@@ -55,4 +56,8 @@ def event_record(event: Event) -> dict[str, Any]:
         "target_entries": list(event.target_entries),
         "story_event_id": event.story_event_id,
         "repeat_of": event.repeat_of,
+        "date_granularity": event.date_granularity,
+        "date_text": event.date_text,
+        "date_start": event.date_span.start if event.date_span else None,
+        "date_end": event.date_span.end if event.date_span else None,
     }

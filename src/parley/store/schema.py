@@ -13,7 +13,7 @@ writing each document's rows in one transaction that first deletes any old ones.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -96,7 +96,11 @@ CREATE TABLE IF NOT EXISTS events (
     verb_entry VARCHAR NOT NULL,
     target_entries VARCHAR[] NOT NULL,
     story_event_id VARCHAR NOT NULL,
-    repeat_of VARCHAR
+    repeat_of VARCHAR,
+    date_granularity VARCHAR NOT NULL DEFAULT 'day',
+    date_text VARCHAR NOT NULL DEFAULT '',
+    date_start INTEGER,
+    date_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS rejections (
     origin VARCHAR NOT NULL,
@@ -142,5 +146,11 @@ MIGRATIONS = {
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS story_event_id VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS repeat_of VARCHAR",
         "UPDATE events SET story_event_id = 'se-' || event_id WHERE story_event_id IS NULL",
+    ),
+    3: (
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_granularity VARCHAR DEFAULT 'day'",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_text VARCHAR DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_start INTEGER",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_end INTEGER",
     ),
 }

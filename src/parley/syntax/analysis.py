@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -59,6 +59,18 @@ def clauses(heads: Sequence[int], relations: Sequence[str], upos: Sequence[str])
             j = heads[j]
         out.append(j)
     return out
+
+
+def hangs_below(words: Sequence[Word], word: int, tops: Container[int]) -> bool:
+    """Whether `word` is one of `tops` or hangs anywhere below one (-1 stands for the
+    root's head, so a top of -1 holds every word)."""
+    for _ in range(len(words) + 1):  # bounded: a parse may hold a cycle
+        if word in tops:
+            return True
+        if word < 0:
+            return False
+        word = words[word].head
+    return False
 
 
 def _chunks(order: list[int], lengths: list[int], most: int) -> Iterator[list[int]]:
