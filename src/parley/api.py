@@ -26,6 +26,7 @@ from parley.ingest.discover import discover
 from parley.ingest.readers import read
 from parley.pipeline import Pipeline, Stage
 from parley.resolve.dates import ResolveDates
+from parley.resolve.places import ResolvePlaces
 from parley.syntax.analysis import Analyse
 from parley.text.segment import Segment
 
@@ -63,6 +64,7 @@ def coding_stages(
         Analyse(dictionaries.analyser, min_actors=2),
         CodeEvents(dictionaries.coder),
         ResolveDates(),
+        ResolvePlaces(dictionaries.gazetteer),
     ]
     if deduplicate:
         stages.append(CountOnce(index))

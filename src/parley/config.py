@@ -20,6 +20,7 @@ from parley.errors import DictionaryError
 from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
 from parley.ingest.hyphens import Dehyphenator
+from parley.resolve.gazetteer import LazyGazetteer
 from parley.syntax.analysis import Analyser, load_analyser
 from parley.tables import bundled_data
 
@@ -75,6 +76,7 @@ class Dictionaries:
     words: Dehyphenator
     analyser: Analyser
     issues: list[Issue] = field(default_factory=list)
+    gazetteer: LazyGazetteer = field(default_factory=LazyGazetteer)
 
     @classmethod
     def load(cls, paths: DictionaryPaths | None = None, analyser: str = "parley") -> Dictionaries:

@@ -96,6 +96,20 @@ class Mention:
     plural: bool = False
 
 
+@dataclass(slots=True, frozen=True)
+class Place:
+    """A place of the gazetteer: its GeoNames id and name, what it is (`city`,
+    `country`, `state`), its country (ISO-3166 alpha-3), admin region and position."""
+
+    geonames_id: int
+    name: str
+    kind: str
+    country: str
+    admin1: str
+    latitude: float
+    longitude: float
+
+
 @dataclass(slots=True)
 class Event:
     """One coded event: `source` did `code` to `target`, with its provenance."""
@@ -137,6 +151,10 @@ class Event:
     date_granularity: str = "day"
     date_text: str = ""
     date_span: Span | None = None
+    # Where it happened, when the text says (`in Santiago, Chile`), and the words that did.
+    location: Place | None = None
+    location_text: str = ""
+    location_span: Span | None = None
 
     def date_label(self) -> str:
         """The date as precisely as it is known: `2004-11-04`, `week of 2004-11-08`,

@@ -153,7 +153,7 @@ def _schema_2_database(tmp_path):
         "    similar_to VARCHAR,\n    similarity DOUBLE,\n    signature BLOB,\n", ""
     )
     cut = old_ddl.index(",\n    story_event_id VARCHAR")
-    old_ddl = old_ddl[:cut] + old_ddl[old_ddl.index("\n", old_ddl.index("date_end")) :]
+    old_ddl = old_ddl[:cut] + old_ddl[old_ddl.index("\n", old_ddl.index("location_end")) :]
     assert "similar_to" not in old_ddl and "repeat_of" not in old_ddl
     assert "date_granularity" not in old_ddl
     db = tmp_path / "old.duckdb"
@@ -188,6 +188,7 @@ def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
         assert store.query("SELECT date_granularity, date_text, date_start FROM events") == [
             ("day", "", None)
         ]
+        assert store.query("SELECT location_text, geonames_id FROM events") == [("", None)]
         (story,) = list(store.stories())
     assert [c.kind for c in story.copies] == ["first", "exact copy"] and story.events == 1
 

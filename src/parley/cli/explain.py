@@ -34,6 +34,7 @@ class _Shown:
     negated: bool
     modality: str
     when: str
+    where: str
     plover: str | None
     goldstein: float | None
     quad: int | None
@@ -58,6 +59,14 @@ def _from_event(event: Event, text: str) -> _Shown:
         event.negated,
         event.modality,
         _when(event.event_date, event.date_source, event.date_granularity, event.date_text),
+        _where(
+            *(
+                (p.name, p.kind, p.country, p.admin1, p.latitude, p.longitude, p.geonames_id)
+                if (p := event.location)
+                else (None,) * 7
+            ),
+            event.location_text,
+        ),
         event.plover_type,
         event.goldstein,
         event.quad_class,
@@ -96,6 +105,8 @@ def _show(console: Console, shown: _Shown, ontology: Ontology) -> None:
         highlight=False,
         markup=False,
     )
+    if shown.where:
+        console.print(f"where   {shown.where}", highlight=False, markup=False)
     if shown.copies:
         console.print(f"copies  {shown.copies}", highlight=False, markup=False)
 
@@ -105,6 +116,27 @@ def _when(date: object, source: str, granularity: str, text: str) -> str:
     if source == "text":
         return f"{date} ({granularity}, from {text!r})"
     return f"{date} ({source})"
+
+
+def _where(
+    name: str | None,
+    kind: str | None,
+    country: str | None,
+    admin1: str | None,
+    latitude: float | None,
+    longitude: float | None,
+    geonames_id: int | None,
+    text: str,
+) -> str:
+    """`Santiago (city, Santiago Metropolitan, CHL; -33.45694, -70.64827; GeoNames
+    3871336) from 'Santiago, Chile'`, or nothing when no place was found."""
+    if name is None:
+        return ""
+    region = f"{admin1}, " if admin1 else ""
+    return (
+        f"{name} ({kind}, {region}{country}; {latitude}, {longitude}; GeoNames {geonames_id}) "
+        f"from {text!r}"
+    )
 
 
 def _looks_like_an_id(argument: str) -> bool:
@@ -170,7 +202,8 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
             "e.target_end, e.source_entries, e.verb_entry, e.target_entries, e.negated, "
             "e.modality, e.event_date, e.date_source, d.text, s.char_start, s.char_end, "
             "e.plover_type, e.goldstein, e.quad_class, e.story_event_id, e.date_granularity, "
-            "e.date_text "
+            "e.date_text, e.location_name, e.location_kind, e.location_country, "
+            "e.location_admin1, e.latitude, e.longitude, e.geonames_id, e.location_text "
             "FROM events e JOIN documents d USING (document_id) "
             "JOIN sentences s ON s.document_id = e.document_id "
             "AND s.sentence_index = e.sentence_index WHERE e.event_id LIKE ? || '%'",
@@ -206,6 +239,7 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
         row[15],
         row[16],
         _when(row[17], row[18], row[26], row[27]),
+        _where(*row[28:36]),
         row[22],
         row[23],
         row[24],

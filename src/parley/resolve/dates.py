@@ -15,11 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parley.document import Document, Event, Sentence, Span, Word
+from parley.resolve.clauses import clause_chain, phrase_rank, verb_word
 from parley.resolve.times import FUTURE, NEAREST, PAST, TimeExpression, TimePhrase, time_phrases
 from parley.syntax.analysis import hangs_below
-
-# Clauses that go on with the clause that governs them: a time there dates them too.
-_CONTINUING = frozenset({"xcomp", "advcl", "conj"})
 
 
 @dataclass(slots=True)
@@ -54,13 +52,13 @@ def _event_time(
     if not phrases:
         return None
     words = sentence.words
-    verb = next((i for i, w in enumerate(words) if w.start == event.verb_span.start), None)
+    verb = verb_word(words, event.verb_span.start)
     direction = _direction(words, verb, event.modality)
     resolved = [t for p in phrases if (t := p.resolve(doc.date, direction)) is not None]
     if verb is None:  # not analysed: the time nearest the verb
         at = next((i for i, t in enumerate(sentence.tokens) if t.start == event.verb_span.start), 0)
         return min(resolved, key=lambda t: abs(t.start - at), default=None)
-    chain = _clause_chain(words, verb)
+    chain = clause_chain(words, verb)
     best: tuple[int, int, TimeExpression] | None = None
     for time in resolved:
         rank = _rank(words, time, verb, chain)
@@ -81,33 +79,14 @@ def _direction(words: Sequence[Word], verb: int | None, modality: str) -> str:
     return NEAREST
 
 
-def _clause_chain(words: Sequence[Word], verb: int) -> list[int]:
-    """The clause heads a time may date `verb` from: its own clause, then each clause
-    it continues (at most 8 steps: a parse may hold a cycle)."""
-    chain = [words[verb].clause]
-    for _ in range(8):
-        head = words[chain[-1]]
-        if head.relation not in _CONTINUING or head.head < 0:
-            break
-        chain.append(words[head.head].clause)
-    return chain
-
-
 def _rank(words: Sequence[Word], time: TimeExpression, verb: int, chain: list[int]) -> int | None:
-    """How near the time is to `verb`: hanging from it (0), elsewhere in its clause (1,
-    as a dateline `TOKYO, Oct. 17 — Japan protested on Thursday` is), then the same
-    for each clause it continues; None when the time dates another clause."""
+    """`phrase_rank`, but `a year since the war began` dates the first verb after it."""
+    if not time.dates_following:
+        return phrase_rank(words, time.start, time.end, verb, chain)
     inside = [i for i, w in enumerate(words) if time.start <= w.token < time.end]
-    if not inside:
-        return None
-    if time.dates_following:  # `a year since the war began`: the first verb after it
-        after = next(
-            (i for i in range(inside[-1] + 1, len(words)) if words[i].upos == "VERB"), None
-        )
-        return 0 if after is not None and hangs_below(words, verb, {after}) else None
-    top = next((i for i in inside if words[i].head not in inside), inside[0])
-    anchor = words[top].head if words[top].head >= 0 else top
-    clause = words[anchor].clause
-    if clause not in chain:
-        return None
-    return 2 * chain.index(clause) + (anchor not in (verb, clause))
+    after = (
+        next((i for i in range(inside[-1] + 1, len(words)) if words[i].upos == "VERB"), None)
+        if inside
+        else None
+    )
+    return 0 if after is not None and hangs_below(words, verb, {after}) else None

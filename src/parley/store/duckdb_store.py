@@ -42,6 +42,8 @@ _TYPES: dict[str, pa.DataType] = {
     "char_start": _INT, "char_end": _INT, "quad_class": _INT,
     "source_start": _INT, "source_end": _INT, "verb_start": _INT, "verb_end": _INT,
     "target_start": _INT, "target_end": _INT, "date_start": _INT, "date_end": _INT,
+    "latitude": pa.float64(), "longitude": pa.float64(), "geonames_id": pa.int64(),
+    "location_start": _INT, "location_end": _INT,
 }  # fmt: skip
 _AUTO_BASE_MB = 24
 _AUTO_BYTES_PER_DOCUMENT = 512

@@ -14,7 +14,9 @@ EVENT_FIELDS = (
     "source_start", "source_end", "verb_start", "verb_end", "target_start", "target_end",
     "source_text", "verb_text", "target_text", "source_entries", "verb_entry",
     "target_entries", "story_event_id", "repeat_of", "date_granularity", "date_text",
-    "date_start", "date_end",
+    "date_start", "date_end", "location_name", "location_kind", "location_country",
+    "location_admin1", "latitude", "longitude", "geonames_id", "location_text",
+    "location_start", "location_end",
 )  # fmt: skip
 
 
@@ -60,4 +62,21 @@ def event_record(event: Event) -> dict[str, Any]:
         "date_text": event.date_text,
         "date_start": event.date_span.start if event.date_span else None,
         "date_end": event.date_span.end if event.date_span else None,
+        **_location(event),
+    }
+
+
+def _location(event: Event) -> dict[str, Any]:
+    place, span = event.location, event.location_span
+    return {
+        "location_name": place.name if place else None,
+        "location_kind": place.kind if place else None,
+        "location_country": place.country if place else None,
+        "location_admin1": (place.admin1 or None) if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "geonames_id": place.geonames_id if place else None,
+        "location_text": event.location_text,
+        "location_start": span.start if span else None,
+        "location_end": span.end if span else None,
     }

@@ -13,7 +13,7 @@ writing each document's rows in one transaction that first deletes any old ones.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -100,7 +100,17 @@ CREATE TABLE IF NOT EXISTS events (
     date_granularity VARCHAR NOT NULL DEFAULT 'day',
     date_text VARCHAR NOT NULL DEFAULT '',
     date_start INTEGER,
-    date_end INTEGER
+    date_end INTEGER,
+    location_name VARCHAR,
+    location_kind VARCHAR,
+    location_country VARCHAR,
+    location_admin1 VARCHAR,
+    latitude DOUBLE,
+    longitude DOUBLE,
+    geonames_id BIGINT,
+    location_text VARCHAR NOT NULL DEFAULT '',
+    location_start INTEGER,
+    location_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS rejections (
     origin VARCHAR NOT NULL,
@@ -152,5 +162,20 @@ MIGRATIONS = {
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_text VARCHAR DEFAULT ''",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_start INTEGER",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_end INTEGER",
+    ),
+    4: tuple(
+        f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column}"
+        for column in (
+            "location_name VARCHAR",
+            "location_kind VARCHAR",
+            "location_country VARCHAR",
+            "location_admin1 VARCHAR",
+            "latitude DOUBLE",
+            "longitude DOUBLE",
+            "geonames_id BIGINT",
+            "location_text VARCHAR DEFAULT ''",
+            "location_start INTEGER",
+            "location_end INTEGER",
+        )
     ),
 }
