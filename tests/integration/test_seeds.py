@@ -58,3 +58,31 @@ def test_the_pdf_and_the_text_of_one_op_ed_are_one_story(tmp_path, shared):
     assert why.returncode == 0, why.stderr
     copies = why.stdout[why.stdout.index("copies") :]
     assert "(first)" in copies and "(repeat)" in copies and "001_24e7bd9fa" in copies
+
+
+def _coded(tmp_path, path, *options):
+    run = parley("code", path, "--format", "jsonl", "--db", tmp_path / "s.duckdb", *options)
+    assert run.returncode == 0, run.stderr
+    return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+def test_the_summit_events_are_in_santiago_chile(tmp_path, shared):
+    events = _coded(tmp_path, next((shared / "seeds").glob("001_*")))
+    located = {(e["source"], e["code"], e["target"], e["location_name"], e["location_country"],
+                e["geonames_id"]) for e in events if e["location_name"]}  # fmt: skip
+    # `In Santiago, Bush is certain to ask Koizumi to do the same.`
+    assert ("USAGOV", "020", "JPNGOV", "Santiago", "CHL", 3871336) in located
+    assert {place[3:] for place in located} == {("Santiago", "CHL", 3871336)}
+    # the document's date comes from its title block: November 20, 2004
+    assert {e["event_date"] for e in events} == {"2004-11-20"}
+
+
+def test_the_kim_putin_meeting_is_in_vladivostok(tmp_path, shared):
+    events = _coded(tmp_path, next((shared / "seeds").glob("004_*")), "--date", "2019-04-26")
+    (meeting,) = [
+        e for e in events
+        if (e["source"], e["target"]) == ("PRKGOV", "RUSGOV") and e["code"].startswith("04")
+    ]  # fmt: skip
+    assert (meeting["location_name"], meeting["location_country"]) == ("Vladivostok", "RUS")
+    assert meeting["location_admin1"] == "Primorskiy" and meeting["geonames_id"] == 2013348
+    assert abs(meeting["latitude"] - 43.1) < 0.1 and abs(meeting["longitude"] - 131.9) < 0.1

@@ -3,8 +3,9 @@
 A place is a name of the gazetteer after a preposition of place (`in Santiago, Chile`,
 `at Vladivostok`, `near Aleppo`), or a city or state after one of motion (`headed to
 Vladivostok`; a country after `to` is more often whom something is done to: `protested
-to China`). It belongs to the events of the clause it hangs from, as a time does
-(`parley.resolve.clauses`). A name several places bear (`Santiago`, `Georgia`) is the
+to China`). It belongs to the events of the clause whose verb it hangs from, as a time does
+(`parley.resolve.clauses`), but not when it hangs from a noun (`a scholar at the
+university in Vladivostok`). A name several places bear (`Santiago`, `Georgia`) is the
 one its qualifier names (`Santiago, Chile`), else the one in a country the document
 speaks of most, else the most populous.
 """
@@ -13,18 +14,22 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from parley.document import Document, Place, Sentence, Span, Token
 from parley.resolve.clauses import clause_chain, phrase_rank, verb_word
 from parley.resolve.gazetteer import Gazetteer, LazyGazetteer
+from parley.text.tokens import phrase_key
 
 _WHERE = frozenset(
     {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "AROUND", "THROUGHOUT", "OVER"}
 )
 _WHITHER = frozenset({"TO", "INTO", "TOWARD", "TOWARDS"})
 _MOST_WORDS = 5
+# Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
+# organisations: the actor dictionaries file many regions and cities so (`Gaza`).
+_NAMED = frozenset({"person"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,10 +41,14 @@ class PlaceMention:
     end: int
     rows: tuple[int, ...]
     qualifier: tuple[int, ...] = ()  # rows of `Chile` in `Santiago, Chile`
+    region: str = ""  # an admin region named so instead (`Perth, Scotland`), upper case
 
 
-def place_mentions(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The place names after prepositions of place or motion, left to right."""
+def place_mentions(
+    sentence: Sentence, gazetteer: Gazetteer, people: Collection[int] = ()
+) -> list[PlaceMention]:
+    """The place names after prepositions of place or motion, left to right; not at
+    tokens `people` (actors that are no places: `advice to Bush` is no town Bush)."""
     tokens, norms = sentence.tokens, [t.norm for t in sentence.tokens]
     found: list[PlaceMention] = []
     i = 0
@@ -49,6 +58,8 @@ def place_mentions(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMentio
             continue
         at = i + 2 if i + 1 < len(norms) and norms[i + 1] == "THE" else i + 1
         name = _longest(tokens, norms, at, gazetteer)
+        if name is not None and any(t in people for t in range(at, name[0])):
+            name = None
         if name is None:
             i += 1
             continue
@@ -56,14 +67,18 @@ def place_mentions(sentence: Sentence, gazetteer: Gazetteer) -> list[PlaceMentio
         if norms[i] in _WHITHER:
             rows = [r for r in rows if gazetteer.places[r].kind != "country"]
         qualifier: list[int] = []
+        region = ""
         if end + 1 < len(norms) and norms[end] == ",":
             after = _longest(tokens, norms, end + 1, gazetteer)
+            regions = {gazetteer.places[r].admin1.upper() for r in rows}
             if after is not None:
                 broader = [r for r in after[1] if gazetteer.places[r].kind in ("country", "state")]
                 if broader:
                     qualifier, end = broader, after[0]
+            elif norms[end + 1] in regions and tokens[end + 1].text[:1].isupper():
+                region, end = norms[end + 1], end + 2
         if rows:
-            found.append(PlaceMention(at, end, tuple(rows), tuple(qualifier)))
+            found.append(PlaceMention(at, end, tuple(rows), tuple(qualifier), region))
         i = end
     return found
 
@@ -94,18 +109,51 @@ class ResolvePlaces:
             return doc
         gazetteer = self.gazetteer.get()
         mentions: dict[int, list[PlaceMention]] = {}
-        spoken = Counter(m.country for m in doc.mentions if m.country)
+        spoken, people = _context(doc, gazetteer)
         for event in doc.events:
-            sentence = doc.sentences[event.sentence_index]
-            if event.sentence_index not in mentions:
-                mentions[event.sentence_index] = place_mentions(sentence, gazetteer)
-            found = _event_place(sentence, event.verb_span, mentions[event.sentence_index])
+            index = event.sentence_index
+            sentence = doc.sentences[index]
+            if index not in mentions:
+                mentions[index] = place_mentions(sentence, gazetteer, people.get(index, ()))
+            found = _event_place(sentence, event.verb_span, mentions[index])
             if found is None:
                 continue
             start, end = sentence.tokens[found.start].start, sentence.tokens[found.end - 1].end
             event.location = choose(gazetteer, found, spoken)
             event.location_span, event.location_text = Span(start, end), doc.text[start:end]
         return doc
+
+
+def _context(doc: Document, gazetteer: Gazetteer) -> tuple[Counter[str], dict[int, set[int]]]:
+    """The countries the document speaks of (mentions a country; not a name several
+    countries' places bear, `Georgia`, which would vote for itself), and per sentence
+    the tokens of persons (not agents: `protesters in Moscow` holds a place)."""
+
+    def ambiguous(text: str) -> bool:
+        key = phrase_key(text)
+        names = [key, key[-1:], key[-2:]]
+        return any(len({gazetteer.places[r].country for r in gazetteer.named(k)}) > 1
+                   for k in names)  # fmt: skip
+
+    spoken = Counter(m.country for m in doc.mentions if m.country and not ambiguous(m.text))
+    people: dict[int, set[int]] = {}
+    for m in doc.mentions:
+        if m.kind in _NAMED:
+            people.setdefault(m.sentence_index, set()).update(range(m.token_start, m.token_end))
+    return spoken, people
+
+
+def document_places(doc: Document, gazetteer: Gazetteer) -> list[tuple[str, Place]]:
+    """Every place a document names, as written and as resolved (whether or not an
+    event happened there): what the place-resolution benchmark scores."""
+    spoken, people = _context(doc, gazetteer)
+    found = []
+    for sentence in doc.sentences:
+        for mention in place_mentions(sentence, gazetteer, people.get(sentence.index, ())):
+            start = sentence.tokens[mention.start].start
+            end = sentence.tokens[mention.end - 1].end
+            found.append((doc.text[start:end], choose(gazetteer, mention, spoken)))
+    return found
 
 
 def _event_place(
@@ -118,10 +166,10 @@ def _event_place(
     if verb is None:
         return None
     chain = clause_chain(words, verb)
-    ranked = [
+    ranked = [  # hanging from the verb or a clause head: `the university in X` is no venue
         (rank, abs(p.start - words[verb].token), p)
         for p in found
-        if (rank := phrase_rank(words, p.start, p.end, verb, chain)) is not None
+        if (rank := phrase_rank(words, p.start, p.end, verb, chain)) is not None and rank % 2 == 0
     ]
     return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
@@ -134,7 +182,11 @@ def choose(gazetteer: Gazetteer, mention: PlaceMention, spoken: Counter[str]) ->
 
     def score(row: int) -> tuple[int, int, float]:
         place = gazetteer.places[row]
-        qualified = place.country in broader or place.admin1 in states
+        qualified = (
+            place.country in broader
+            or place.admin1 in states
+            or (bool(mention.region) and place.admin1.upper() == mention.region)
+        )
         return (qualified, min(spoken[place.country], 3), math.log10(1 + gazetteer.population[row]))
 
     return gazetteer.places[max(mention.rows, key=score)]
