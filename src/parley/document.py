@@ -68,6 +68,15 @@ class Sentence:
     # events they date are history, not news (see `parley.actors.entries.Discard`).
     history: list[tuple[int, int]] = field(default_factory=list)
 
+    def char_span(self, start: int, end: int) -> Span:
+        """The document characters of tokens `[start, end)`."""
+        return Span(self.tokens[start].start, self.tokens[end - 1].end)
+
+    def surface(self, start: int, end: int) -> str:
+        """The text of tokens `[start, end)`, as written."""
+        span = self.char_span(start, end)
+        return self.text[span.start - self.start : span.end - self.start]
+
 
 @dataclass(slots=True)
 class Mention:

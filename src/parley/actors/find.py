@@ -459,7 +459,7 @@ def _pronouns(
         ]
         if here:
             antecedent = here[-1]
-            text = _surface(sentence, antecedent.start, antecedent.end)
+            text = sentence.surface(antecedent.start, antecedent.end)
             found.append(
                 _refer(i, norm, antecedent.code, antecedent.entries, text, "this sentence")
             )
@@ -502,13 +502,6 @@ def _remember(lexicon: ActorLexicon, pieces: list[_Piece], context: DocumentCont
             context.aliases.setdefault(word, _Alias(-1, piece.code, tuple(piece.entries)))
 
 
-def _surface(sentence: Sentence, start: int, end: int) -> str:
-    offset = sentence.start
-    return sentence.text[
-        sentence.tokens[start].start - offset : sentence.tokens[end - 1].end - offset
-    ]
-
-
 def _mention(lexicon: ActorLexicon, sentence: Sentence, piece: _Piece) -> Mention:
     first = sentence.tokens[piece.start]
     last = sentence.tokens[piece.end - 1]
@@ -518,7 +511,7 @@ def _mention(lexicon: ActorLexicon, sentence: Sentence, piece: _Piece) -> Mentio
         token_start=piece.start,
         token_end=piece.end,
         span=Span(first.start, last.end),
-        text=_surface(sentence, piece.start, piece.end),
+        text=sentence.surface(piece.start, piece.end),
         code=piece.code or "",
         entries=tuple(piece.entries),
         kind=piece.kind,

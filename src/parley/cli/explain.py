@@ -188,7 +188,7 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
             console.print(f"no event coded; actors found: {found}", highlight=False, markup=False)
             for sentence in doc.sentences:
                 for start, end in sentence.history:
-                    time = doc.text[sentence.tokens[start].start : sentence.tokens[end - 1].end]
+                    time = sentence.surface(start, end)
                     console.print(
                         f"'{time}' (a time in the discard list) makes what it dates history",
                         highlight=False,

@@ -333,7 +333,7 @@ class Coder:
             if pairs is None:
                 continue
             negated, modality = self._manner(tree, verb, match, choice, pairs, norms)
-            verb_span = Span(sentence.tokens[match.start].start, sentence.tokens[match.end - 1].end)
+            verb_span = sentence.char_span(match.start, match.end)
             for source, target in pairs:
                 for code, s, t in (
                     (choice.codes.forward, source, target),

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from parley.document import Mention, Word
+from parley.syntax.analysis import span_words
 
 # Dependents that open another clause: an actor inside one belongs to its own verb.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
@@ -276,7 +277,7 @@ class Tree:
         """
         tops: set[int] = set()
         for start, end in spans:
-            inside = [i for i, w in enumerate(self.words) if start <= w.token < end]
+            inside = span_words(self.words, start, end)
             if not inside:
                 continue
             if self.words[inside[-1]].lemma.lower() in ("ago", "later"):

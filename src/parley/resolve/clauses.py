@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parley.document import Word
+from parley.syntax.analysis import span_words
 
 # Clauses that go on with the clause that governs them: its phrases are theirs too
 # (`csubj`: `Bush is certain to ask`, as the parser often reads it).
@@ -34,7 +35,7 @@ def phrase_rank(
     """How near the phrase at tokens `[start, end)` is to `verb`: hanging from it (0),
     elsewhere in its clause (1, as a dateline is), then the same for each clause it
     continues; None when the phrase belongs to another clause."""
-    inside = [i for i, w in enumerate(words) if start <= w.token < end]
+    inside = span_words(words, start, end)
     if not inside:
         return None
     top = next((i for i in inside if words[i].head not in inside), inside[0])

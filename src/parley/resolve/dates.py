@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parley.document import Document, Event, Sentence, Span, Word
+from parley.document import Document, Event, Sentence, Word
 from parley.resolve.clauses import clause_chain, phrase_rank, verb_word
 from parley.resolve.times import FUTURE, NEAREST, PAST, TimeExpression, TimePhrase, time_phrases
-from parley.syntax.analysis import hangs_below
+from parley.syntax.analysis import hangs_below, span_words
 
 
 @dataclass(slots=True)
@@ -35,11 +35,10 @@ class ResolveDates:
                 phrases[event.sentence_index] = time_phrases(sentence.tokens)
             found = _event_time(sentence, event, phrases[event.sentence_index], doc)
             if found is not None:
-                start = sentence.tokens[found.start].start
-                end = sentence.tokens[found.end - 1].end
                 event.event_date, event.date_source = found.date, "text"
                 event.date_granularity = found.granularity
-                event.date_span, event.date_text = Span(start, end), doc.text[start:end]
+                event.date_span = sentence.char_span(found.start, found.end)
+                event.date_text = sentence.surface(found.start, found.end)
             elif doc.date is not None:
                 event.event_date, event.date_source = doc.date, "document"
         return doc
@@ -83,7 +82,7 @@ def _rank(words: Sequence[Word], time: TimeExpression, verb: int, chain: list[in
     """`phrase_rank`, but `a year since the war began` dates the first verb after it."""
     if not time.dates_following:
         return phrase_rank(words, time.start, time.end, verb, chain)
-    inside = [i for i, w in enumerate(words) if time.start <= w.token < time.end]
+    inside = span_words(words, time.start, time.end)
     after = (
         next((i for i in range(inside[-1] + 1, len(words)) if words[i].upos == "VERB"), None)
         if inside

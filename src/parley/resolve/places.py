@@ -118,9 +118,9 @@ class ResolvePlaces:
             found = _event_place(sentence, event.verb_span, mentions[index])
             if found is None:
                 continue
-            start, end = sentence.tokens[found.start].start, sentence.tokens[found.end - 1].end
             event.location = choose(gazetteer, found, spoken)
-            event.location_span, event.location_text = Span(start, end), doc.text[start:end]
+            event.location_span = sentence.char_span(found.start, found.end)
+            event.location_text = sentence.surface(found.start, found.end)
         return doc
 
 
@@ -150,9 +150,8 @@ def document_places(doc: Document, gazetteer: Gazetteer) -> list[tuple[str, Plac
     found = []
     for sentence in doc.sentences:
         for mention in place_mentions(sentence, gazetteer, people.get(sentence.index, ())):
-            start = sentence.tokens[mention.start].start
-            end = sentence.tokens[mention.end - 1].end
-            found.append((doc.text[start:end], choose(gazetteer, mention, spoken)))
+            written = sentence.surface(mention.start, mention.end)
+            found.append((written, choose(gazetteer, mention, spoken)))
     return found
 
 

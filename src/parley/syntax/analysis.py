@@ -61,6 +61,11 @@ def clauses(heads: Sequence[int], relations: Sequence[str], upos: Sequence[str])
     return out
 
 
+def span_words(words: Sequence[Word], start: int, end: int) -> list[int]:
+    """The words cut from tokens `[start, end)`."""
+    return [i for i, w in enumerate(words) if start <= w.token < end]
+
+
 def hangs_below(words: Sequence[Word], word: int, tops: Container[int]) -> bool:
     """Whether `word` is one of `tops` or hangs anywhere below one (-1 stands for the
     root's head, so a top of -1 holds every word)."""
