@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from parley.resolve.times import FUTURE, NEAREST, PAST, find_times
+from parley.resolve.times import FUTURE, NEAREST, PAST, resolve_times, time_phrases
 from parley.text.tokens import tokenise
 
 BASE = dt.date(2004, 11, 18)  # a Thursday
@@ -14,7 +14,7 @@ def times(text, base=BASE, direction=PAST):
     tokens = tokenise(text)
     return [
         (text[tokens[t.start].start : tokens[t.end - 1].end], t.date.isoformat(), t.granularity)
-        for t in find_times(tokens, base, direction)
+        for t in resolve_times(time_phrases(tokens), base, direction)
     ]
 
 
@@ -46,7 +46,7 @@ def test_each_expression_resolves_against_the_document_date(text, expected):
 
 
 def test_a_year_since_dates_what_follows_it():
-    (found,) = find_times(tokenise("It is a year since the war began."), BASE, NEAREST)
+    (found,) = resolve_times(time_phrases(tokenise("It is a year since the war began.")), BASE)
     assert (found.date, found.granularity, found.dates_following) == (
         dt.date(2003, 1, 1), "year", True,
     )  # fmt: skip

@@ -7,7 +7,8 @@ happen in Tokyo)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from parley.document import Word
 from parley.syntax.analysis import span_words
@@ -44,6 +45,32 @@ def phrase_rank(
     if clause not in chain:
         return None
     return 2 * chain.index(clause) + (anchor not in (verb, clause))
+
+
+class Spanned(Protocol):
+    """A phrase of a sentence: tokens `[start, end)`."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+P = TypeVar("P", bound=Spanned)
+
+
+def closest(
+    words: Sequence[Word], verb: int, found: Sequence[P], rank: Callable[[P, list[int]], int | None]
+) -> P | None:
+    """The phrase of `found` that `rank(phrase, clause_chain)` puts nearest `verb`, the
+    nearer in the text among equals; None when it ranks none."""
+    chain = clause_chain(words, verb)
+    at = words[verb].token
+    ranked = [
+        (r, abs(p.start - at), n) for n, p in enumerate(found) if (r := rank(p, chain)) is not None
+    ]
+    return found[min(ranked)[2]] if ranked else None
 
 
 def verb_word(words: Sequence[Word], char_start: int) -> int | None:

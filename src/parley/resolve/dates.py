@@ -15,8 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parley.document import Document, Event, Sentence, Word
-from parley.resolve.clauses import clause_chain, phrase_rank, verb_word
-from parley.resolve.times import FUTURE, NEAREST, PAST, TimeExpression, TimePhrase, time_phrases
+from parley.resolve.clauses import closest, phrase_rank, verb_word
+from parley.resolve.times import (
+    FUTURE,
+    NEAREST,
+    PAST,
+    TimeExpression,
+    TimePhrase,
+    resolve_times,
+    time_phrases,
+)
 from parley.syntax.analysis import hangs_below, span_words
 
 
@@ -53,20 +61,11 @@ def _event_time(
     words = sentence.words
     verb = verb_word(words, event.verb_span.start)
     direction = _direction(words, verb, event.modality)
-    resolved = [t for p in phrases if (t := p.resolve(doc.date, direction)) is not None]
+    resolved = resolve_times(phrases, doc.date, direction)
     if verb is None:  # not analysed: the time nearest the verb
         at = next((i for i, t in enumerate(sentence.tokens) if t.start == event.verb_span.start), 0)
         return min(resolved, key=lambda t: abs(t.start - at), default=None)
-    chain = clause_chain(words, verb)
-    best: tuple[int, int, TimeExpression] | None = None
-    for time in resolved:
-        rank = _rank(words, time, verb, chain)
-        if rank is None:
-            continue
-        key = (rank, abs(time.start - words[verb].token))
-        if best is None or key < best[:2]:
-            best = (*key, time)
-    return best[2] if best is not None else None
+    return closest(words, verb, resolved, lambda time, chain: _rank(words, time, verb, chain))
 
 
 def _direction(words: Sequence[Word], verb: int | None, modality: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from parley.document import Document, Place, Sentence, Span, Token
-from parley.resolve.clauses import clause_chain, phrase_rank, verb_word
+from parley.resolve.clauses import closest, phrase_rank, verb_word
 from parley.resolve.gazetteer import Gazetteer, LazyGazetteer
 from parley.text.tokens import phrase_key
 
@@ -164,13 +164,13 @@ def _event_place(
     verb = verb_word(words, verb_span.start)
     if verb is None:
         return None
-    chain = clause_chain(words, verb)
-    ranked = [  # hanging from the verb or a clause head: `the university in X` is no venue
-        (rank, abs(p.start - words[verb].token), p)
-        for p in found
-        if (rank := phrase_rank(words, p.start, p.end, verb, chain)) is not None and rank % 2 == 0
-    ]
-    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+    def rank(place: PlaceMention, chain: list[int]) -> int | None:
+        """Hanging from the verb or a clause head: `the university in X` is no venue."""
+        near = phrase_rank(words, place.start, place.end, verb, chain)
+        return near if near is not None and near % 2 == 0 else None
+
+    return closest(words, verb, found, rank)
 
 
 def choose(gazetteer: Gazetteer, mention: PlaceMention, spoken: Counter[str]) -> Place:

@@ -75,12 +75,12 @@ class TimePhrase:
         return TimeExpression(self.start, self.end, date, self.granularity, self.dates_following)
 
 
-def find_times(
-    tokens: Sequence[Token], base: dt.date | None, direction: str = NEAREST
+def resolve_times(
+    phrases: Sequence[TimePhrase], base: dt.date | None, direction: str = NEAREST
 ) -> list[TimeExpression]:
-    """Every time expression among a sentence's tokens, resolved against `base` (the
-    document date; without it only expressions naming their year resolve)."""
-    return [t for p in time_phrases(tokens) if (t := p.resolve(base, direction)) is not None]
+    """The phrases that resolve against `base` (the document date; without it only those
+    naming their year), resolved."""
+    return [t for p in phrases if (t := p.resolve(base, direction)) is not None]
 
 
 def time_phrases(tokens: Sequence[Token]) -> list[TimePhrase]:
