@@ -19,6 +19,7 @@ import csv
 import gzip
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -33,16 +34,21 @@ _SPELLING = re.compile(r"^[A-Z][A-Za-z .'-]+$")  # a country's `US`, `UK` are na
 ALIASES_FROM = 100_000  # only cities this large keep their alternate names
 
 
+def _folded(name: str) -> str:
+    """A name without its accents: the extract writes `Brasilia` for GeoNames' `Brasília`."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _admin_names(path: Path, cities: list[dict]) -> dict[tuple[str, str], str]:
     """(country code, admin1 code) → admin1 name, by majority over the cities of both lists."""
     by_name: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            key = (row["cc"], row["name"])
+            key = (row["cc"], _folded(row["name"]))
             by_name[key].append((float(row["lat"]), float(row["lon"]), row["admin1"]))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for city in cities:
-        found = by_name.get((city["countrycode"], city["name"]))
+        found = by_name.get((city["countrycode"], _folded(city["name"])))
         if not found:
             continue
         lat, lon, admin = min(

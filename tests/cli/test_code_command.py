@@ -188,6 +188,10 @@ def test_explain_names_the_dictionary_entries(tmp_path):
     assert event["sentence_text"].split()[0] in shown.stdout
     assert event["verb_entry"] in shown.stdout
     assert f"date={event['event_date']} (" in shown.stdout
+    placed = [e["event_id"] for e in map(json.loads, run.stdout.splitlines())
+              if e["location_name"] == "Brasília"]  # fmt: skip
+    where = parley("explain", placed[0], "--db", db).stdout
+    assert "where   Brasília (city, Federal District, BRA;" in where and "'Brasilia'" in where
     assert parley("explain", "ffffffffff", "--db", db).returncode == 1
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from parley.api import code_document
 from parley.cli.options import dictionary_options, load_dictionaries
 from parley.dates import parse_date
-from parley.document import Document, Event
+from parley.document import Document, Event, Place
 from parley.events.ontology import Ontology
 from parley.store.duckdb_store import DuckDBStore
 
@@ -59,14 +59,7 @@ def _from_event(event: Event, text: str) -> _Shown:
         event.negated,
         event.modality,
         _when(event.event_date, event.date_source, event.date_granularity, event.date_text),
-        _where(
-            *(
-                (p.name, p.kind, p.country, p.admin1, p.latitude, p.longitude, p.geonames_id)
-                if (p := event.location)
-                else (None,) * 7
-            ),
-            event.location_text,
-        ),
+        _where(event.location, event.location_text),
         event.plover_type,
         event.goldstein,
         event.quad_class,
@@ -118,24 +111,15 @@ def _when(date: object, source: str, granularity: str, text: str) -> str:
     return f"{date} ({source})"
 
 
-def _where(
-    name: str | None,
-    kind: str | None,
-    country: str | None,
-    admin1: str | None,
-    latitude: float | None,
-    longitude: float | None,
-    geonames_id: int | None,
-    text: str,
-) -> str:
+def _where(place: Place | None, text: str) -> str:
     """`Santiago (city, Santiago Metropolitan, CHL; -33.45694, -70.64827; GeoNames
     3871336) from 'Santiago, Chile'`, or nothing when no place was found."""
-    if name is None:
+    if place is None:
         return ""
-    region = f"{admin1}, " if admin1 else ""
+    region = f"{place.admin1}, " if place.admin1 else ""
     return (
-        f"{name} ({kind}, {region}{country}; {latitude}, {longitude}; GeoNames {geonames_id}) "
-        f"from {text!r}"
+        f"{place.name} ({place.kind}, {region}{place.country}; {place.latitude}, "
+        f"{place.longitude}; GeoNames {place.geonames_id}) from {text!r}"
     )
 
 
@@ -202,8 +186,8 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
             "e.target_end, e.source_entries, e.verb_entry, e.target_entries, e.negated, "
             "e.modality, e.event_date, e.date_source, d.text, s.char_start, s.char_end, "
             "e.plover_type, e.goldstein, e.quad_class, e.story_event_id, e.date_granularity, "
-            "e.date_text, e.location_name, e.location_kind, e.location_country, "
-            "e.location_admin1, e.latitude, e.longitude, e.geonames_id, e.location_text "
+            "e.date_text, e.geonames_id, e.location_name, e.location_kind, e.location_country, "
+            "e.location_admin1, e.latitude, e.longitude, e.location_text "
             "FROM events e JOIN documents d USING (document_id) "
             "JOIN sentences s ON s.document_id = e.document_id "
             "AND s.sentence_index = e.sentence_index WHERE e.event_id LIKE ? || '%'",
@@ -239,7 +223,7 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
         row[15],
         row[16],
         _when(row[17], row[18], row[26], row[27]),
-        _where(*row[28:36]),
+        _where(Place(*row[28:35]) if row[28] is not None else None, row[35]),
         row[22],
         row[23],
         row[24],
