@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.events.verbs import Codes, parse_codes, read_verbs, regular_forms
+from parley.events.verbs import Codes, PatternIndex, parse_codes, read_verbs, regular_forms
 
 
 @pytest.mark.parametrize(
@@ -106,15 +106,20 @@ REPORT
     assert sorted(i.line for i in issues) == [14, 22]  # the bad block code, the bad rule
 
 
-def test_pattern_index_offers_only_patterns_the_words_can_match(tmp_path: Path):
+def pattern_index(tmp_path: Path, text: str) -> PatternIndex:
+    """The patterns of the first verb of a verb file holding `text`."""
     path = tmp_path / "verbs.txt"
-    path.write_text(
+    path.write_text(text, encoding="utf-8")
+    forms, _, _ = read_verbs(path)
+    return forms[0].verb.patterns
+
+
+def test_pattern_index_offers_only_patterns_the_words_can_match(tmp_path: Path):
+    index = pattern_index(
+        tmp_path,
         "--- MEET [040] ---\nMEET\n- * FOR TALKS [046]\n- * NEGOTIAT [045]\n- $ * [041]\n"
         "- * WITH ECONOMIC TEAMS [047]\n",
-        encoding="utf-8",
     )
-    forms, _, _ = read_verbs(path)
-    index = forms[0].verb.patterns
     texts = [p.text for p in index.candidates(["TALKS", "NEGOTIATORS", "ECONOMIC"])]
     assert texts == ["* NEGOTIAT", "$ *"]  # FOR is missing: its pattern is not offered
     assert [p.text for p in index.candidates(["WITH", "FOR"])] == [
@@ -125,14 +130,11 @@ def test_pattern_index_offers_only_patterns_the_words_can_match(tmp_path: Path):
 
 
 def test_a_pattern_written_again_later_replaces_the_earlier_one(tmp_path: Path):
-    path = tmp_path / "verbs.txt"
-    path.write_text(
+    index = pattern_index(
+        tmp_path,
         "--- APPROVE [---] ---\nAPPROVE\nRATIFY\n- * TREATY [031:031]  # APPROVE\n"
         "- * DEAL [051]\n- * TREATY [057]  # RATIFY\n",
-        encoding="utf-8",
     )
-    forms, _, _ = read_verbs(path)
-    index = forms[0].verb.patterns
     assert [(p.text, p.codes) for p in index.candidates(["TREATY", "DEAL"])] == [
         ("* DEAL", Codes("051", None)),
         ("* TREATY", Codes("057", None)),
