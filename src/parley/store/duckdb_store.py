@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from parley.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     SENTENCE_COLUMNS,
+    VIEWS,
 )
 
 _STR = pa.string()
@@ -158,8 +160,10 @@ class DuckDBStore:
         for old in range(version, SCHEMA_VERSION):
             for statement in MIGRATIONS[old]:
                 con.execute(statement)
+        con.execute(VIEWS)
         con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?), ('parley_version', ?)",
+            [str(SCHEMA_VERSION), metadata.version("parley")],
         )
         con.execute("COMMIT")
 
@@ -338,14 +342,12 @@ class DuckDBStore:
         or more unless `everything`. Streams: a story at a time."""
         least = 1 if everything else 2
         cursor = self._con.execute(
-            "WITH counted AS (SELECT story_id, count(DISTINCT story_event_id) "
-            "FILTER (WHERE NOT negated) AS events FROM events GROUP BY story_id), "
-            "docs AS (SELECT *, rowid AS position, count(*) OVER (PARTITION BY story_id) "
-            "AS copies, min(added_at) OVER (PARTITION BY story_id) AS began FROM documents) "
-            "SELECT d.story_id, coalesce(c.events, 0), d.document_id, d.origin, "
+            "WITH docs AS (SELECT *, rowid AS position, "
+            "min(added_at) OVER (PARTITION BY story_id) AS began FROM documents) "
+            "SELECT d.story_id, s.events, d.document_id, d.origin, "
             "d.format, d.title, d.date, d.duplicate_of, d.similar_to, d.similarity, "
-            "d.n_events FROM docs d LEFT JOIN counted c USING (story_id) "
-            "WHERE d.copies >= ? ORDER BY d.began, d.story_id, d.added_at, d.position",
+            "d.n_events FROM docs d JOIN stories s USING (story_id) "
+            "WHERE s.documents >= ? ORDER BY d.began, d.story_id, d.added_at, d.position",
             [least],
         )
         story: Story | None = None

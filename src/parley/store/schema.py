@@ -3,7 +3,8 @@
 Tables: `documents` (every input document, copies included, with its origin, story, the
 copy it was matched to and its MinHash signature),
 `sentences`, `mentions` (coded actors), `events`, `rejections` (inputs that could not be
-coded, and why) and `meta` (schema version).
+coded, and why) and `meta` (schema version, and the parley that last wrote the file); the
+view `stories` (one row a story). docs/schema.md documents every column.
 
 Only `documents` is indexed (its id and content hash, which deduplication looks up for
 every document): DuckDB keeps index structures in memory, so an index on events or
@@ -13,7 +14,7 @@ writing each document's rows in one transaction that first deletes any old ones.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -121,6 +122,26 @@ CREATE TABLE IF NOT EXISTS rejections (
 );
 """
 
+# Views are (re)made after the tables are migrated: a view binds its columns when made.
+VIEWS = """
+CREATE OR REPLACE VIEW stories AS
+WITH counted AS (
+    SELECT story_id, count(DISTINCT story_event_id) FILTER (WHERE NOT negated) AS events,
+           count(*) AS event_rows
+    FROM events GROUP BY story_id
+)
+SELECT d.story_id,
+       count(*) AS documents,
+       count(*) FILTER (WHERE d.duplicate_of IS NULL) AS coded_documents,
+       arg_min(d.document_id, d.added_at) AS first_document,
+       min(d.date) AS first_date,
+       max(d.date) AS last_date,
+       coalesce(any_value(c.events), 0) AS events,
+       coalesce(any_value(c.event_rows), 0) AS event_rows
+FROM documents d LEFT JOIN counted c USING (story_id)
+GROUP BY d.story_id;
+"""
+
 # Column order of the tables written in batches (events follow records.EVENT_FIELDS).
 DOCUMENT_COLUMNS = (
     "document_id", "origin", "format", "url", "title", "author", "affiliation", "source",
@@ -178,4 +199,5 @@ MIGRATIONS = {
             "location_end INTEGER",
         )
     ),
+    5: (),  # 6 adds the `stories` view, which DDL (re)creates on every open for writing
 }
