@@ -12,11 +12,11 @@ RSS, documents/s and sentences/s for each N.
 from __future__ import annotations
 
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from measure import run_parley
 
 COUNTRIES = [
     "Japan",
@@ -46,16 +46,6 @@ VERBS = [
     "welcomed",
     "rejected",
 ]
-# Runs the CLI in the child and records that process's own peak RSS (KiB) at exit.
-_MEASURED = """
-import atexit, resource, sys
-out = sys.argv.pop(1)
-peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-atexit.register(lambda: open(out, "w").write(str(peak())))
-sys.argv[0] = "parley"
-from parley.cli.main import main
-main()
-"""
 FILLER = [
     "on Tuesday",
     "after talks",
@@ -83,30 +73,10 @@ def run(n: int, workdir: Path) -> dict[str, float]:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"doc_{i:06d}.txt").write_text(article(rng, i), encoding="utf-8")
     db = workdir / f"bench_{n}.duckdb"
-    peak_file = workdir / f"peak_{n}.txt"
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _MEASURED,
-            str(peak_file),
-            "code",
-            str(corpus),
-            "--db",
-            str(db),
-            "--format",
-            "jsonl",
-            "-o",
-            str(workdir / f"events_{n}.jsonl"),
-        ],
-        capture_output=True,
-        text=True,
+    events_file = workdir / f"events_{n}.jsonl"
+    elapsed, peak_mb, _ = run_parley(
+        "code", str(corpus), "--db", str(db), "--format", "jsonl", "-o", str(events_file)
     )
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"parley failed on N={n}: {proc.stderr[-2000:]}")
-    peak_kb = int(peak_file.read_text())
     import duckdb
 
     with duckdb.connect(str(db), read_only=True) as con:
@@ -115,7 +85,7 @@ def run(n: int, workdir: Path) -> dict[str, float]:
     return {
         "n": n,
         "seconds": elapsed,
-        "peak_rss_mb": peak_kb / 1024,
+        "peak_rss_mb": peak_mb,
         "docs_per_s": n / elapsed,
         "sentences": sentences,
         "sentences_per_s": sentences / elapsed,

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import duckdb
 import pytest
 
@@ -153,9 +155,9 @@ def _schema_2_database(tmp_path):
         "    similar_to VARCHAR,\n    similarity DOUBLE,\n    signature BLOB,\n", ""
     )
     cut = old_ddl.index(",\n    story_event_id VARCHAR")
-    old_ddl = old_ddl[:cut] + old_ddl[old_ddl.index("\n", old_ddl.index("location_end")) :]
+    old_ddl = old_ddl[:cut] + old_ddl[old_ddl.index("\n", old_ddl.index("added_at TIMESTAMP\n")) :]
     assert "similar_to" not in old_ddl and "repeat_of" not in old_ddl
-    assert "date_granularity" not in old_ddl
+    assert "date_granularity" not in old_ddl and "publisher" not in old_ddl
     db = tmp_path / "old.duckdb"
     with duckdb.connect(str(db)) as con:
         con.execute(old_ddl)
@@ -163,8 +165,8 @@ def _schema_2_database(tmp_path):
         for ident, copy in (("a", None), ("b", "a")):
             con.execute(
                 "INSERT INTO documents (document_id, origin, format, content_hash, story_id, "
-                "duplicate_of, n_chars, n_sentences, n_events, text, added_at) "
-                "VALUES (?, ?, 'txt', 'h', 'st-1', ?, 1, 1, 1, 'x', now())",
+                "duplicate_of, n_chars, n_sentences, n_events, text, added_at, date, source) "
+                "VALUES (?, ?, 'txt', 'h', 'st-1', ?, 1, 1, 1, 'x', now(), '2004-11-20', 'AP')",
                 [ident, ident, copy],
             )
         columns = ", ".join(f"'{c}'" for c in ("e1", "a", "st-1"))
@@ -189,6 +191,9 @@ def test_a_schema_2_database_is_migrated_with_its_copies_and_events(tmp_path):
             ("day", "", None)
         ]
         assert store.query("SELECT location_text, geonames_id FROM events") == [("", None)]
+        assert store.query("SELECT document_date, publisher, added_at IS NOT NULL FROM events") == [
+            (dt.date(2004, 11, 20), "AP", True)
+        ]
         (story,) = list(store.stories())
     assert [c.kind for c in story.copies] == ["first", "exact copy"] and story.events == 1
 

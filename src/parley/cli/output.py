@@ -42,7 +42,7 @@ class JsonlWriter:
 
     def write(self, doc: Document) -> None:
         for event in counted(doc, self.negated):
-            record = {k: _plain(v) for k, v in event_record(event).items()}
+            record = {k: _plain(v) for k, v in event_record(event, doc).items()}
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -56,7 +56,7 @@ class DelimitedWriter:
 
     def write(self, doc: Document) -> None:
         for event in counted(doc, self.negated):
-            record = event_record(event)
+            record = event_record(event, doc)
             self.writer.writerow(
                 " | ".join(v) if isinstance(v, list) else _plain(v) for v in record.values()
             )

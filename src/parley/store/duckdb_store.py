@@ -36,7 +36,7 @@ _STR = pa.string()
 _INT = pa.int32()
 _LIST = pa.list_(pa.string())
 _TYPES: dict[str, pa.DataType] = {
-    "date": pa.date32(), "event_date": pa.date32(), "added_at": pa.timestamp("us"),
+    "date": pa.date32(), "event_date": pa.date32(), "document_date": pa.date32(), "added_at": pa.timestamp("us"),
     "rejected_at": pa.timestamp("us"), "goldstein": pa.float64(), "negated": pa.bool_(),
     "similarity": pa.float64(), "signature": pa.binary(),
     "entries": _LIST, "source_entries": _LIST, "target_entries": _LIST,
@@ -264,7 +264,7 @@ class DuckDBStore:
              "sector": m.sector, "entries": list(m.entries)}
             for m in doc.mentions
         ]  # fmt: skip
-        batch.events += [event_record(e) for e in doc.events]
+        batch.events += [{**event_record(e, doc), "added_at": now} for e in doc.events]
         self.remember(doc)
         if len(batch.documents) >= self.batch_size:
             self.flush()
@@ -313,7 +313,7 @@ class DuckDBStore:
             ("documents", batch.documents, DOCUMENT_COLUMNS),
             ("sentences", batch.sentences, SENTENCE_COLUMNS),
             ("mentions", batch.mentions, MENTION_COLUMNS),
-            ("events", batch.events, EVENT_FIELDS),
+            ("events", batch.events, (*EVENT_FIELDS, "added_at")),
             ("rejections", batch.rejections, _REJECTION_COLUMNS),
         ):
             if rows:

@@ -1,10 +1,16 @@
-"""Flat records: the one definition of an event row, shared by the store and every output."""
+"""Flat records: the one definition of an event row, shared by the store and every output.
+
+A row also carries the few facts of its document that analysis and exports need on
+every event (the document's date, address and publisher): the events table is then the
+one table users need, and exports stream it without a join whose memory would grow with
+the number of documents.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from parley.document import Event
+from parley.document import Document, Event
 
 EVENT_FIELDS = (
     "event_id", "document_id", "story_id", "sentence_index", "sentence_text",
@@ -16,12 +22,12 @@ EVENT_FIELDS = (
     "target_entries", "story_event_id", "repeat_of", "date_granularity", "date_text",
     "date_start", "date_end", "location_name", "location_kind", "location_country",
     "location_admin1", "latitude", "longitude", "geonames_id", "location_text",
-    "location_start", "location_end",
+    "location_start", "location_end", "document_date", "document_url", "publisher",
 )  # fmt: skip
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """An event as a flat dict in `EVENT_FIELDS` order (dates stay `date` objects)."""
+def event_record(event: Event, doc: Document) -> dict[str, Any]:
+    """An event of `doc` as a flat dict in `EVENT_FIELDS` order (dates stay `date`s)."""
     return {
         "event_id": event.event_id,
         "document_id": event.document_id,
@@ -63,6 +69,9 @@ def event_record(event: Event) -> dict[str, Any]:
         "date_start": event.date_span.start if event.date_span else None,
         "date_end": event.date_span.end if event.date_span else None,
         **_location(event),
+        "document_date": doc.date,
+        "document_url": doc.url,
+        "publisher": doc.source,
     }
 
 

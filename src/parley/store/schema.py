@@ -111,7 +111,11 @@ CREATE TABLE IF NOT EXISTS events (
     geonames_id BIGINT,
     location_text VARCHAR NOT NULL DEFAULT '',
     location_start INTEGER,
-    location_end INTEGER
+    location_end INTEGER,
+    document_date DATE,
+    document_url VARCHAR,
+    publisher VARCHAR,
+    added_at TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS rejections (
     origin VARCHAR NOT NULL,
@@ -199,5 +203,13 @@ MIGRATIONS = {
             "location_end INTEGER",
         )
     ),
-    5: (),  # 6 adds the `stories` view, which DDL (re)creates on every open for writing
+    5: (
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS document_date DATE",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS document_url VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS publisher VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS added_at TIMESTAMP",
+        "UPDATE events SET document_date = d.date, document_url = d.url, "
+        "publisher = d.source, added_at = d.added_at FROM documents d "
+        "WHERE d.document_id = events.document_id",
+    ),  # and the `stories` view, which VIEWS (re)makes on every open for writing
 }

@@ -1,0 +1,39 @@
+"""Run a `parley` command in a child process and read that process's own peak memory.
+
+`ru_maxrss` of RUSAGE_CHILDREN is the largest child so far, not the one just run, so the
+child writes its own peak (RUSAGE_SELF) to a file at exit.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_MEASURED = """
+import atexit, resource, sys
+out = sys.argv.pop(1)
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+atexit.register(lambda: open(out, "w").write(str(peak())))
+sys.argv[0] = "parley"
+from parley.cli.main import main
+main()
+"""
+
+
+def run_parley(*args: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Seconds and peak resident MB of `parley ARGS...`, and the finished process."""
+    with tempfile.TemporaryDirectory() as folder:
+        peak_file = Path(folder) / "peak"
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEASURED, str(peak_file), *args],
+            capture_output=True,
+            text=True,
+        )
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"parley {' '.join(args[:1])} failed: {proc.stderr[-2000:]}")
+        return elapsed, int(peak_file.read_text()) / 1024, proc
