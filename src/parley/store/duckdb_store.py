@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from importlib import metadata
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,9 @@ _STR = pa.string()
 _INT = pa.int32()
 _LIST = pa.list_(pa.string())
 _TYPES: dict[str, pa.DataType] = {
-    "date": pa.date32(), "event_date": pa.date32(), "document_date": pa.date32(), "added_at": pa.timestamp("us"),
-    "rejected_at": pa.timestamp("us"), "goldstein": pa.float64(), "negated": pa.bool_(),
+    "date": pa.date32(), "event_date": pa.date32(), "document_date": pa.date32(),
+    "added_at": pa.timestamp("us"), "rejected_at": pa.timestamp("us"),
+    "goldstein": pa.float64(), "negated": pa.bool_(),
     "similarity": pa.float64(), "signature": pa.binary(),
     "entries": _LIST, "source_entries": _LIST, "target_entries": _LIST,
     "n_chars": _INT, "n_sentences": _INT, "n_events": _INT, "sentence_index": _INT,
@@ -360,6 +361,11 @@ class DuckDBStore:
                 story.copies.append(Copy(*row[2:]))
         if story is not None:
             yield story
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, for readers (`parley.query`); writes go through the store."""
+        return self._con
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run a read query (tests, `explain`); the store stays the only writer."""

@@ -1,0 +1,120 @@
+"""The Python API over a parley database: filtered events, aggregates and exports.
+
+>>> with EventDatabase("parley.duckdb") as db:                      # doctest: +SKIP
+...     frame = db.events(country="CHN", since="2024-01-01").df()      # pandas
+...     monthly = db.counts("dyad,month", code="04").pl()              # polars
+...     db.export("gdelt", "events.gdelt.tsv")
+
+`events` and `counts` return DuckDB relations: nothing is read until a frame is asked
+for (`.df()`, `.pl()`, `.arrow()`), and then only the rows and columns the filter keeps,
+so the database is never copied into memory whole. For a result too large for memory,
+`.to_arrow_reader(rows)` streams it in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import duckdb
+import pyarrow as pa
+
+from parley.errors import ParleyError
+from parley.export.formats import FORMATS, Format
+from parley.export.lookups import register_lookups
+from parley.export.writers import Progress, write_delimited, write_lines, write_parquet
+from parley.query.counts import counts_sql
+from parley.query.filters import EventFilter, events_sql
+from parley.store.duckdb_store import DuckDBStore
+
+BATCH_ROWS = 10_000
+
+
+class EventDatabase:
+    """A parley database opened for reading (while no `parley code` writes to it)."""
+
+    def __init__(self, path: str | Path, memory_limit: str = "auto") -> None:
+        self._store = DuckDBStore(path, read_only=True, memory_limit=memory_limit)
+        self.path = self._store.path
+        con = self._store.connection
+        # Rows keep their stored order through the joins on small lookup tables only if
+        # those stay the build side (no reordering of joins) and one thread runs them;
+        # writing the batches, not DuckDB, is what an export spends its time on.
+        con.execute("SET threads = 1")
+        con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
+        con.execute("SET enable_progress_bar = false")
+        register_lookups(con)
+
+    def sql(self, query: str, params: Sequence[Any] = ()) -> duckdb.DuckDBPyRelation:
+        """Any read query over the tables of docs/schema.md, as a relation."""
+        return self._store.connection.sql(query, params=list(params) or None)
+
+    def events(
+        self, columns: Sequence[str] = (), event_filter: EventFilter | None = None, **filters: Any
+    ) -> duckdb.DuckDBPyRelation:
+        """The events a filter keeps (keyword filters as in `EventFilter.of`), in stored
+        order; all columns or `columns`."""
+        chosen = event_filter or EventFilter.of(**filters)
+        self._check_columns(columns)
+        return self.sql(*events_sql(chosen, columns))
+
+    def counts(
+        self, by: str | Sequence[str], event_filter: EventFilter | None = None, **filters: Any
+    ) -> duckdb.DuckDBPyRelation:
+        """Events, Goldstein sum and mean and quad-class counts per group (`"dyad,month"`,
+        keys of `parley.query.counts.GROUPS`) of the events a filter keeps."""
+        chosen = event_filter or EventFilter.of(**filters)
+        return self.sql(*counts_sql(chosen, by))
+
+    def export(
+        self,
+        fmt: str,
+        sink: str | Path | BinaryIO,
+        event_filter: EventFilter | None = None,
+        progress: Progress = lambda rows: None,
+        **filters: Any,
+    ) -> int:
+        """Write the events a filter keeps in format `fmt` (see `FORMATS`) to a path or a
+        binary stream, a batch at a time; returns the number of records written."""
+        layout = FORMATS.get(fmt)
+        if layout is None:
+            raise ParleyError(f"unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
+        chosen = event_filter or EventFilter.of(**filters)
+        reader = self.sql(*layout.shape(chosen)).to_arrow_reader(BATCH_ROWS)
+        if isinstance(sink, str | Path):
+            with open(sink, "wb") as stream:
+                return _write(layout, reader, stream, progress)
+        return _write(layout, reader, sink, progress)
+
+    def total(self, fmt: str, event_filter: EventFilter) -> int:
+        """How many records `export` would write (for progress)."""
+        query, params = FORMATS[fmt].shape(event_filter)
+        return self.sql(f"SELECT count(*) FROM ({query})", params).fetchall()[0][0]
+
+    def _check_columns(self, columns: Sequence[str]) -> None:
+        known = set(self.sql("SELECT * FROM events LIMIT 0").columns)
+        unknown = [c for c in columns if c not in known]
+        if unknown:
+            raise ParleyError(
+                f"no column {', '.join(unknown)} in events (docs/schema.md lists them)"
+            )
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> EventDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _write(
+    layout: Format, reader: pa.RecordBatchReader, stream: BinaryIO, progress: Progress
+) -> int:
+    if layout.writer == "lines":
+        return write_lines(reader, stream, layout.header, progress)
+    if layout.writer == "delimited":
+        return write_delimited(reader, stream, layout.delimiter, progress)
+    return write_parquet(reader, stream, progress)
