@@ -10,7 +10,11 @@ from types import ModuleType
 
 import pytest
 
+from parley.api import coding_stages, read_paths
 from parley.config import Dictionaries
+from parley.document import Document, Rejection
+from parley.pipeline import Counters, Pipeline
+from parley.store.duckdb_store import DuckDBStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -43,3 +47,16 @@ def load_tool(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def code_into(
+    db: Path, dictionaries: Dictionaries, paths: list[Path], batch_size: int = 2
+) -> tuple[Counters, list[Document | Rejection]]:
+    """Code `paths` into the database `db` as `parley code` does (small batches, so that
+    several transactions are written)."""
+    with DuckDBStore(db, batch_size=batch_size) as store:
+        pipeline = Pipeline(
+            [*coding_stages(dictionaries, store), store], on_reject=store.add_rejection
+        )
+        results = list(pipeline.run(read_paths(paths)))
+    return pipeline.counters, results

@@ -3,21 +3,10 @@ import datetime as dt
 import duckdb
 import pytest
 
-from parley.api import coding_stages, read_paths
 from parley.errors import StoreError
-from parley.pipeline import Pipeline
 from parley.store.duckdb_store import DuckDBStore
 from parley.store.schema import SCHEMA_VERSION
-from tests.conftest import EXAMPLES
-
-
-def code_into(db, dictionaries, paths, batch_size=2):
-    with DuckDBStore(db, batch_size=batch_size) as store:
-        pipeline = Pipeline(
-            [*coding_stages(dictionaries, store), store], on_reject=store.add_rejection
-        )
-        results = list(pipeline.run(read_paths(paths)))
-    return pipeline.counters, results
+from tests.conftest import EXAMPLES, code_into
 
 
 def count(db, table):

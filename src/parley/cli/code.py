@@ -13,7 +13,7 @@ from rich.console import Console
 
 from parley.api import coding_stages
 from parley.cli.options import dictionary_options, load_dictionaries
-from parley.cli.output import FORMATS, make_writer
+from parley.cli.output import FORMATS, format_for, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries
 from parley.dates import parse_date
@@ -26,15 +26,6 @@ from parley.store.duckdb_store import DuckDBStore
 from parley.tables import bundled_data
 
 _MAX_ISSUES_SHOWN = 20
-
-
-def _format_for(fmt: str | None, output: str | None, stdout_tty: bool) -> str:
-    if fmt:
-        return fmt
-    if output:
-        suffix = Path(output).suffix.lower().lstrip(".")
-        return suffix if suffix in ("jsonl", "csv", "tsv") else "jsonl"
-    return "table" if stdout_tty else "jsonl"
 
 
 def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
@@ -151,7 +142,7 @@ def code(
     dictionaries = load_dictionaries(kwargs)
     _report_dictionary_issues(dictionaries, err)
     stdout_tty = sys.stdout.isatty()
-    fmt = _format_for(fmt, output, stdout_tty and not output)
+    fmt = format_for(fmt, output, stdout_tty and not output, ("jsonl", "csv", "tsv"))
     with ExitStack() as stack:
         stream: IO[str] = sys.stdout
         if output:

@@ -10,7 +10,9 @@ from parley import __version__
 from parley.cli.actors import actors
 from parley.cli.code import code
 from parley.cli.explain import explain
+from parley.cli.export import export
 from parley.cli.parse import parse
+from parley.cli.query import query
 from parley.cli.stories import stories
 from parley.cli.validate import validate
 from parley.errors import ParleyError
@@ -29,6 +31,8 @@ def cli() -> None:
       parley validate gold.jsonl       # how accurate is it?
       parley parse "Japan accused China."  # how was a sentence read?
       parley stories                   # which documents are copies of one story?
+      parley query --by dyad,month     # events per dyad per month
+      parley export --format gdelt -o events.tsv   # for tools that read GDELT
     """
 
 
@@ -38,6 +42,8 @@ cli.add_command(explain)
 cli.add_command(validate)
 cli.add_command(parse)
 cli.add_command(stories)
+cli.add_command(query)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""Options shared by every command that codes (so they read the same everywhere)."""
+"""Options shared by several commands (so they read the same everywhere): dictionaries
+for those that code, event filters for those that read a database."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import click
 
 from parley.config import Dictionaries, DictionaryPaths
+from parley.query.filters import DATE_FIELDS, MODALITIES, NEGATED, EventFilter
 
 
 def _files(value: str | None) -> tuple[Path, ...]:
@@ -77,3 +79,83 @@ def dictionary_paths(kwargs: dict[str, Any]) -> DictionaryPaths:
         discards=_files(kwargs.pop("discards")),
         extra_actors=_files(kwargs.pop("extra_actors")),
     )
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters of `parley query` and `parley export` (parley.query.filters)."""
+    codes = "CODE[,CODE...]"
+    options = [
+        click.option(
+            "--actor", metavar=codes, help="Source or target code starts with (USA: USAGOV too)."
+        ),
+        click.option("--source", metavar=codes, help="Source actor code starts with."),
+        click.option("--target", metavar=codes, help="Target actor code starts with."),
+        click.option(
+            "--country", metavar="ISO[,ISO...]", help="Source or target country (ISO alpha-3)."
+        ),
+        click.option("--source-country", metavar="ISO[,ISO...]", help="Source country."),
+        click.option("--target-country", metavar="ISO[,ISO...]", help="Target country."),
+        click.option(
+            "--located-in", metavar="ISO[,ISO...]", help="Country where the event took place."
+        ),
+        click.option("--code", metavar=codes, help="CAMEO code or prefix: 04 (root), 043, 0431."),
+        click.option(
+            "--plover", metavar="TYPE[,TYPE...]", help="PLOVER event type (CONSULT, ACCUSE...)."
+        ),
+        click.option(
+            "--quad",
+            "quad_class",
+            metavar="N[,N...]",
+            help="Quad class 1-4 (verbal/material cooperation, verbal/material conflict).",
+        ),
+        click.option("--since", metavar="DATE", help="On or after this date."),
+        click.option("--until", metavar="DATE", help="On or before this date."),
+        click.option(
+            "--date-of",
+            type=click.Choice(DATE_FIELDS),
+            default="event",
+            show_default=True,
+            help="Which date --since, --until and time groups read.",
+        ),
+        click.option(
+            "--precision",
+            metavar="P[,P...]",
+            help="Only events dated to the day, week, month or year.",
+        ),
+        click.option("--modality", metavar="M[,M...]", help=f"One of {', '.join(MODALITIES)}."),
+        click.option(
+            "--negated",
+            type=click.Choice(NEGATED),
+            default="exclude",
+            show_default=True,
+            help="Events said not to have happened.",
+        ),
+        click.option(
+            "--repeats", is_flag=True, help="Also the repeats of an event in copies of its story."
+        ),
+        click.option(
+            "--story", multiple=True, metavar="ID", help="Events of this story (repeatable)."
+        ),
+        click.option(
+            "--document", multiple=True, metavar="ID", help="Events of this document (repeatable)."
+        ),
+        click.option(
+            "--text",
+            multiple=True,
+            metavar="PHRASE",
+            help="Sentence contains the phrase, any case (repeatable: all must).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def event_filter(kwargs: dict[str, Any]) -> EventFilter:
+    """Pop the filter options from a command's keyword arguments and check them."""
+    names = (
+        "actor", "source", "target", "country", "source_country", "target_country",
+        "located_in", "code", "plover", "quad_class", "since", "until", "date_of",
+        "precision", "modality", "negated", "repeats", "story", "document", "text",
+    )  # fmt: skip
+    return EventFilter.of(**{name: kwargs.pop(name) or None for name in names})

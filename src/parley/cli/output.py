@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from pathlib import Path
 from typing import IO, Any, Protocol
 
 from rich.console import Console
@@ -25,6 +26,17 @@ def counted(doc: Document, negated: bool) -> list[Event]:
     events unless asked for; repeats (an event a copy of the same story reported first)
     are stored as provenance and shown once, with their first sighting."""
     return [e for e in doc.events if (negated or not e.negated) and e.repeat_of is None]
+
+
+def format_for(fmt: str | None, output: str | None, table: bool, files: tuple[str, ...]) -> str:
+    """The output format: as asked; else from the output file's suffix among `files`
+    (JSON Lines for another); else a table when `table` (a terminal), JSON Lines if not."""
+    if fmt:
+        return fmt
+    if output:
+        suffix = Path(output).suffix.lower().lstrip(".")
+        return suffix if suffix in files else "jsonl"
+    return "table" if table else "jsonl"
 
 
 def _plain(value: Any) -> Any:

@@ -56,3 +56,42 @@ class RunProgress:
             f"{counters.rejected} rejected"
         )
         self._progress.update(self._task, completed=files_done, stats=stats)
+
+
+class RowProgress:
+    """Rows written of total, rows/s and time left, for exports; on a terminal only."""
+
+    def __init__(self, console: Console, what: str, total: int, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress = Progress(
+            TextColumn(what),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("rows · {task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not enabled,
+        )
+        self._task = self._progress.add_task(what, total=total, rate="")
+        self._started = time.monotonic()
+        self._done = 0
+
+    def __enter__(self) -> RowProgress:
+        self._progress.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._progress.__exit__(kind, exc, tb)
+
+    def advance(self, rows: int) -> None:
+        if not self.enabled:
+            return
+        self._done += rows
+        rate = self._done / max(time.monotonic() - self._started, 1e-6)
+        self._progress.update(self._task, completed=self._done, rate=f"{rate:,.0f}/s")

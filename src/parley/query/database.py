@@ -13,15 +13,15 @@ so the database is never copied into memory whole. For a result too large for me
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import duckdb
-import pyarrow as pa
 
 from parley.errors import ParleyError
-from parley.export.formats import FORMATS, Format
+from parley.export.formats import FORMATS, LAYOUTS, TABLES, table_projection
 from parley.export.lookups import register_lookups
 from parley.export.writers import Progress, write_delimited, write_lines, write_parquet
 from parley.query.counts import counts_sql
@@ -29,12 +29,15 @@ from parley.query.filters import EventFilter, events_sql
 from parley.store.duckdb_store import DuckDBStore
 
 BATCH_ROWS = 10_000
+# A cap, not a reservation: reading needs no document index (unlike `parley code`), but
+# the joins on lookup tables and the aggregates need more room than a writer's cache.
+READ_MEMORY_LIMIT = "256MB"
 
 
 class EventDatabase:
     """A parley database opened for reading (while no `parley code` writes to it)."""
 
-    def __init__(self, path: str | Path, memory_limit: str = "auto") -> None:
+    def __init__(self, path: str | Path, memory_limit: str = READ_MEMORY_LIMIT) -> None:
         self._store = DuckDBStore(path, read_only=True, memory_limit=memory_limit)
         self.path = self._store.path
         con = self._store.connection
@@ -77,19 +80,39 @@ class EventDatabase:
     ) -> int:
         """Write the events a filter keeps in format `fmt` (see `FORMATS`) to a path or a
         binary stream, a batch at a time; returns the number of records written."""
-        layout = FORMATS.get(fmt)
-        if layout is None:
-            raise ParleyError(f"unknown export format '{fmt}' (formats: {', '.join(FORMATS)})")
         chosen = event_filter or EventFilter.of(**filters)
+        layout = LAYOUTS.get(fmt)
+        if layout is None:
+            return self.write(self.events(event_filter=chosen), fmt, sink, progress)
         reader = self.sql(*layout.shape(chosen)).to_arrow_reader(BATCH_ROWS)
-        if isinstance(sink, str | Path):
-            with open(sink, "wb") as stream:
-                return _write(layout, reader, stream, progress)
-        return _write(layout, reader, sink, progress)
+        with _opened(sink) as stream:
+            return write_lines(reader, stream, layout.header, progress)
+
+    def write(
+        self,
+        relation: duckdb.DuckDBPyRelation,
+        fmt: str,
+        sink: str | Path | BinaryIO,
+        progress: Progress = lambda rows: None,
+    ) -> int:
+        """Write any relation of this database (`events`, `counts`, `sql`) as a table
+        format (csv, tsv, jsonl, parquet), a batch at a time."""
+        if fmt not in TABLES:
+            raise ParleyError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
+        types = [str(t) for t in relation.types]
+        shaped = relation.project(table_projection(relation.columns, types, fmt))
+        reader = shaped.to_arrow_reader(BATCH_ROWS)
+        with _opened(sink) as stream:
+            if fmt == "jsonl":
+                return write_lines(reader, stream, None, progress)
+            if fmt == "parquet":
+                return write_parquet(reader, stream, progress)
+            return write_delimited(reader, stream, "," if fmt == "csv" else "\t", progress)
 
     def total(self, fmt: str, event_filter: EventFilter) -> int:
         """How many records `export` would write (for progress)."""
-        query, params = FORMATS[fmt].shape(event_filter)
+        layout = LAYOUTS.get(fmt)
+        query, params = layout.shape(event_filter) if layout else events_sql(event_filter)
         return self.sql(f"SELECT count(*) FROM ({query})", params).fetchall()[0][0]
 
     def _check_columns(self, columns: Sequence[str]) -> None:
@@ -110,11 +133,11 @@ class EventDatabase:
         self.close()
 
 
-def _write(
-    layout: Format, reader: pa.RecordBatchReader, stream: BinaryIO, progress: Progress
-) -> int:
-    if layout.writer == "lines":
-        return write_lines(reader, stream, layout.header, progress)
-    if layout.writer == "delimited":
-        return write_delimited(reader, stream, layout.delimiter, progress)
-    return write_parquet(reader, stream, progress)
+@contextmanager
+def _opened(sink: str | Path | BinaryIO) -> Iterator[BinaryIO]:
+    """A binary stream for `sink`: the file at a path (closed after), or the stream given."""
+    if isinstance(sink, str | Path):
+        with open(sink, "wb") as stream:
+            yield stream
+    else:
+        yield sink

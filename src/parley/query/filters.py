@@ -19,6 +19,7 @@ from typing import Any
 
 from parley.dates import parse_date
 from parley.errors import ParleyError
+from parley.events.ontology import Ontology
 
 MODALITIES = ("asserted", "future", "hypothetical", "forecast", "reported")
 NEGATED = ("exclude", "only", "include")
@@ -29,6 +30,11 @@ DATE_FIELDS = ("event", "document")
 _ACTOR = re.compile(r"^[A-Z0-9-]{1,30}$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _CODE = re.compile(r"^[0-9]{2,4}[A-Z]?$")
+_WHOLE = ("story", "document", "text")
+_CODES = (
+    "actor", "source", "target", "country", "source_country", "target_country",
+    "located_in", "code", "plover",
+)  # fmt: skip
 
 
 def _values(value: str | Iterable[Any] | None) -> tuple[str, ...]:
@@ -43,15 +49,15 @@ def _values(value: str | Iterable[Any] | None) -> tuple[str, ...]:
 class EventFilter:
     """The conditions on events; build one with `EventFilter.of(...)`, which checks them."""
 
-    actors: tuple[str, ...] = ()  # either side
-    sources: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()  # either side
-    source_countries: tuple[str, ...] = ()
-    target_countries: tuple[str, ...] = ()
-    codes: tuple[str, ...] = ()
+    actor: tuple[str, ...] = ()  # either side
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()  # either side
+    source_country: tuple[str, ...] = ()
+    target_country: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
     plover: tuple[str, ...] = ()
-    quad_classes: tuple[int, ...] = ()
+    quad_class: tuple[int, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
     date_of: str = "event"
@@ -59,8 +65,8 @@ class EventFilter:
     modality: tuple[str, ...] = ()
     negated: str = "exclude"
     repeats: bool = False
-    stories: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
+    story: tuple[str, ...] = ()
+    document: tuple[str, ...] = ()
     text: tuple[str, ...] = ()  # every phrase must occur in the sentence
     located_in: tuple[str, ...] = ()
 
@@ -85,10 +91,12 @@ class EventFilter:
                 values[name] = str(value)
             elif name == "repeats":
                 values[name] = bool(value)
-            elif name == "quad_classes":
+            elif name == "quad_class":
                 values[name] = tuple(_quad(v) for v in _values(value))
-            elif name == "text":
+            elif name in _WHOLE:  # ids and phrases may hold commas
                 values[name] = (value,) if isinstance(value, str) else _values(value)
+            elif name in _CODES:
+                values[name] = tuple(v.upper() for v in _values(value))
             else:
                 values[name] = _values(value)
         made = cls(**values)
@@ -97,13 +105,14 @@ class EventFilter:
 
     def check(self) -> None:
         """Raise a ParleyError naming the first value no stored event could have."""
-        for name in ("actors", "sources", "targets"):
-            _each(
-                name, getattr(self, name), lambda v: v.upper(), _ACTOR, "an actor code like USAGOV"
-            )
-        for name in ("countries", "source_countries", "target_countries", "located_in"):
-            _each(name, getattr(self, name), str.upper, _COUNTRY, "an ISO alpha-3 code like CHN")
-        _each("codes", self.codes, str.upper, _CODE, "a CAMEO code or prefix like 04 or 0431")
+        for name in ("actor", "source", "target"):
+            _each(name, getattr(self, name), _ACTOR, "an actor code like USAGOV")
+        for name in ("country", "source_country", "target_country", "located_in"):
+            _each(name, getattr(self, name), _COUNTRY, "an ISO alpha-3 code like CHN")
+        _each("code", self.code, _CODE, "a CAMEO code or prefix like 04 or 0431")
+        if self.plover:
+            types = {plover_type for plover_type, _mode in Ontology.load().plover.values()}
+            _choose("plover", self.plover, tuple(sorted(types)))
         _choose("modality", self.modality, MODALITIES)
         _choose("precision", self.precision, PRECISIONS)
         _choose("date_of", (self.date_of,), DATE_FIELDS)
@@ -123,21 +132,20 @@ class EventFilter:
                 for value in values:
                     params.extend([value] * columns)
 
-        upper = [v.upper() for v in self.actors]
-        any_of("(starts_with(source, ?) OR starts_with(target, ?))", upper, 2)
-        any_of("starts_with(source, ?)", [v.upper() for v in self.sources])
-        any_of("starts_with(target, ?)", [v.upper() for v in self.targets])
-        any_of("(source_country = ? OR target_country = ?)", [v.upper() for v in self.countries], 2)
-        any_of("source_country = ?", [v.upper() for v in self.source_countries])
-        any_of("target_country = ?", [v.upper() for v in self.target_countries])
-        any_of("location_country = ?", [v.upper() for v in self.located_in])
-        any_of("starts_with(code, ?)", [v.upper() for v in self.codes])
-        any_of("plover_type = ?", [v.upper() for v in self.plover])
-        any_of("quad_class = ?", self.quad_classes)
+        any_of("(starts_with(source, ?) OR starts_with(target, ?))", self.actor, 2)
+        any_of("starts_with(source, ?)", self.source)
+        any_of("starts_with(target, ?)", self.target)
+        any_of("(source_country = ? OR target_country = ?)", self.country, 2)
+        any_of("source_country = ?", self.source_country)
+        any_of("target_country = ?", self.target_country)
+        any_of("location_country = ?", self.located_in)
+        any_of("starts_with(code, ?)", self.code)
+        any_of("plover_type = ?", self.plover)
+        any_of("quad_class = ?", self.quad_class)
         any_of("modality = ?", self.modality)
         any_of("date_granularity = ?", self.precision)
-        any_of("story_id = ?", self.stories)
-        any_of("document_id = ?", self.documents)
+        any_of("story_id = ?", self.story)
+        any_of("document_id = ?", self.document)
         for phrase in self.text:
             clauses.append("contains(lower(sentence_text), lower(?))")
             params.append(phrase)
@@ -179,9 +187,9 @@ def _quad(value: str) -> int:
     return int(value)
 
 
-def _each(name: str, values: tuple[str, ...], norm: Any, shape: re.Pattern[str], what: str) -> None:
+def _each(name: str, values: tuple[str, ...], shape: re.Pattern[str], what: str) -> None:
     for value in values:
-        if not shape.match(norm(value)):
+        if not shape.match(value):
             raise ParleyError(f"{name}: '{value}' is not {what}")
 
 
