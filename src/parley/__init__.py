@@ -10,6 +10,8 @@ from parley.api import code_document, code_text, coding_stages, find_actors, rea
 from parley.config import Dictionaries, DictionaryPaths
 from parley.document import Document, Event, Mention, Rejection, Sentence, Span
 from parley.pipeline import Counters, Pipeline
+from parley.query.database import EventDatabase
+from parley.query.filters import EventFilter
 from parley.store.duckdb_store import DuckDBStore
 
 __version__ = "0.1.0"
@@ -21,6 +23,8 @@ __all__ = [
     "Document",
     "DuckDBStore",
     "Event",
+    "EventDatabase",
+    "EventFilter",
     "Mention",
     "Pipeline",
     "Rejection",

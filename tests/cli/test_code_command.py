@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from parley.cli.main import cli
 from tests.conftest import EXAMPLES
 
 
@@ -209,7 +210,7 @@ def test_explain_codes_a_sentence_now():
     assert parley("explain", "Japan met China.", "--date", "soon").returncode == 2
 
 
-@pytest.mark.parametrize("command", ["code", "actors", "explain", "validate"])
+@pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_has_help_with_an_example(command):
     run = parley(command, "--help")
     assert run.returncode == 0 and "Example" in run.stdout and f"parley {command}" in run.stdout

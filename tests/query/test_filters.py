@@ -10,13 +10,7 @@ import pytest
 from parley.errors import ParleyError
 from parley.query.database import EventDatabase
 from parley.query.filters import EventFilter
-from tests.query.conftest import REPOST_ID
-
-
-def counted(e: dict) -> bool:
-    """What a query sees by default: not negated, not a repeat."""
-    return not e["negated"] and e["repeat_of"] is None
-
+from tests.conftest import REPOST_ID, counted
 
 CASES = [
     ({"actor": "EGY"}, lambda e: e["source"].startswith("EGY") or e["target"].startswith("EGY")),

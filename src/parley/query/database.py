@@ -137,7 +137,11 @@ class EventDatabase:
 def _opened(sink: str | Path | BinaryIO) -> Iterator[BinaryIO]:
     """A binary stream for `sink`: the file at a path (closed after), or the stream given."""
     if isinstance(sink, str | Path):
-        with open(sink, "wb") as stream:
+        try:
+            stream = open(sink, "wb")  # noqa: SIM115  (closed below, after the yield)
+        except OSError as exc:
+            raise ParleyError(f"{sink}: cannot write ({exc.strerror})") from exc
+        with stream:
             yield stream
     else:
         yield sink
