@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import duckdb
 import pytest
@@ -6,7 +7,7 @@ import pytest
 from parley.errors import StoreError
 from parley.store.duckdb_store import DuckDBStore
 from parley.store.schema import SCHEMA_VERSION
-from tests.conftest import EXAMPLES, code_into
+from tests.conftest import EXAMPLES, ROOT, code_into
 
 
 def count(db, table):
@@ -194,3 +195,22 @@ def test_a_reader_of_an_older_database_gets_a_clear_error(tmp_path):
     DuckDBStore(db).close()  # a writer migrates it; then it reads
     with DuckDBStore(db, read_only=True) as store:
         assert store.query("SELECT count(*) FROM events") == [(1,)]
+
+
+def test_every_table_and_column_is_documented(tmp_path):
+    """docs/schema.md has a section per table and view, a row per column, and the
+    version this parley writes."""
+    text = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert f"# The database: schema {SCHEMA_VERSION}" in text
+    documented: dict[str, set[str]] = {}
+    for section in re.split(r"^### ", text, flags=re.M)[1:]:
+        name = re.match(r"`(\w+)`", section).group(1)
+        cells = re.findall(r"^\| ([^|]+) \|", section, flags=re.M)
+        documented[name] = {c for cell in cells for c in re.findall(r"`(\w+)`", cell)}
+    DuckDBStore(tmp_path / "fresh.duckdb").close()
+    with duckdb.connect(str(tmp_path / "fresh.duckdb"), read_only=True) as con:
+        tables = [
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        ]
+        actual = {t: {r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()} for t in tables}
+    assert actual == documented

@@ -1,5 +1,5 @@
 """Small bundled tables the export layouts join on: country names and FIPS codes, CAMEO
-event descriptions, sector names.
+event descriptions, names of the PLOVER sectors that events carry.
 
 They are registered on the reading connection as Arrow tables (a few hundred rows
 each), so layouts stay SQL and the events stream through DuckDB without Python per row.
@@ -17,7 +17,7 @@ from parley.tables import table_rows, tables_folder
 LOOKUPS = {
     "lookup_countries": ("iso3", "name", "fips"),
     "lookup_events": ("code", "description"),
-    "lookup_sectors": ("code", "name", "plover"),
+    "lookup_sectors": ("code", "name"),
 }
 
 
@@ -29,7 +29,8 @@ def register_lookups(con: duckdb.DuckDBPyConnection) -> None:
     for _cameo, iso3, name in table_rows(folder / "countries.tsv"):
         names.setdefault(iso3, name)
     countries = sorted(set(names) | set(fips))
-    sectors = table_rows(folder / "sectors.tsv")
+    # Events carry PLOVER sectors; each is also a row of its own, whose description names it.
+    sectors = [row for row in table_rows(folder / "sectors.tsv") if row[0] == row[1]]
     descriptions = {
         code: _description(text) for code, text in Ontology.load(folder).descriptions.items()
     }
@@ -43,7 +44,6 @@ def register_lookups(con: duckdb.DuckDBPyConnection) -> None:
         "lookup_sectors": (
             [row[0] for row in sectors],
             [row[2].split(":")[0].strip().capitalize() for row in sectors],
-            [row[1] for row in sectors],
         ),
     }
     for name, columns in LOOKUPS.items():

@@ -18,7 +18,7 @@ from parley.query.filters import EventFilter
 def _party(side: str) -> str:
     return (
         f"struct_pack(code := e.{side}, country := e.{side}_country, "
-        f"sector := {side}_sector.plover, text := e.{side}_text)"
+        f"sector := e.{side}_sector, text := e.{side}_text)"
     )
 
 
@@ -52,8 +52,6 @@ def plover_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
     where, params = event_filter.where()
     sql = (
         f"SELECT CAST(to_json({_RECORD}) AS VARCHAR) AS line "
-        f"FROM (SELECT * FROM events WHERE {where} AND plover_type IS NOT NULL) e "
-        "LEFT JOIN lookup_sectors source_sector ON source_sector.code = e.source_sector "
-        "LEFT JOIN lookup_sectors target_sector ON target_sector.code = e.target_sector"
+        f"FROM (SELECT * FROM events WHERE {where} AND plover_type IS NOT NULL) e"
     )
     return sql, params
