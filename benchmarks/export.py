@@ -86,11 +86,12 @@ def fill(path: Path, events: int) -> None:
     con.close()
 
 
-def export(db: Path, fmt: str, out: Path) -> tuple[float, float, int]:
+def export(db: Path, fmt: str, out: Path, memory: str) -> tuple[float, float, int]:
     """Seconds, peak MB of the `parley export` process, and bytes written."""
     seconds, peak, _ = run_parley(
-        "export", "--db", str(db), "--format", fmt, "-o", str(out), "--negated", "include"
-    )
+        "export", "--db", str(db), "--format", fmt, "-o", str(out), "--negated", "include",
+        "--memory-limit", memory,
+    )  # fmt: skip
     return seconds, peak, out.stat().st_size
 
 
@@ -98,6 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100_000, 300_000, 1_000_000])
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--memory-limit", default="256MB", help="the engine's cap")
     args = parser.parse_args()
     formats = args.formats.split(",")
     print(
@@ -109,7 +111,7 @@ def main() -> None:
             fill(db, size)
             for fmt in formats:
                 out = Path(folder) / f"out.{fmt}"
-                seconds, peak, written = export(db, fmt, out)
+                seconds, peak, written = export(db, fmt, out, args.memory_limit)
                 print(
                     f"{size:>10,} {fmt:>8} {seconds:>8.1f} {size / seconds:>9,.0f} "
                     f"{peak:>8.0f} {written / 2**20:>8.1f}",

@@ -1,7 +1,10 @@
 """Run a `parley` command in a child process and read that process's own peak memory.
 
-`ru_maxrss` of RUSAGE_CHILDREN is the largest child so far, not the one just run, so the
-child writes its own peak (RUSAGE_SELF) to a file at exit.
+`ru_maxrss` of RUSAGE_CHILDREN is the largest child so far, not the one just run, and
+even a child's own `ru_maxrss` starts from its parent's size when it was forked (Linux
+keeps it across exec). So the child writes its own high-water mark, VmHWM of
+/proc/self/status (its memory since exec), to a file at exit; ru_maxrss where there is
+no /proc.
 """
 
 from __future__ import annotations
@@ -15,7 +18,12 @@ from pathlib import Path
 _MEASURED = """
 import atexit, resource, sys
 out = sys.argv.pop(1)
-peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak():
+    try:
+        status = open("/proc/self/status").read()
+        return int(status.split("VmHWM:")[1].split()[0])
+    except (OSError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 atexit.register(lambda: open(out, "w").write(str(peak())))
 sys.argv[0] = "parley"
 from parley.cli.main import main

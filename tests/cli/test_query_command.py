@@ -64,6 +64,8 @@ def test_user_mistakes_are_one_line_errors(examples_db, tmp_path):
         (("query", "--db", examples_db, "--format", "parquet"), "Parquet is binary"),
         (("export", "--db", examples_db, "--format", "gdelt", "-o", tmp_path / "no" / "x"),
          "cannot write (No such file or directory)"),
+        (("export", "--db", examples_db, "--format", "icews", "--memory-limit", "2MB"),
+         "ran out of memory (2MB); raise --memory-limit"),
     ]:  # fmt: skip
         run = parley(*args)
         assert run.returncode == 2 and message in run.stderr, (args, run.stderr)

@@ -102,7 +102,8 @@ def query(
         else:
             relation = database.events(names, chosen)
         if fmt == "table":
-            _print_table(relation, TABLE_ROWS if limit is None else limit)
+            with database.reading():
+                _print_table(relation, TABLE_ROWS if limit is None else limit)
             return
         if limit:
             relation = relation.limit(limit)

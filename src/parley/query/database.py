@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from parley.errors import ParleyError
+from parley.errors import ParleyError, one_line
 from parley.export.formats import FORMATS, LAYOUTS, TABLES, table_projection
 from parley.export.lookups import register_lookups
 from parley.export.writers import Progress, write_delimited, write_lines, write_parquet
@@ -39,6 +39,7 @@ class EventDatabase:
 
     def __init__(self, path: str | Path, memory_limit: str = READ_MEMORY_LIMIT) -> None:
         self._store = DuckDBStore(path, read_only=True, memory_limit=memory_limit)
+        self._limit = memory_limit
         self.path = self._store.path
         con = self._store.connection
         # Rows keep their stored order through the joins on small lookup tables only if
@@ -84,8 +85,8 @@ class EventDatabase:
         layout = LAYOUTS.get(fmt)
         if layout is None:
             return self.write(self.events(event_filter=chosen), fmt, sink, progress)
-        reader = self.sql(*layout.shape(chosen)).to_arrow_reader(BATCH_ROWS)
-        with _opened(sink) as stream:
+        with self.reading(), _opened(sink) as stream:
+            reader = self.sql(*layout.shape(chosen)).to_arrow_reader(BATCH_ROWS)
             return write_lines(reader, stream, layout.header, progress)
 
     def write(
@@ -101,8 +102,8 @@ class EventDatabase:
             raise ParleyError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
         types = [str(t) for t in relation.types]
         shaped = relation.project(table_projection(relation.columns, types, fmt))
-        reader = shaped.to_arrow_reader(BATCH_ROWS)
-        with _opened(sink) as stream:
+        with self.reading(), _opened(sink) as stream:
+            reader = shaped.to_arrow_reader(BATCH_ROWS)
             if fmt == "jsonl":
                 return write_lines(reader, stream, None, progress)
             if fmt == "parquet":
@@ -114,6 +115,20 @@ class EventDatabase:
         layout = LAYOUTS.get(fmt)
         query, params = layout.shape(event_filter) if layout else events_sql(event_filter)
         return self.sql(f"SELECT count(*) FROM ({query})", params).fetchall()[0][0]
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Around reading a relation of this database: the engine's errors become one
+        line naming the database (and what to do when it ran out of memory)."""
+        try:
+            yield
+        except duckdb.OutOfMemoryException as exc:
+            raise ParleyError(
+                f"{self.path}: the database engine ran out of memory ({self._limit}); "
+                "raise --memory-limit"
+            ) from exc
+        except duckdb.Error as exc:
+            raise ParleyError(f"{self.path}: {one_line(exc)}") from exc
 
     def _check_columns(self, columns: Sequence[str]) -> None:
         known = set(self.sql("SELECT * FROM events LIMIT 0").columns)
