@@ -99,7 +99,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100_000, 300_000, 1_000_000])
     parser.add_argument("--formats", default=",".join(FORMATS))
-    parser.add_argument("--memory-limit", default="256MB", help="the engine's cap")
+    parser.add_argument(
+        "--memory-limit", default="128MB", help="the engine's cap (parley's default)"
+    )
     args = parser.parse_args()
     formats = args.formats.split(",")
     print(

@@ -13,10 +13,11 @@ from rich.table import Table
 from parley.cli.options import event_filter, filter_options
 from parley.cli.output import format_for
 from parley.errors import ParleyError
+from parley.export.formats import TABLES
 from parley.query.counts import GROUPS
 from parley.query.database import READ_MEMORY_LIMIT, EventDatabase
 
-FILES = ("csv", "tsv", "jsonl", "parquet")
+FILES = tuple(TABLES)
 # What a table of events shows on a terminal (files get every column).
 TABLE_COLUMNS = (
     "event_date", "source", "code", "target", "plover_type", "modality", "location_name",

@@ -31,7 +31,7 @@ from parley.store.duckdb_store import DuckDBStore
 BATCH_ROWS = 10_000
 # A cap, not a reservation: reading needs no document index (unlike `parley code`), but
 # the joins on lookup tables and the aggregates need more room than a writer's cache.
-READ_MEMORY_LIMIT = "256MB"
+READ_MEMORY_LIMIT = "128MB"
 
 
 class EventDatabase:
@@ -59,7 +59,7 @@ class EventDatabase:
     ) -> duckdb.DuckDBPyRelation:
         """The events a filter keeps (keyword filters as in `EventFilter.of`), in stored
         order; all columns or `columns`."""
-        chosen = event_filter or EventFilter.of(**filters)
+        chosen = _chosen(event_filter, filters)
         self._check_columns(columns)
         return self.sql(*events_sql(chosen, columns))
 
@@ -68,7 +68,7 @@ class EventDatabase:
     ) -> duckdb.DuckDBPyRelation:
         """Events, Goldstein sum and mean and quad-class counts per group (`"dyad,month"`,
         keys of `parley.query.counts.GROUPS`) of the events a filter keeps."""
-        chosen = event_filter or EventFilter.of(**filters)
+        chosen = _chosen(event_filter, filters)
         return self.sql(*counts_sql(chosen, by))
 
     def export(
@@ -81,7 +81,7 @@ class EventDatabase:
     ) -> int:
         """Write the events a filter keeps in format `fmt` (see `FORMATS`) to a path or a
         binary stream, a batch at a time; returns the number of records written."""
-        chosen = event_filter or EventFilter.of(**filters)
+        chosen = _chosen(event_filter, filters)
         layout = LAYOUTS.get(fmt)
         if layout is None:
             return self.write(self.events(event_filter=chosen), fmt, sink, progress)
@@ -146,6 +146,15 @@ class EventDatabase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _chosen(event_filter: EventFilter | None, filters: dict[str, Any]) -> EventFilter:
+    """The filter given, or one made of keyword filters; not both, or some would be lost."""
+    if event_filter is not None and filters:
+        raise ParleyError(
+            f"give an EventFilter or keyword filters, not both ({', '.join(filters)})"
+        )
+    return event_filter or EventFilter.of(**filters)
 
 
 @contextmanager
