@@ -10,6 +10,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from parley.export import gdelt
 from parley.query.database import EventDatabase
 from tests.cli.test_code_command import parley
 from tests.conftest import REPOST_ID, counted
@@ -56,6 +57,9 @@ def test_gdelt_export_loads_with_the_published_columns_and_types(examples_db, st
     with EventDatabase(examples_db) as db:
         written = db.export("gdelt", out)
     lines = out.read_text(encoding="utf-8").splitlines()
+    codebook = [name.upper() for name, _type in GDELT_2]
+    codebook[1] = "DAY"  # the codebook's `Day` is SQLDATE in GDELT's own tables
+    assert [name.upper() for name, _sql in gdelt.COLUMNS] == codebook
     assert len(GDELT_2) == 61 and {line.count("\t") for line in lines} == {60}
     rows = load_gdelt(out)
     events = [e for e in stored if counted(e)]

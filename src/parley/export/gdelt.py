@@ -19,7 +19,7 @@ from parley.query.filters import EventFilter
 _ACTOR_NAME = r"^\S+ (.*?)(?: \(.*)?$"  # `countries.txt:28758 EGYPT (Phoenix…)` → EGYPT
 
 
-def _actor(side: str) -> list[tuple[str, str, str]]:
+def _actor(side: str) -> list[tuple[str, str]]:
     """The ten actor columns of one side (`source` for Actor1, `target` for Actor2)."""
     number = "1" if side == "source" else "2"
     name = (
@@ -28,28 +28,28 @@ def _actor(side: str) -> list[tuple[str, str, str]]:
     )
     country = f"CASE WHEN {side}_country IS NOT NULL THEN left({side}, 3) END"
     return [
-        (f"Actor{number}Code", "STRING", f"nullif(regexp_replace({side}, '^---', ''), '')"),
-        (f"Actor{number}Name", "STRING", name),
-        (f"Actor{number}CountryCode", "STRING", country),
-        (f"Actor{number}KnownGroupCode", "STRING", "NULL"),
-        (f"Actor{number}EthnicCode", "STRING", "NULL"),
-        (f"Actor{number}Religion1Code", "STRING", "NULL"),
-        (f"Actor{number}Religion2Code", "STRING", "NULL"),
-        (f"Actor{number}Type1Code", "STRING", f"{side}_sector"),
-        (f"Actor{number}Type2Code", "STRING", "NULL"),
-        (f"Actor{number}Type3Code", "STRING", "NULL"),
+        (f"Actor{number}Code", f"nullif(regexp_replace({side}, '^---', ''), '')"),
+        (f"Actor{number}Name", name),
+        (f"Actor{number}CountryCode", country),
+        (f"Actor{number}KnownGroupCode", "NULL"),
+        (f"Actor{number}EthnicCode", "NULL"),
+        (f"Actor{number}Religion1Code", "NULL"),
+        (f"Actor{number}Religion2Code", "NULL"),
+        (f"Actor{number}Type1Code", f"{side}_sector"),
+        (f"Actor{number}Type2Code", "NULL"),
+        (f"Actor{number}Type3Code", "NULL"),
     ]
 
 
-def _no_place(prefix: str) -> list[tuple[str, str, str]]:
+def _no_place(prefix: str) -> list[tuple[str, str]]:
     """The eight columns of a place parley does not locate (the actors' own places)."""
     return [
-        (f"{prefix}_Type", "INTEGER", "0"),
-        *((f"{prefix}_{n}", "STRING", "NULL") for n in ("FullName", "CountryCode", "ADM1Code")),
-        (f"{prefix}_ADM2Code", "STRING", "NULL"),
-        (f"{prefix}_Lat", "FLOAT", "NULL"),
-        (f"{prefix}_Long", "FLOAT", "NULL"),
-        (f"{prefix}_FeatureID", "STRING", "NULL"),
+        (f"{prefix}_Type", "0"),
+        *((f"{prefix}_{n}", "NULL") for n in ("FullName", "CountryCode", "ADM1Code")),
+        (f"{prefix}_ADM2Code", "NULL"),
+        (f"{prefix}_Lat", "NULL"),
+        (f"{prefix}_Long", "NULL"),
+        (f"{prefix}_FeatureID", "NULL"),
     ]
 
 
@@ -65,46 +65,44 @@ _FULL_NAME = (
     "CASE WHEN location_kind <> 'country' THEN place_country.name END) END"
 )
 
-# (name, type in the GDELT 2.0 codebook, SQL over the events joined below)
-COLUMNS: list[tuple[str, str, str]] = [
-    ("GlobalEventID", "INTEGER", "CAST('0x' || left(event_id, 15) AS BIGINT)"),
-    ("Day", "INTEGER", "CAST(strftime(event_date, '%Y%m%d') AS INTEGER)"),
-    ("MonthYear", "INTEGER", "CAST(strftime(event_date, '%Y%m') AS INTEGER)"),
-    ("Year", "INTEGER", "year(event_date)"),
-    ("FractionDate", "FLOAT", "round(year(event_date) + dayofyear(event_date) / 365, 4)"),
+# (name in the GDELT 2.0 codebook, SQL over the events joined below)
+COLUMNS: list[tuple[str, str]] = [
+    ("GlobalEventID", "CAST('0x' || left(event_id, 15) AS BIGINT)"),
+    ("Day", "CAST(strftime(event_date, '%Y%m%d') AS INTEGER)"),
+    ("MonthYear", "CAST(strftime(event_date, '%Y%m') AS INTEGER)"),
+    ("Year", "year(event_date)"),
+    ("FractionDate", "round(year(event_date) + dayofyear(event_date) / 365, 4)"),
     *_actor("source"),
     *_actor("target"),
-    ("IsRootEvent", "INTEGER", "CAST(sentence_index = 0 AS INTEGER)"),
-    ("EventCode", "STRING", "code"),
-    ("EventBaseCode", "STRING", "left(code, 3)"),
-    ("EventRootCode", "STRING", "root"),
-    ("QuadClass", "INTEGER", "quad_class"),
-    ("GoldsteinScale", "FLOAT", "goldstein"),
-    ("NumMentions", "INTEGER", "articles"),
-    ("NumSources", "INTEGER", "sources"),
-    ("NumArticles", "INTEGER", "articles"),
-    ("AvgTone", "FLOAT", "NULL"),
+    ("IsRootEvent", "CAST(sentence_index = 0 AS INTEGER)"),
+    ("EventCode", "code"),
+    ("EventBaseCode", "left(code, 3)"),
+    ("EventRootCode", "root"),
+    ("QuadClass", "quad_class"),
+    ("GoldsteinScale", "goldstein"),
+    ("NumMentions", "articles"),
+    ("NumSources", "sources"),
+    ("NumArticles", "articles"),
+    ("AvgTone", "NULL"),
     *_no_place("Actor1Geo"),
     *_no_place("Actor2Geo"),
-    ("ActionGeo_Type", "INTEGER", _GEO_TYPE),
-    ("ActionGeo_FullName", "STRING", _FULL_NAME),
-    ("ActionGeo_CountryCode", "STRING", "place_country.fips"),
+    ("ActionGeo_Type", _GEO_TYPE),
+    ("ActionGeo_FullName", _FULL_NAME),
+    ("ActionGeo_CountryCode", "place_country.fips"),
     (
         "ActionGeo_ADM1Code",
-        "STRING",
         "CASE WHEN location_kind = 'country' THEN place_country.fips END",
     ),
-    ("ActionGeo_ADM2Code", "STRING", "NULL"),
-    ("ActionGeo_Lat", "FLOAT", "latitude"),
-    ("ActionGeo_Long", "FLOAT", "longitude"),
+    ("ActionGeo_ADM2Code", "NULL"),
+    ("ActionGeo_Lat", "latitude"),
+    ("ActionGeo_Long", "longitude"),
     (
         "ActionGeo_FeatureID",
-        "STRING",
         "CASE WHEN location_kind = 'country' THEN place_country.fips "
         "ELSE CAST(geonames_id AS VARCHAR) END",
     ),
-    ("DATEADDED", "INTEGER", "CAST(strftime(added_at, '%Y%m%d%H%M%S') AS BIGINT)"),
-    ("SOURCEURL", "STRING", "coalesce(document_url, document_id)"),
+    ("DATEADDED", "CAST(strftime(added_at, '%Y%m%d%H%M%S') AS BIGINT)"),
+    ("SOURCEURL", "coalesce(document_url, document_id)"),
 ]
 
 
@@ -133,7 +131,7 @@ def gdelt_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
             LEFT JOIN repeats r ON r.repeat_of = c.event_id
             LEFT JOIN exact x ON x.duplicate_of = c.document_id
         )
-        SELECT {tab_line(sql for _name, _type, sql in COLUMNS)}
+        SELECT {tab_line(sql for _name, sql in COLUMNS)}
         FROM counted LEFT JOIN lookup_countries place_country
              ON place_country.iso3 = counted.location_country
     """
