@@ -13,6 +13,7 @@ from parley.cli.explain import explain
 from parley.cli.export import export
 from parley.cli.parse import parse
 from parley.cli.query import query
+from parley.cli.serve import serve
 from parley.cli.stories import stories
 from parley.cli.validate import validate
 from parley.errors import ParleyError
@@ -33,6 +34,7 @@ def cli() -> None:
       parley stories                   # which documents are copies of one story?
       parley query --by dyad,month     # events per dyad per month
       parley export --format gdelt -o events.tsv   # for tools that read GDELT
+      parley serve                     # look at the events in a web browser
     """
 
 
@@ -44,6 +46,7 @@ cli.add_command(parse)
 cli.add_command(stories)
 cli.add_command(query)
 cli.add_command(export)
+cli.add_command(serve)
 
 
 def main() -> None:

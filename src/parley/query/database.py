@@ -130,8 +130,12 @@ class EventDatabase:
         except duckdb.Error as exc:
             raise ParleyError(f"{self.path}: {one_line(exc)}") from exc
 
+    def columns(self) -> list[str]:
+        """The columns of the events table (docs/schema.md)."""
+        return self.sql("SELECT * FROM events LIMIT 0").columns
+
     def _check_columns(self, columns: Sequence[str]) -> None:
-        known = set(self.sql("SELECT * FROM events LIMIT 0").columns)
+        known = set(self.columns())
         unknown = [c for c in columns if c not in known]
         if unknown:
             raise ParleyError(

@@ -1,0 +1,185 @@
+"""The JSON API of `parley serve`: events (filtered, sorted, paged), counts, one event
+with its provenance, one document with its events' spans and its story's copies.
+
+Every route reads through one `EventDatabase`, opened read-only when the app starts;
+a lock keeps its one DuckDB connection to one query at a time (the server is a local,
+few-user tool: the queries take milliseconds). FastAPI describes the routes in an
+OpenAPI document at `/openapi.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+
+from parley.errors import ParleyError
+from parley.query.counts import GROUPS
+from parley.query.database import EventDatabase
+from parley.query.filters import EventFilter, events_sql
+
+MAX_PAGE = 500
+router = APIRouter(prefix="/api")
+
+
+class Reader:
+    """The app's database and the lock that serialises its queries."""
+
+    def __init__(self, database: EventDatabase) -> None:
+        self.database = database
+        self.lock = threading.Lock()
+
+    @contextmanager
+    def reading(self) -> Iterator[EventDatabase]:
+        """The database for one request; a user's mistake is a 400 with its message."""
+        with self.lock:
+            try:
+                with self.database.reading():
+                    yield self.database
+            except ParleyError as exc:
+                raise HTTPException(status_code=400, detail=str(exc)) from exc
+
+
+def _reader(request: Request) -> Reader:
+    return request.app.state.reader
+
+
+Text = Annotated[str | None, Query()]
+
+
+def event_filter(
+    actor: Text = None,
+    source: Text = None,
+    target: Text = None,
+    country: Text = None,
+    source_country: Text = None,
+    target_country: Text = None,
+    located_in: Text = None,
+    code: Annotated[str | None, Query(description="CAMEO code or prefix: 04, 043")] = None,
+    plover: Text = None,
+    quad: Annotated[str | None, Query(description="quad classes, e.g. 3,4")] = None,
+    since: Text = None,
+    until: Text = None,
+    date_of: Annotated[str, Query(pattern="^(event|document)$")] = "event",
+    precision: Text = None,
+    modality: Text = None,
+    negated: Annotated[str, Query(pattern="^(exclude|only|include)$")] = "exclude",
+    repeats: bool = False,
+    story: Text = None,
+    document: Text = None,
+    text: Text = None,
+) -> EventFilter:
+    """The filters of `parley query`, as query parameters (comma-separated lists)."""
+    try:
+        return EventFilter.of(
+            actor=actor, source=source, target=target, country=country,
+            source_country=source_country, target_country=target_country,
+            located_in=located_in, code=code, plover=plover, quad_class=quad, since=since,
+            until=until, date_of=date_of, precision=precision, modality=modality,
+            negated=negated, repeats=repeats, story=story, document=document, text=text,
+        )  # fmt: skip
+    except ParleyError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Database = Annotated[Reader, Depends(_reader)]
+
+
+def _records(relation: Any) -> list[dict[str, Any]]:
+    names = relation.columns
+    return [dict(zip(names, map(_plain, row), strict=True)) for row in relation.fetchall()]
+
+
+def _plain(value: Any) -> Any:
+    """JSON for what DuckDB returns: dates as ISO strings, the rest as it is."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@router.get("/events")
+def list_events(
+    reader: Database,
+    chosen: Filter,
+    sort: Annotated[str, Query(description="a column; -column for descending")] = "-event_date",
+    page: Annotated[int, Query(ge=1)] = 1,
+    size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> dict[str, Any]:
+    """One page of the events the filters keep, sorted, and how many there are."""
+    column, descending = sort.removeprefix("-"), sort.startswith("-")
+    with reader.reading() as db:
+        if column not in db.columns():
+            raise ParleyError(f"cannot sort by {column}: no such column")
+        query, params = events_sql(chosen)
+        total = db.sql(f"SELECT count(*) FROM ({query})", params).fetchall()[0][0]
+        order = f'"{column}" {"DESC" if descending else "ASC"} NULLS LAST, event_id'
+        rows = db.sql(f"{query} ORDER BY {order} LIMIT {size} OFFSET {(page - 1) * size}", params)
+        return {"total": total, "page": page, "size": size, "events": _records(rows)}
+
+
+@router.get("/counts")
+def count_events(
+    reader: Database,
+    chosen: Filter,
+    by: Annotated[str, Query(description=f"group keys: {', '.join(GROUPS)}")],
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1_000,
+) -> dict[str, Any]:
+    """Events, Goldstein sum and mean and quad-class counts per group."""
+    with reader.reading() as db:
+        return {"by": by, "rows": _records(db.counts(by, chosen).limit(limit))}
+
+
+@router.get("/events/{event_id}")
+def one_event(reader: Database, event_id: str) -> dict[str, Any]:
+    """An event with everything stored about it (spans, dictionary entries, place)."""
+    with reader.reading() as db:
+        rows = _records(db.sql("SELECT * FROM events WHERE event_id = ?", [event_id]))
+    if not rows:
+        raise HTTPException(status_code=404, detail=f"no event {event_id}")
+    return rows[0]
+
+
+@router.get("/documents/{document_id:path}")
+def one_document(reader: Database, document_id: str) -> dict[str, Any]:
+    """A document's clean text and metadata, its events with their character spans (into
+    that text), and the other documents of its story. An exact copy has no events of
+    its own: they are its original's (`duplicate_of`), listed among the copies."""
+    with reader.reading() as db:
+        found = _records(
+            db.sql(
+                "SELECT * EXCLUDE (signature) FROM documents WHERE document_id = ?", [document_id]
+            )
+        )
+        if not found:
+            raise HTTPException(status_code=404, detail=f"no document {document_id}")
+        document = found[0]
+        events = _records(
+            db.sql(
+                "SELECT * FROM events WHERE document_id = ? ORDER BY sentence_index, verb_start",
+                [document_id],
+            )
+        )
+        copies = _records(
+            db.sql(
+                "SELECT document_id, origin, format, title, date, duplicate_of, similar_to, "
+                "similarity, n_events FROM documents WHERE story_id = ? AND document_id <> ? "
+                "ORDER BY added_at",
+                [document["story_id"], document_id],
+            )
+        )
+    return {"document": document, "events": events, "copies": copies}
+
+
+def create_app(database: EventDatabase) -> FastAPI:
+    """The app over an open database (closed by the caller)."""
+    app = FastAPI(
+        title="parley",
+        summary="Political event data coded from your articles: query, explain, check.",
+        version="1",
+    )
+    app.state.reader = Reader(database)
+    app.include_router(router)
+    return app
