@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from types import TracebackType
+from typing import Self
 
 from rich.console import Console
 from rich.progress import (
@@ -17,25 +18,28 @@ from rich.progress import (
 from parley.pipeline import Counters
 
 
-class RunProgress:
-    """Files done of total, documents/s, events, rejections and time left."""
+class _Bar:
+    """A transient rich progress bar: `label`, bar, done of total, a text of figures and
+    time left; disabled (and cheap) when not on a terminal."""
 
-    def __init__(self, console: Console, total_files: int | None, enabled: bool) -> None:
+    def __init__(
+        self, console: Console, label: str, unit: str, total: int | None, enabled: bool
+    ) -> None:
         self.enabled = enabled
         self.started = time.monotonic()
         self._progress = Progress(
-            TextColumn("coding"),
+            TextColumn(label),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("files · {task.fields[stats]}"),
+            TextColumn(f"{unit} · {{task.fields[stats]}}"),
             TimeRemainingColumn(),
             console=console,
             transient=True,
             disable=not enabled,
         )
-        self._task = self._progress.add_task("code", total=total_files, stats="")
+        self._task = self._progress.add_task(label, total=total, stats="")
 
-    def __enter__(self) -> RunProgress:
+    def __enter__(self) -> Self:
         self._progress.__enter__()
         return self
 
@@ -46,52 +50,39 @@ class RunProgress:
         tb: TracebackType | None,
     ) -> None:
         self._progress.__exit__(kind, exc, tb)
+
+    def _rate(self, done: int) -> float:
+        return done / max(time.monotonic() - self.started, 1e-6)
+
+    def _show(self, completed: int, stats: str) -> None:
+        self._progress.update(self._task, completed=completed, stats=stats)
+
+
+class RunProgress(_Bar):
+    """Files done of total, documents/s, events, rejections and time left."""
+
+    def __init__(self, console: Console, total_files: int | None, enabled: bool) -> None:
+        super().__init__(console, "coding", "files", total_files, enabled)
 
     def update(self, files_done: int, counters: Counters) -> None:
         if not self.enabled:
             return
-        rate = counters.documents / max(time.monotonic() - self.started, 1e-6)
         stats = (
-            f"{counters.documents} docs ({rate:.0f}/s) · {counters.events} events · "
-            f"{counters.rejected} rejected"
+            f"{counters.documents} docs ({self._rate(counters.documents):.0f}/s) · "
+            f"{counters.events} events · {counters.rejected} rejected"
         )
-        self._progress.update(self._task, completed=files_done, stats=stats)
+        self._show(files_done, stats)
 
 
-class RowProgress:
+class RowProgress(_Bar):
     """Rows written of total, rows/s and time left, for exports; on a terminal only."""
 
     def __init__(self, console: Console, what: str, total: int, enabled: bool) -> None:
-        self.enabled = enabled
-        self._progress = Progress(
-            TextColumn(what),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("rows · {task.fields[rate]}"),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-            disable=not enabled,
-        )
-        self._task = self._progress.add_task(what, total=total, rate="")
-        self._started = time.monotonic()
+        super().__init__(console, what, "rows", total, enabled)
         self._done = 0
-
-    def __enter__(self) -> RowProgress:
-        self._progress.__enter__()
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._progress.__exit__(kind, exc, tb)
 
     def advance(self, rows: int) -> None:
         if not self.enabled:
             return
         self._done += rows
-        rate = self._done / max(time.monotonic() - self._started, 1e-6)
-        self._progress.update(self._task, completed=self._done, rate=f"{rate:,.0f}/s")
+        self._show(self._done, f"{self._rate(self._done):,.0f}/s")
