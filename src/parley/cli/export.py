@@ -9,9 +9,8 @@ from typing import Any
 import click
 from rich.console import Console
 
-from parley.cli.options import event_filter, filter_options
+from parley.cli.options import db_option, event_filter, filter_options, memory_option
 from parley.cli.progress import RowProgress
-from parley.cli.query import db_option, memory_option
 from parley.errors import ParleyError
 from parley.export.formats import FORMATS
 from parley.query.database import EventDatabase

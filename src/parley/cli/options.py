@@ -4,12 +4,14 @@ for those that code, event filters for those that read a database."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import click
 
 from parley.config import Dictionaries, DictionaryPaths
+from parley.query.database import READ_MEMORY_LIMIT
 from parley.query.filters import DATE_FIELDS, MODALITIES, NEGATED, EventFilter
 
 
@@ -152,10 +154,25 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def event_filter(kwargs: dict[str, Any]) -> EventFilter:
-    """Pop the filter options from a command's keyword arguments and check them."""
-    names = (
-        "actor", "source", "target", "country", "source_country", "target_country",
-        "located_in", "code", "plover", "quad_class", "since", "until", "date_of",
-        "precision", "modality", "negated", "repeats", "story", "document", "text",
-    )  # fmt: skip
+    """Pop the filter options (named as EventFilter's fields) from a command's keyword
+    arguments and check them."""
+    names = [field.name for field in fields(EventFilter)]
     return EventFilter.of(**{name: kwargs.pop(name) or None for name in names})
+
+
+db_option = click.option(
+    "--db",
+    default="parley.duckdb",
+    show_default=True,
+    metavar="FILE",
+    help="Database written by `parley code`.",
+)
+"""`--db` of the commands that read a database."""
+memory_option = click.option(
+    "--memory-limit",
+    default=READ_MEMORY_LIMIT,
+    show_default=True,
+    metavar="SIZE",
+    help="Cap on the database engine's memory (e.g. 128MB, 2GB).",
+)
+"""`--memory-limit` of the commands that read a database (parley.query.database)."""

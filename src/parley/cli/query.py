@@ -10,12 +10,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from parley.cli.options import event_filter, filter_options
+from parley.cli.options import db_option, event_filter, filter_options, memory_option
 from parley.cli.output import format_for
 from parley.errors import ParleyError
 from parley.export.formats import TABLES
 from parley.query.counts import GROUPS
-from parley.query.database import READ_MEMORY_LIMIT, EventDatabase
+from parley.query.database import EventDatabase
 
 FILES = tuple(TABLES)
 # What a table of events shows on a terminal (files get every column).
@@ -24,21 +24,6 @@ TABLE_COLUMNS = (
     "event_id",
 )  # fmt: skip
 TABLE_ROWS = 50
-
-db_option = click.option(
-    "--db",
-    default="parley.duckdb",
-    show_default=True,
-    metavar="FILE",
-    help="Database written by `parley code`.",
-)
-memory_option = click.option(
-    "--memory-limit",
-    default=READ_MEMORY_LIMIT,
-    show_default=True,
-    metavar="SIZE",
-    help="Cap on the database engine's memory (e.g. 128MB, 2GB).",
-)
 
 
 @click.command()

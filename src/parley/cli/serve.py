@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from parley.cli.query import db_option, memory_option
+from parley.cli.options import db_option, memory_option
 from parley.errors import ParleyError
 from parley.query.database import EventDatabase
 

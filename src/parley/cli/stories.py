@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from parley.cli.options import db_option
 from parley.store.duckdb_store import DuckDBStore, Story
 
 
@@ -34,13 +35,7 @@ def _record(story: Story) -> dict[str, object]:
 
 
 @click.command()
-@click.option(
-    "--db",
-    default="parley.duckdb",
-    show_default=True,
-    metavar="FILE",
-    help="Database written by `parley code`.",
-)
+@db_option
 @click.option(
     "--all", "everything", is_flag=True, help="Also list stories that have one document only."
 )
