@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Protocol
 
 from rich.console import Console
 from rich.table import Table
 
 from parley.document import Document, Event
-from parley.store.records import EVENT_FIELDS, event_record
+from parley.store.records import EVENT_FIELDS, event_record, plain
 
 FORMATS = ("table", "jsonl", "csv", "tsv")
 
@@ -39,12 +38,6 @@ def format_for(fmt: str | None, output: str | None, table: bool, files: tuple[st
     return "table" if table else "jsonl"
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 class JsonlWriter:
     """One JSON object per event, fields in `EVENT_FIELDS` order."""
 
@@ -54,7 +47,7 @@ class JsonlWriter:
 
     def write(self, doc: Document) -> None:
         for event in counted(doc, self.negated):
-            record = {k: _plain(v) for k, v in event_record(event, doc).items()}
+            record = {k: plain(v) for k, v in event_record(event, doc).items()}
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -70,7 +63,7 @@ class DelimitedWriter:
         for event in counted(doc, self.negated):
             record = event_record(event, doc)
             self.writer.writerow(
-                " | ".join(v) if isinstance(v, list) else _plain(v) for v in record.values()
+                " | ".join(v) if isinstance(v, list) else plain(v) for v in record.values()
             )
 
 

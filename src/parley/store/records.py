@@ -8,6 +8,7 @@ the number of documents.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from parley.document import Document, Event
@@ -89,3 +90,8 @@ def _location(event: Event) -> dict[str, Any]:
         "location_start": span.start if span else None,
         "location_end": span.end if span else None,
     }
+
+
+def plain(value: Any) -> Any:
+    """A record's value as JSON and CSV writers take it: dates (and times) as ISO text."""
+    return value.isoformat() if isinstance(value, dt.date) else value

@@ -9,7 +9,6 @@ OpenAPI document at `/openapi.json`.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from parley.errors import ParleyError
 from parley.query.counts import GROUPS
 from parley.query.database import EventDatabase
 from parley.query.filters import EventFilter, events_sql
+from parley.store.records import plain
 
 MAX_PAGE = 500
 router = APIRouter(prefix="/api")
@@ -92,12 +92,7 @@ Database = Annotated[Reader, Depends(_reader)]
 
 def _records(relation: Any) -> list[dict[str, Any]]:
     names = relation.columns
-    return [dict(zip(names, map(_plain, row), strict=True)) for row in relation.fetchall()]
-
-
-def _plain(value: Any) -> Any:
-    """JSON for what DuckDB returns: dates as ISO strings, the rest as it is."""
-    return value.isoformat() if isinstance(value, dt.date) else value
+    return [dict(zip(names, map(plain, row), strict=True)) for row in relation.fetchall()]
 
 
 @router.get("/events")
