@@ -107,6 +107,10 @@ _KEYS = {
     "quad": lambda e: [e["quad_class"]],
     "modality": lambda e: [e["modality"]],
     "place": lambda e: [(e["location_name"], e["location_country"])],
+    "location": lambda e: [
+        (e["geonames_id"], e["location_name"], e["location_country"], e["latitude"],
+         e["longitude"])
+    ],
     "location-country": lambda e: [e["location_country"]],
     "story": lambda e: [e["story_id"]],
     "document": lambda e: [e["document_id"]],

@@ -1,27 +1,24 @@
 """The JSON API of `parley serve`, over a database coded from examples/ (plus a near copy
-of one article), through FastAPI's test client and through a real server."""
+of one article), through FastAPI's test client and through a real server; its token."""
 
 from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
-import time
+import urllib.error
 import urllib.request
 
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.query.database import EventDatabase
-from parley.web.api import create_app
+from parley.web.app import create_app
 from tests.cli.test_code_command import parley
-from tests.conftest import REPOST_ID, counted
+from tests.conftest import REPOST_ID, counted, load_tool
 
 
 @pytest.fixture(scope="module")
 def client(examples_db):
-    with EventDatabase(examples_db) as database, TestClient(create_app(database)) as client:
+    with TestClient(create_app(examples_db)) as client:
         yield client
 
 
@@ -92,32 +89,51 @@ def test_the_api_is_described_by_openapi(client):
     assert {"actor", "country", "code", "plover", "since", "until", "modality", "sort"} <= names
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def test_an_event_is_explained_as_parley_explain_does(client, stored):
+    event = next(e for e in stored if e["source_entries"] and e["verb_entry"])
+    why = client.get(f"/api/events/{event['event_id']}/explain").json()
+    parts = {p["role"]: p for p in why["parts"]}
+    assert parts["verb"]["entry"] == event["verb_entry"]
+    assert parts["source"]["entry"] == "; ".join(event["source_entries"])
+    assert parts["target"]["text"] == event["target_text"]
+    assert event["verb_text"] in why["sentence"] and why["meaning"]
+    assert client.get("/api/events/ffffffffffffffff/explain").status_code == 404
 
 
-def test_serve_answers_on_loopback_only(examples_db):
-    assert "serves this machine only" in parley("serve", "--host", "0.0.0.0").stderr
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "parley", "serve", "--db", str(examples_db), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/api/events?size=1"
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    body = json.load(response)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not answer")
+def test_a_token_guards_everything_but_the_static_files(examples_db):
+    with TestClient(create_app(examples_db, token="s3cret")) as client:
+        assert client.get("/api/events").status_code == 401
+        assert client.get("/events").status_code == 401
+        assert client.get("/static/parley.js").status_code == 200
+        bearer = {"Authorization": "Bearer s3cret"}
+        assert client.get("/api/events", headers=bearer).status_code == 200
+        wrong = {"Authorization": "Bearer nope"}
+        assert client.get("/api/events", headers=wrong).status_code == 401
+        # Opening a page with ?token= sets a cookie that the page's own requests carry.
+        assert client.get("/events", params={"token": "s3cret"}).status_code == 200
+        assert client.get("/api/events").status_code == 200
+
+
+def test_serve_refuses_other_addresses_without_a_token_and_a_busy_port():
+    refused = parley("serve", "--host", "0.0.0.0")
+    assert refused.returncode == 2 and "needs --token" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        taken = parley("serve", "--port", str(port), "--read-only")
+    assert taken.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in taken.stderr
+
+
+def test_serve_answers_on_loopback(examples_db):
+    with load_tool("screenshots").serving(examples_db, "--read-only") as address:
+        with urllib.request.urlopen(f"{address}/api/events?size=1", timeout=5) as response:
+            body = json.load(response)
         assert body["size"] == 1 and body["total"] > 10
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        with urllib.request.urlopen(f"{address}/events", timeout=5) as response:
+            assert "<table id=\"events\"" in response.read().decode()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            upload = f"{address}/api/documents?name=a.txt"
+            urllib.request.urlopen(urllib.request.Request(upload, data=b"Text.", method="POST"))
+        assert refused.value.code == 403

@@ -1,12 +1,18 @@
-"""`parley serve`: the web app over a database, on this machine only."""
+"""`parley serve`: the web app over a database, on this machine unless asked otherwise."""
 
 from __future__ import annotations
 
+import secrets
+import socket
+from pathlib import Path
+from typing import Any
+
 import click
 
-from parley.cli.options import db_option, memory_option
+from parley.cli.options import db_option, dictionary_options, load_dictionaries, memory_option
 from parley.errors import ParleyError
-from parley.query.database import EventDatabase
+from parley.store.duckdb_store import DuckDBStore
+from parley.web.uploads import DEFAULT_LIMIT_MB, Uploads
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -15,21 +21,84 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="PARLEY_TOKEN",
+    metavar="TEXT",
+    help="Ask every request for this token (env PARLEY_TOKEN); needed with a --host other "
+    "than this machine's. `--token new` makes one up.",
+)
+@click.option(
+    "--read-only", is_flag=True, help="No adding documents from the page; --db is not written."
+)
+@click.option(
+    "--upload-limit",
+    type=click.IntRange(1, 1024),
+    default=DEFAULT_LIMIT_MB,
+    show_default=True,
+    metavar="MB",
+    help="Largest file the page accepts.",
+)
 @memory_option
-def serve(db: str, host: str, port: int, memory_limit: str) -> None:
-    """Serve --db to a web browser on this machine: a JSON API over the events (filters,
-    counts, one event, one document with its spans), described at /docs and
-    /openapi.json. It listens on the loopback address only.
+@dictionary_options
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    token: str | None,
+    read_only: bool,
+    upload_limit: int,
+    memory_limit: str,
+    **kwargs: Any,
+) -> None:
+    """Serve --db to a web browser: pages of events (filtered, sorted), a timeline of
+    cooperation and conflict, a network of actors, a map, each document with its events
+    marked and explained, and a page to add .txt/.pdf/.html files (coded as `parley
+    code` does, with the same dictionary options). The JSON API is described at /docs
+    and /openapi.json.
+
+    It listens on this machine only (127.0.0.1). Listening on another address needs
+    --token; give it to those who may read and add. While it runs, `parley query` and
+    `parley export` can read --db, but `parley code` cannot write to it.
 
     \b
-    Example:
-      parley serve --db parley.duckdb --port 8000    # then open http://127.0.0.1:8000/docs
+    Examples:
+      parley serve --db parley.duckdb            # then open http://127.0.0.1:8000
+      parley serve --db parley.duckdb --read-only --port 8080
+      parley serve --db team.duckdb --host 0.0.0.0 --token new
     """
     import uvicorn  # the server is only needed here
 
-    from parley.web.api import create_app
+    from parley.web.app import create_app
 
-    if host not in LOOPBACK:
-        raise ParleyError(f"--host {host}: parley serves this machine only ({', '.join(LOOPBACK)})")
-    with EventDatabase(db, memory_limit=memory_limit) as database:
-        uvicorn.run(create_app(database), host=host, port=port, log_level="warning")
+    if token == "new":
+        token = secrets.token_urlsafe(24)
+    if host not in LOOPBACK and not token:
+        raise ParleyError(
+            f"--host {host}: serving beyond this machine needs --token (see docs/serve.md)"
+        )
+    _check_free(host, port)
+    paths = kwargs
+    uploads = None
+    if not read_only:
+        if not Path(db).exists():
+            DuckDBStore(db).close()  # an empty database, to add documents to
+        uploads = Uploads(lambda: load_dictionaries(dict(paths)), upload_limit)
+    app = create_app(db, memory_limit=memory_limit, uploads=uploads, token=token)
+    shown = "[::1]" if host == "::1" else host
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(f"parley: serving {db} at {address} (Ctrl+C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """A port in use is a one-line error, before the dictionaries or database load."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ParleyError(
+                f"cannot listen on {host}:{port} ({exc.strerror}; another server? try --port)"
+            ) from exc

@@ -33,6 +33,13 @@ GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
     "quad": (("quad_class", "quad_class"),),
     "modality": (("modality", "modality"),),
     "place": (("location_name", "location_name"), ("location_country", "location_country")),
+    "location": (
+        ("geonames_id", "geonames_id"),
+        ("location_name", "location_name"),
+        ("location_country", "location_country"),
+        ("latitude", "latitude"),
+        ("longitude", "longitude"),
+    ),
     "location-country": (("location_country", "location_country"),),
     "story": (("story_id", "story_id"),),
     "document": (("document_id", "document_id"),),

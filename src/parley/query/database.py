@@ -50,6 +50,11 @@ class EventDatabase:
         con.execute("SET enable_progress_bar = false")
         register_lookups(con)
 
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The read-only DuckDB connection (one query at a time)."""
+        return self._store.connection
+
     def sql(self, query: str, params: Sequence[Any] = ()) -> duckdb.DuckDBPyRelation:
         """Any read query over the tables of docs/schema.md, as a relation."""
         return self._store.connection.sql(query, params=list(params) or None)

@@ -1,10 +1,13 @@
 """The JSON API of `parley serve`: events (filtered, sorted, paged), counts, one event
-with its provenance, one document with its events' spans and its story's copies.
+with its provenance and explanation, one document with its events' spans and its
+story's copies, and the upload of a new document.
 
-Every route reads through one `EventDatabase`, opened read-only when the app starts;
-a lock keeps its one DuckDB connection to one query at a time (the server is a local,
-few-user tool: the queries take milliseconds). FastAPI describes the routes in an
-OpenAPI document at `/openapi.json`.
+Every route reads through one `EventDatabase`, opened read-only so that `parley query`
+can read the file at the same time; a lock keeps its one DuckDB connection to one
+query at a time (the server is a local, few-user tool: the queries take milliseconds).
+An upload closes it, opens the file for writing while it codes, and opens it again
+(DuckDB allows one writer, and no reader beside a writer). FastAPI describes the
+routes in an OpenAPI document at `/openapi.json`.
 """
 
 from __future__ import annotations
@@ -12,26 +15,36 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from starlette.concurrency import run_in_threadpool
 
-from parley.errors import ParleyError
+from parley.errors import ParleyError, StoreError
+from parley.events.ontology import Ontology
 from parley.query.counts import GROUPS
-from parley.query.database import EventDatabase
+from parley.query.database import READ_MEMORY_LIMIT, EventDatabase
+from parley.query.explanation import stored_explanations
 from parley.query.filters import EventFilter, events_sql
+from parley.store.duckdb_store import DuckDBStore
 from parley.store.records import plain
+from parley.web.uploads import UploadError, UploadResult, Uploads
 
 MAX_PAGE = 500
 router = APIRouter(prefix="/api")
 
 
 class Reader:
-    """The app's database and the lock that serialises its queries."""
+    """The app's database and the lock that serialises its queries and writes."""
 
-    def __init__(self, database: EventDatabase) -> None:
-        self.database = database
+    def __init__(self, path: str | Path, memory_limit: str = READ_MEMORY_LIMIT) -> None:
+        self.path = Path(path)
+        self.memory_limit = memory_limit
+        self.database = EventDatabase(path, memory_limit=memory_limit)
         self.lock = threading.Lock()
+        self.ontology = Ontology.load()
 
     @contextmanager
     def reading(self) -> Iterator[EventDatabase]:
@@ -42,6 +55,23 @@ class Reader:
                     yield self.database
             except ParleyError as exc:
                 raise HTTPException(status_code=400, detail=str(exc)) from exc
+
+    @contextmanager
+    def writing(self) -> Iterator[DuckDBStore]:
+        """The database opened for writing, for one upload; reads wait until it is done.
+        A file held by another program (a `parley code` run, say) is a 409."""
+        with self.lock:
+            self.database.close()
+            try:
+                with DuckDBStore(self.path) as store:
+                    yield store
+            except StoreError as exc:
+                raise HTTPException(status_code=409, detail=str(exc)) from exc
+            finally:
+                self.database = EventDatabase(self.path, memory_limit=self.memory_limit)
+
+    def close(self) -> None:
+        self.database.close()
 
 
 def _reader(request: Request) -> Reader:
@@ -137,6 +167,22 @@ def one_event(reader: Database, event_id: str) -> dict[str, Any]:
     return rows[0]
 
 
+@router.get("/events/{event_id}/explain")
+def explain_event(reader: Database, event_id: str) -> dict[str, Any]:
+    """Why the event was coded, as `parley explain` shows it: the sentence, each part's
+    words, code and dictionary entries, what the code means, its date, place and the
+    story's copies that report it."""
+    with reader.reading() as db:
+        found = stored_explanations(db.connection, event_id, reader.ontology)
+    if len(found) != 1:
+        raise HTTPException(status_code=404, detail=f"no event {event_id}")
+    explanation = found[0]
+    body = asdict(explanation)
+    del body["text"]  # the document's text: the page has it; the sentence is enough
+    body["sentence"] = explanation.sentence
+    return body
+
+
 @router.get("/documents/{document_id:path}")
 def one_document(reader: Database, document_id: str) -> dict[str, Any]:
     """A document's clean text and metadata, its events with their character spans (into
@@ -168,13 +214,36 @@ def one_document(reader: Database, document_id: str) -> dict[str, Any]:
     return {"document": document, "events": events, "copies": copies}
 
 
-def create_app(database: EventDatabase) -> FastAPI:
-    """The app over an open database (closed by the caller)."""
-    app = FastAPI(
-        title="parley",
-        summary="Political event data coded from your articles: query, explain, check.",
-        version="1",
-    )
-    app.state.reader = Reader(database)
-    app.include_router(router)
-    return app
+@router.post("/documents", status_code=201)
+async def add_document(
+    request: Request,
+    reader: Database,
+    name: Annotated[str, Query(description="the file's name: report.pdf, notes.txt")],
+    date: Annotated[str | None, Query(description="date for a text that carries none")] = None,
+) -> UploadResult:
+    """Code one .txt, .pdf or .html file (the request body) with the same pipeline as
+    `parley code` and store it. A wrong type, an empty or too large file is a 4xx with
+    one line saying why; a file that cannot be read is stored as a rejection and said
+    so (422). The document is `upload/NAME`."""
+    uploads: Uploads | None = request.app.state.uploads
+    if uploads is None:
+        raise HTTPException(status_code=403, detail="this server was started --read-only")
+    try:
+        kind = uploads.check_name(name, request.headers.get("content-length"))
+        data = bytearray()
+        async for chunk in request.stream():
+            data += chunk
+            uploads.check_size(name, len(data))
+        uploads.check_content(name, kind, bytes(data))
+        day = uploads.check_date(date)
+    except UploadError as exc:
+        raise HTTPException(status_code=exc.status, detail=str(exc)) from exc
+
+    def code() -> UploadResult:
+        with reader.writing() as store:
+            return uploads.code(name, kind, bytes(data), day, store)
+
+    result = await run_in_threadpool(code)
+    if result.status == "rejected":
+        raise HTTPException(status_code=422, detail=result.message)
+    return result

@@ -1,0 +1,83 @@
+"""The web app of `parley serve`: the JSON API (`parley.web.api`), the pages that draw
+it (`parley.web.pages`) and their scripts and styles, served by the app itself so that
+it works with no network: no CDN, no build step, no downloads.
+
+With a token (needed to listen beyond this machine), every route but the static files
+asks for it: an `Authorization: Bearer` header, or the `parley_token` cookie that
+opening any page with `?token=...` sets.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from parley.query.database import READ_MEMORY_LIMIT
+from parley.web.api import Reader
+from parley.web.api import router as api_router
+from parley.web.pages import router as page_router
+from parley.web.pages import templates
+from parley.web.uploads import Uploads
+
+TOKEN_COOKIE = "parley_token"
+
+
+def create_app(
+    path: str | Path,
+    memory_limit: str = READ_MEMORY_LIMIT,
+    uploads: Uploads | None = None,
+    token: str | None = None,
+) -> FastAPI:
+    """The app over the database at `path`, opened read-only for as long as the app
+    runs; `uploads` lets the page add documents (None: read-only)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.reader.close()
+
+    app = FastAPI(
+        title="parley",
+        summary="Political event data coded from your articles: query, explain, check.",
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.reader = Reader(path, memory_limit)
+    app.state.uploads = uploads
+    app.state.templates = templates()
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=str(files("parley.web") / "static")), "static")
+    if token:
+        _require(app, token)
+    return app
+
+
+def _require(app: FastAPI, token: str) -> None:
+    """Ask every request but the static files for `token`."""
+
+    @app.middleware("http")
+    async def check_token(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if request.url.path.startswith("/static/"):
+            return await call_next(request)
+        header = request.headers.get("authorization", "")
+        given = request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
+        given = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else given
+        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+            return JSONResponse(
+                {"detail": "this server needs its token: open the address `parley serve` printed"},
+                status_code=401,
+            )
+        response = await call_next(request)
+        if request.query_params.get("token"):
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        return response
