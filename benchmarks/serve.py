@@ -20,16 +20,20 @@ from pathlib import Path
 from export import fill
 from fastapi.testclient import TestClient
 
-from parley.query.database import EventDatabase
-from parley.web.api import create_app
+from parley.web.app import create_app
 
+# The events page's requests, then what the other pages ask for when they open.
 REQUESTS = [
-    {},
-    {"country": "CHN"},
-    {"actor": "USA", "code": "04"},
-    {"sort": "goldstein", "page": 50},
-    {"since": "2021-01-01", "until": "2021-06-30", "quad": "3,4"},
-    {"text": "ceasefire", "since": "2021-01-01"},
+    ("/api/events", {}),
+    ("/api/events", {"country": "CHN"}),
+    ("/api/events", {"actor": "USA", "code": "04"}),
+    ("/api/events", {"sort": "goldstein", "page": 50}),
+    ("/api/events", {"since": "2021-01-01", "until": "2021-06-30", "quad": "3,4"}),
+    ("/api/events", {"text": "ceasefire", "since": "2021-01-01"}),
+    ("/api/counts", {"by": "month", "limit": 10000}),  # timeline, everything
+    ("/api/counts", {"by": "week", "actor": "USA", "limit": 10000}),  # timeline, one actor
+    ("/api/counts", {"by": "dyad", "limit": 60}),  # network
+    ("/api/counts", {"by": "location", "limit": 10000}),  # map
 ]
 
 
@@ -37,20 +41,22 @@ def main(size: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "events.duckdb"
         fill(db, size)
-        with EventDatabase(db) as database, TestClient(create_app(database)) as client:
+        with TestClient(create_app(db)) as client:
             print(f"{size:,} events")
-            print("| request | matching | median ms | worst ms |")
+            print("| request | rows | median ms | worst ms |")
             print("|---|---:|---:|---:|")
-            for params in REQUESTS:
+            for path, params in REQUESTS:
                 times = []
                 for _ in range(15):
                     started = time.perf_counter()
-                    response = client.get("/api/events", params=params)
+                    response = client.get(path, params=params)
                     times.append((time.perf_counter() - started) * 1000)
-                total = response.json()["total"]
-                shown = "&".join(f"{k}={v}" for k, v in params.items()) or "(none)"
+                body = response.json()
+                rows = body["total"] if "total" in body else len(body["rows"])
+                shown = "&".join(f"{k}={v}" for k, v in params.items())
                 print(
-                    f"| {shown} | {total:,} | {statistics.median(times):.0f} | {max(times):.0f} |"
+                    f"| {path}?{shown} | {rows:,} | {statistics.median(times):.0f} "
+                    f"| {max(times):.0f} |"
                 )
 
 

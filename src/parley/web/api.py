@@ -12,6 +12,7 @@ routes in an OpenAPI document at `/openapi.json`.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,7 +43,7 @@ class Reader:
     def __init__(self, path: str | Path, memory_limit: str = READ_MEMORY_LIMIT) -> None:
         self.path = Path(path)
         self.memory_limit = memory_limit
-        self.database = EventDatabase(path, memory_limit=memory_limit)
+        self.database = self._open()
         self.lock = threading.Lock()
         self.ontology = Ontology.load()
 
@@ -68,7 +69,14 @@ class Reader:
             except StoreError as exc:
                 raise HTTPException(status_code=409, detail=str(exc)) from exc
             finally:
-                self.database = EventDatabase(self.path, memory_limit=self.memory_limit)
+                self.database = self._open()
+
+    def _open(self) -> EventDatabase:
+        # Every query of the API sets its order (it exports nothing), so its scans (a
+        # search of sentence words) may use every core.
+        database = EventDatabase(self.path, self.memory_limit)
+        database.connection.execute(f"SET threads = {os.cpu_count() or 1}")
+        return database
 
     def close(self) -> None:
         self.database.close()
