@@ -87,6 +87,10 @@ def test_the_api_is_described_by_openapi(client):
     assert {"/api/events", "/api/counts", "/api/events/{event_id}"} <= set(spec["paths"])
     names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"actor", "country", "code", "plover", "since", "until", "modality", "sort"} <= names
+    assert "/api/events/{event_id}/explain" in spec["paths"]
+    upload = spec["paths"]["/api/documents"]["post"]
+    assert "application/octet-stream" in upload["requestBody"]["content"]
+    assert {p["name"] for p in upload["parameters"]} == {"name", "date"}
 
 
 def test_an_event_is_explained_as_parley_explain_does(client, stored):
@@ -112,6 +116,14 @@ def test_a_token_guards_everything_but_the_static_files(examples_db):
         # Opening a page with ?token= sets a cookie that the page's own requests carry.
         assert client.get("/events", params={"token": "s3cret"}).status_code == 200
         assert client.get("/api/events").status_code == 200
+
+
+def test_serve_reports_a_bad_dictionary_before_it_serves(tmp_path):
+    port = str(load_tool("screenshots").free_port())
+    failed = parley("serve", "--db", str(tmp_path / "new.duckdb"), "--port", port,
+                    "--actors", str(tmp_path / "missing.txt"))  # fmt: skip
+    assert failed.returncode == 2 and "missing.txt" in failed.stderr
+    assert "Traceback" not in failed.stderr
 
 
 def test_serve_refuses_other_addresses_without_a_token_and_a_busy_port():

@@ -84,6 +84,8 @@ def serve(
         if not Path(db).exists():
             DuckDBStore(db).close()  # an empty database, to add documents to
         uploads = Uploads(lambda: load_dictionaries(dict(paths)), upload_limit)
+        if any(value for name, value in paths.items() if name != "analyser"):
+            uploads.dictionaries()  # a user's own files: their mistakes show now, not later
     app = create_app(db, memory_limit=memory_limit, uploads=uploads, token=token)
     shown = "[::1]" if host == "::1" else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")

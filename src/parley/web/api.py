@@ -222,7 +222,16 @@ def one_document(reader: Database, document_id: str) -> dict[str, Any]:
     return {"document": document, "events": events, "copies": copies}
 
 
-@router.post("/documents", status_code=201)
+_FILE_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "the file's bytes",
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@router.post("/documents", status_code=201, openapi_extra=_FILE_BODY)
 async def add_document(
     request: Request,
     reader: Database,
