@@ -145,6 +145,11 @@ def test_serve_answers_on_loopback(examples_db):
         assert body["size"] == 1 and body["total"] > 10
         with urllib.request.urlopen(f"{address}/events", timeout=5) as response:
             assert "<table id=\"events\"" in response.read().decode()
+        # A name of another site's that resolves to this machine is refused (DNS rebinding).
+        rebound = urllib.request.Request(f"{address}/api/events", headers={"Host": "evil.example"})
+        with pytest.raises(urllib.error.HTTPError) as wrong_host:
+            urllib.request.urlopen(rebound, timeout=5)
+        assert wrong_host.value.code == 400
         with pytest.raises(urllib.error.HTTPError) as refused:
             upload = f"{address}/api/documents?name=a.txt"
             urllib.request.urlopen(urllib.request.Request(upload, data=b"Text.", method="POST"))

@@ -122,6 +122,15 @@ def test_a_database_held_by_another_program_is_a_409_and_reads_go_on(client, dat
     assert add(client, "fisheries.txt", ARTICLE.encode()).status_code == 201
 
 
+def test_another_sites_page_cannot_add_documents(client):
+    forged = client.post("/api/documents", params={"name": "a.txt"}, content=ARTICLE.encode(),
+                         headers={"Origin": "http://news.example.com"})  # fmt: skip
+    assert forged.status_code == 403 and "news.example.com" in forged.json()["detail"]
+    own = client.post("/api/documents", params={"name": "a.txt"}, content=ARTICLE.encode(),
+                      headers={"Origin": "http://testserver"})  # fmt: skip
+    assert own.status_code == 201
+
+
 def test_a_read_only_server_adds_nothing(examples_db):
     with TestClient(create_app(examples_db)) as client:
         refused = add(client, "fisheries.txt", ARTICLE.encode())

@@ -86,7 +86,9 @@ def serve(
         uploads = Uploads(lambda: load_dictionaries(dict(paths)), upload_limit)
         if any(value for name, value in paths.items() if name != "analyser"):
             uploads.dictionaries()  # a user's own files: their mistakes show now, not later
-    app = create_app(db, memory_limit=memory_limit, uploads=uploads, token=token)
+    # On loopback without a token, requests must name this machine (see create_app).
+    hosts = ("127.0.0.1", "localhost", "::1", "[::1]") if host in LOOPBACK and not token else ()
+    app = create_app(db, memory_limit, uploads, token, hosts)
     shown = "[::1]" if host == "::1" else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(f"parley: serving {db} at {address} (Ctrl+C stops)", err=True)

@@ -10,14 +10,16 @@ opening any page with `?token=...` sets.
 from __future__ import annotations
 
 import hmac
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from parley.query.database import READ_MEMORY_LIMIT
 from parley.web.api import Reader
@@ -34,9 +36,12 @@ def create_app(
     memory_limit: str = READ_MEMORY_LIMIT,
     uploads: Uploads | None = None,
     token: str | None = None,
+    hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The app over the database at `path`, opened read-only for as long as the app
-    runs; `uploads` lets the page add documents (None: read-only)."""
+    runs; `uploads` lets the page add documents (None: read-only). With `hosts`, a
+    request naming another host is refused: a web page elsewhere that points a name of
+    its own at 127.0.0.1 (DNS rebinding) cannot read the events."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,7 +62,28 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(files("parley.web") / "static")), "static")
     if token:
         _require(app, token)
+    _same_origin_writes(app)
+    if hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     return app
+
+
+def _same_origin_writes(app: FastAPI) -> None:
+    """Refuse a POST sent by another site's page (its browser names that site in
+    `Origin`): a page on the web must not add documents to a server on this machine."""
+
+    @app.middleware("http")
+    async def check_origin(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        origin = request.headers.get("origin")
+        writes = request.method not in ("GET", "HEAD", "OPTIONS")
+        if writes and origin and urlsplit(origin).netloc != request.headers.get("host"):
+            return JSONResponse(
+                {"detail": f"a request from {origin} cannot change this database"},
+                status_code=403,
+            )
+        return await call_next(request)
 
 
 def _require(app: FastAPI, token: str) -> None:

@@ -37,7 +37,7 @@ function marked(text, events) {
 function facts(doc) {
   const rows = [
     ["origin", doc.origin], ["format", doc.format], ["date", doc.date && `${doc.date} (${doc.date_source || "?"})`],
-    ["publisher", doc.source], ["address", doc.url && h("a", { href: doc.url, rel: "noreferrer" }, doc.url)],
+    ["publisher", doc.source], ["address", doc.url && (/^https?:\/\//i.test(doc.url) ? h("a", { href: doc.url, rel: "noreferrer" }, doc.url) : doc.url)],
     ["author", doc.author], ["story", doc.story_id],
     ["copy of", doc.duplicate_of && h("a", { href: documentLink(doc.duplicate_of) }, doc.duplicate_of)],
   ];
