@@ -5,6 +5,7 @@ page's address (its filters in the query string) can be shared or bookmarked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import files
 
 from fastapi import APIRouter, Request
@@ -48,29 +49,20 @@ def home() -> RedirectResponse:
     return RedirectResponse("/events")
 
 
-@router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request) -> HTMLResponse:
-    return _render(request, "events")
+def _page(page: str) -> Callable[[Request], HTMLResponse]:
+    def show(request: Request) -> HTMLResponse:
+        return _render(request, page)
+
+    return show
 
 
-@router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request) -> HTMLResponse:
-    return _render(request, "timeline")
+def _add_pages() -> None:
+    """A route per page; each renders its template, which draws itself from the API."""
+    for page in (*PAGES, "add"):
+        router.add_api_route(f"/{page}", _page(page), methods=["GET"], response_class=HTMLResponse)
 
 
-@router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request) -> HTMLResponse:
-    return _render(request, "network")
-
-
-@router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request) -> HTMLResponse:
-    return _render(request, "map")
-
-
-@router.get("/add", response_class=HTMLResponse)
-def add_page(request: Request) -> HTMLResponse:
-    return _render(request, "add")
+_add_pages()
 
 
 @router.get("/documents/{document_id:path}", response_class=HTMLResponse)
