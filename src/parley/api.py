@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from parley.actors.stage import FindActors
@@ -47,18 +47,30 @@ def coding_stages(
     replace: bool = False,
     deduplicate: bool = True,
     threshold: float = DEFAULT_THRESHOLD,
+    per_document: Sequence[Stage] | None = None,
 ) -> list[Stage]:
     """clean → describe → deduplicate → segment → find actors → analyse → code events →
     resolve → count once per story. Only sentences with two actors or more are analysed:
     no other can hold an event, and parsing is the costliest step. `threshold` is the
     similarity at which two texts are copies of one story (0: exact copies only). Gold
     records are coded with `deduplicate=False`: two records may share a text and each
-    must be scored."""
+    must be scored. `per_document` runs the per-document stages elsewhere (worker
+    processes: `parley.runners.processes`)."""
     index = index if index is not None else MemoryIndex()
     stages: list[Stage] = [Clean(dictionaries.words), Describe(default_date)]
     if deduplicate:
         stages.append(Deduplicate(index, replace, threshold))
-    stages += [
+    stages += per_document if per_document is not None else document_stages(dictionaries)
+    if deduplicate:
+        stages.append(CountOnce(index))
+    return stages
+
+
+def document_stages(dictionaries: Dictionaries) -> list[Stage]:
+    """segment → find actors → analyse → code events → resolve: the stages that read one
+    document alone, with no index of the others, so any process may run them (the
+    costly part: parsing)."""
+    return [
         Segment(),
         FindActors(dictionaries.actors, dictionaries.words.words),
         Analyse(dictionaries.analyser, min_actors=2),
@@ -66,9 +78,6 @@ def coding_stages(
         ResolveDates(),
         ResolvePlaces(dictionaries.gazetteer),
     ]
-    if deduplicate:
-        stages.append(CountOnce(index))
-    return stages
 
 
 def actor_stages(dictionaries: Dictionaries, default_date: dt.date | None = None) -> list[Stage]:

@@ -18,16 +18,16 @@ from typing import Protocol
 from parley.document import Document, Rejection
 from parley.errors import ParleyError, RejectDocument, one_line
 
+Outcome = Document | Rejection | None
+
 
 class Stage(Protocol):
-    """A named step. Stages with `skip_copies = True` leave exact copies untouched."""
+    """A named step. Stages with `skip_copies = True` leave exact copies untouched. A
+    stage that runs others elsewhere (in worker processes) returns their `Rejection`."""
 
     name: str
 
-    def __call__(self, doc: Document) -> Document | None: ...
-
-
-Outcome = Document | Rejection | None
+    def __call__(self, doc: Document) -> Outcome: ...
 
 
 @dataclass(slots=True)

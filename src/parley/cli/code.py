@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -12,7 +13,7 @@ import click
 from rich.console import Console
 
 from parley.api import coding_stages
-from parley.cli.options import dictionary_options, load_dictionaries
+from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
 from parley.cli.output import FORMATS, format_for, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries
@@ -22,6 +23,7 @@ from parley.document import Document, Rejection
 from parley.ingest.discover import discover
 from parley.ingest.readers import read
 from parley.pipeline import Pipeline
+from parley.runners.processes import InProcesses
 from parley.store.duckdb_store import DuckDBStore
 from parley.tables import bundled_data
 
@@ -105,6 +107,20 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     is_flag=True,
     help="Also print negated events (`did not attack`); they are always stored, flagged.",
 )
+@click.option(
+    "--runner",
+    type=click.Choice(["local", "processes"]),
+    default="local",
+    show_default=True,
+    help="Where documents are parsed and coded: this process, or worker processes "
+    "(--workers, one per core by default; the same events, faster on many documents).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Worker processes for --runner processes [default: the number of cores].",
+)
 @dictionary_options
 def code(
     paths: tuple[str, ...],
@@ -117,6 +133,8 @@ def code(
     replace: bool,
     dedup_threshold: float,
     negated: bool,
+    runner: str,
+    workers: int | None,
     **kwargs: Any,
 ) -> None:
     """Code the articles in PATHS (files or folders) and store them in --db.
@@ -133,13 +151,16 @@ def code(
       parley code examples/
       parley code news.jsonl --format csv -o events.csv --db news.duckdb
       parley code reports/ --actors my_actors.txt --date 2004-11-20
+      parley code archive/ --runner processes --db archive.duckdb
     """
     try:
         date = parse_date(default_date) if default_date else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--date") from exc
     err = Console(stderr=True)
-    dictionaries = load_dictionaries(kwargs)
+    files = dictionary_paths(kwargs)
+    analyser = kwargs["analyser"]
+    dictionaries = load_dictionaries(kwargs, files)
     _report_dictionary_issues(dictionaries, err)
     stdout_tty = sys.stdout.isatty()
     fmt = format_for(fmt, output, stdout_tty and not output, ("jsonl", "csv", "tsv"))
@@ -165,11 +186,20 @@ def code(
                 style="red" if screen.is_terminal else None,
             )
 
+        per_document = None
+        wave = 16
+        if runner == "processes":
+            count = workers or os.cpu_count() or 1
+            per_document = [stack.enter_context(InProcesses(files, analyser, count))]
+            wave = 16 * count
         stages = [
-            *coding_stages(dictionaries, store, date, replace, threshold=dedup_threshold),
+            *coding_stages(
+                dictionaries, store, date, replace, threshold=dedup_threshold,
+                per_document=per_document,
+            ),
             store,
         ]
-        pipeline = Pipeline(stages, on_reject=reject)
+        pipeline = Pipeline(stages, on_reject=reject, wave=wave)
         show = screen.is_terminal
         kind = None if input_format == "auto" else input_format
         total = sum(1 for _ in discover(paths, kind)) if show else None

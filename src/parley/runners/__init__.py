@@ -1,0 +1,1 @@
+"""Runners: where the per-document stages run (this process, or worker processes)."""

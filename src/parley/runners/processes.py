@@ -1,0 +1,71 @@
+"""The per-document stages in worker processes, one per core: `parley code --runner
+processes`.
+
+What needs the whole corpus stays in the parent, in input order: reading, cleaning,
+deduplication against the index, counting each event once per story and the store.
+Only `document_stages` (segment → actors → analyse → code → resolve), which read one
+document alone and cost nearly all the time, go to the workers, a wave of documents
+at a time. A document comes back coded exactly as this process would have coded it,
+so a run gives the same events and stories with either runner.
+
+Workers are started with `spawn`, not `fork`: the parent holds an open DuckDB
+connection and its threads, which a forked child must not inherit. Each worker loads the
+dictionaries once (from the compiled cache), at its first wave.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from parley.api import document_stages
+from parley.config import Dictionaries, DictionaryPaths
+from parley.document import Document
+from parley.pipeline import Outcome, Pipeline, Stage
+
+
+@functools.lru_cache(maxsize=1)
+def _stages(paths: DictionaryPaths, analyser: str) -> list[Stage]:
+    """A worker's stages, loaded at its first wave and kept for the next ones."""
+    return document_stages(Dictionaries.load(paths, analyser=analyser))
+
+
+def _code(paths: DictionaryPaths, analyser: str, docs: Sequence[Document]) -> list[Outcome]:
+    """In a worker: one share of a wave through the document stages."""
+    return Pipeline(_stages(paths, analyser)).process_wave(docs)
+
+
+class InProcesses:
+    """One stage standing for `document_stages`, run by a pool of worker processes.
+    A rejection in a worker comes back as the `Rejection` that stage made."""
+
+    name = "processes"
+
+    def __init__(self, paths: DictionaryPaths, analyser: str, workers: int) -> None:
+        self.workers = workers
+        self._code = functools.partial(_code, paths, analyser)
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(workers, mp_context=context)
+
+    def many(self, docs: Sequence[Document]) -> list[Outcome]:
+        """A wave shared among the workers (every n-th document to each, so that long
+        and short ones mix), answers put back in input order."""
+        shares = [docs[i :: self.workers] for i in range(self.workers)]
+        done: list[Outcome] = [None] * len(docs)
+        for i, coded in enumerate(self._pool.map(self._code, [s for s in shares if s])):
+            done[i :: self.workers] = coded
+        return done
+
+    def __call__(self, doc: Document) -> Outcome:
+        return self.many([doc])[0]
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> InProcesses:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
