@@ -4,7 +4,10 @@ shares), the same rejections, in the same order."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 import duckdb
 
@@ -27,7 +30,7 @@ def corpus(folder, n=48):
         text = f"Bulletin {i}\n\n" + " ".join(sentences) + f" Case {i} remains open.\n"
         texts.append(text)
         (folder / f"doc_{i:03d}.txt").write_text(text, encoding="utf-8")
-    for i in (3, 20, 41):
+    for i in (3, n // 2, n - 7):
         (folder / f"exact_{i:03d}.txt").write_text(texts[i], encoding="utf-8")
         (folder / f"near_{i:03d}.txt").write_text(texts[i] + "Share this story.\n",
                                                   encoding="utf-8")  # fmt: skip
@@ -61,3 +64,46 @@ def test_processes_give_what_the_local_runner_gives(tmp_path):
     copies = [d for d in expected["documents"] if d[2] or d[3]]
     assert len(copies) == 6  # three exact and three near copies, each in its story
     assert len({d[1] for d in expected["documents"]}) == 48  # stories
+
+
+CRASHING = '''
+import os
+
+from parley.syntax.analysis import NetworkAnalyser
+
+
+class Crashing:
+    """parley's analyser, but its process dies on a sentence about Chernobyl."""
+
+    name = "crashing"
+
+    def __init__(self):
+        self.inner = NetworkAnalyser.load()
+
+    def analyse(self, sentences, pretokenised=False):
+        if any("Chernobyl" in s.text for s in sentences):
+            os._exit(9)
+        return self.inner.analyse(sentences, pretokenised)
+'''
+
+
+def test_a_worker_that_dies_loses_only_its_document(tmp_path):
+    articles = corpus(tmp_path / "articles", n=20)
+    (articles / "empty.txt").unlink()
+    local = parley("code", str(articles), "--db", str(tmp_path / "local.duckdb"))
+    assert local.returncode == 0, local.stderr
+    (articles / "doc_010_crash.txt").write_text(
+        "Plant\n\nRussia accused Ukraine over Chernobyl on Tuesday.\n", encoding="utf-8"
+    )
+    (tmp_path / "crashing.py").write_text(CRASHING, encoding="utf-8")
+    command = [sys.executable, "-m", "parley", "code", str(articles), "--db",
+               str(tmp_path / "spread.duckdb"), "--runner", "processes", "--workers", "2",
+               "--analyser", "crashing:Crashing"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    spread = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert spread.returncode == 1 and "Traceback" not in spread.stderr
+    (rejected,) = spread.stderr.strip().splitlines()
+    assert rejected.startswith(f"parley: {articles / 'doc_010_crash.txt'}: internal error")
+    assert contents(tmp_path / "spread.duckdb")["events"] == contents(
+        tmp_path / "local.duckdb"
+    )["events"]

@@ -19,6 +19,7 @@ import functools
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from parley.api import document_stages
 from parley.config import Dictionaries, DictionaryPaths
@@ -46,12 +47,30 @@ class InProcesses:
     def __init__(self, paths: DictionaryPaths, analyser: str, workers: int) -> None:
         self.workers = workers
         self._code = functools.partial(_code, paths, analyser)
-        context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(workers, mp_context=context)
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
 
     def many(self, docs: Sequence[Document]) -> list[Outcome]:
         """A wave shared among the workers (every n-th document to each, so that long
-        and short ones mix), answers put back in input order."""
+        and short ones mix), answers put back in input order.
+
+        A worker that dies (killed, or crashed by a document) breaks the pool: a new
+        pool codes the wave again. Should it die again, the error goes to the pipeline,
+        which tries the wave's documents one at a time, so only the one at fault is
+        rejected and the run goes on."""
+        for attempt in (1, 2):
+            try:
+                return self._share(docs)
+            except BrokenProcessPool:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = self._start()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _share(self, docs: Sequence[Document]) -> list[Outcome]:
         shares = [docs[i :: self.workers] for i in range(self.workers)]
         done: list[Outcome] = [None] * len(docs)
         for i, coded in enumerate(self._pool.map(self._code, [s for s in shares if s])):
