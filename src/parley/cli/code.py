@@ -186,12 +186,10 @@ def code(
                 style="red" if screen.is_terminal else None,
             )
 
+        count = workers or os.cpu_count() or 1
         per_document = None
-        wave = 16
         if runner == "processes":
-            count = workers or os.cpu_count() or 1
             per_document = [stack.enter_context(InProcesses(files, analyser, count))]
-            wave = 16 * count
         stages = [
             *coding_stages(
                 dictionaries, store, date, replace, threshold=dedup_threshold,
@@ -199,7 +197,9 @@ def code(
             ),
             store,
         ]
-        pipeline = Pipeline(stages, on_reject=reject, wave=wave)
+        pipeline = Pipeline(stages, on_reject=reject)
+        if per_document:
+            pipeline.wave *= count  # a wave's worth of documents for each worker
         show = screen.is_terminal
         kind = None if input_format == "auto" else input_format
         total = sum(1 for _ in discover(paths, kind)) if show else None

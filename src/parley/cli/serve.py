@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from parley.cli.options import db_option, dictionary_options, load_dictionaries, memory_option
+from parley.cli.options import db_option, dictionary_options, dictionary_paths, memory_option
+from parley.config import Dictionaries, DictionaryPaths
 from parley.errors import ParleyError
 from parley.store.duckdb_store import DuckDBStore
 from parley.web.uploads import DEFAULT_LIMIT_MB, Uploads
@@ -78,16 +79,16 @@ def serve(
             f"--host {host}: serving beyond this machine needs --token (see docs/serve.md)"
         )
     _check_free(host, port)
-    paths = kwargs
+    files, analyser = dictionary_paths(kwargs), kwargs["analyser"]
     uploads = None
     if not read_only:
         if not Path(db).exists():
             DuckDBStore(db).close()  # an empty database, to add documents to
-        uploads = Uploads(lambda: load_dictionaries(dict(paths)), upload_limit)
-        if any(value for name, value in paths.items() if name != "analyser"):
+        uploads = Uploads(lambda: Dictionaries.load(files, analyser=analyser), upload_limit)
+        if files != DictionaryPaths():
             uploads.dictionaries()  # a user's own files: their mistakes show now, not later
     # On loopback without a token, requests must name this machine (see create_app).
-    hosts = ("127.0.0.1", "localhost", "::1", "[::1]") if host in LOOPBACK and not token else ()
+    hosts = (*LOOPBACK, "[::1]") if host in LOOPBACK and not token else ()
     app = create_app(db, memory_limit, uploads, token, hosts)
     shown = "[::1]" if host == "::1" else host
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")

@@ -58,17 +58,14 @@ class InProcesses:
 
         A worker that dies (killed, or crashed by a document) breaks the pool: a new
         pool codes the wave again. Should it die again, the error goes to the pipeline,
-        which tries the wave's documents one at a time, so only the one at fault is
-        rejected and the run goes on."""
-        for attempt in (1, 2):
-            try:
-                return self._share(docs)
-            except BrokenProcessPool:
-                self._pool.shutdown(cancel_futures=True)
-                self._pool = self._start()
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+        which tries the wave's documents one at a time (each call first replaces a
+        broken pool), so only the one at fault is rejected and the run goes on."""
+        try:
+            return self._share(docs)
+        except BrokenProcessPool:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = self._start()
+        return self._share(docs)
 
     def _share(self, docs: Sequence[Document]) -> list[Outcome]:
         shares = [docs[i :: self.workers] for i in range(self.workers)]
