@@ -1,7 +1,7 @@
 // A document: its clean text with every event's source, verb and target marked, its
 // events, the explanation of the one chosen (as `parley explain` gives it), and the
 // other copies of its story.
-import { ROLES, documentLink, getJSON, goldsteinColour, h, showError } from "./parley.js";
+import { ROLES, documentLink, documentPath, getJSON, goldsteinColour, h, showError } from "./parley.js";
 
 const article = document.getElementById("document");
 const documentId = article.dataset.document;
@@ -87,7 +87,7 @@ function listItem(event) {
 }
 
 async function draw() {
-  const body = await getJSON(`/api/documents/${documentId.split("/").map(encodeURIComponent).join("/")}`);
+  const body = await getJSON(`/api/documents/${documentPath(documentId)}`);
   const doc = body.document;
   document.getElementById("title").textContent = doc.title || doc.document_id;
   document.getElementById("facts").replaceChildren(...facts(doc));

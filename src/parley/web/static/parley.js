@@ -82,9 +82,12 @@ export function bindFilters(draw) {
 /** The events page for these filters. */
 export const eventsLink = (params) => `/events?${new URLSearchParams(params)}`;
 
+/** A document id as a path (its `/` kept, each part escaped), for /documents/... routes. */
+export const documentPath = (documentId) => documentId.split("/").map(encodeURIComponent).join("/");
+
 /** A document's page, opened on one event. */
 export const documentLink = (documentId, eventId) =>
-  `/documents/${documentId.split("/").map(encodeURIComponent).join("/")}${eventId ? `#event-${eventId}` : ""}`;
+  `/documents/${documentPath(documentId)}${eventId ? `#event-${eventId}` : ""}`;
 
 /** Red for conflict, grey for neutral, green for cooperation (Goldstein −10 … +10). */
 export function goldsteinColour(value) {

@@ -22,10 +22,15 @@ function periods(rows, by) {
   while (day <= last && all.length < 5000) {
     const key = day.toISOString().slice(0, 10);
     all.push(found.get(key) || { [by]: key, events: 0, goldstein_sum: 0, verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0 });
-    if (by === "week") day.setUTCDate(day.getUTCDate() + 7);
-    else day.setUTCMonth(day.getUTCMonth() + 1);
+    advance(day, by);
   }
   return all;
+}
+
+/** Move `day` on by one period. */
+function advance(day, by) {
+  if (by === "week") day.setUTCDate(day.getUTCDate() + 7);
+  else day.setUTCMonth(day.getUTCMonth() + 1);
 }
 
 const cooperation = (row) => row.verbal_cooperation + row.material_cooperation;
@@ -88,10 +93,11 @@ function chart(rows, by, measure, filters) {
   return [svg, legend];
 }
 
+/** The last day of the period that starts on `start`. */
 function periodEnd(start, by) {
   const day = new Date(`${start}T00:00:00Z`);
-  if (by === "week") day.setUTCDate(day.getUTCDate() + 6);
-  else { day.setUTCMonth(day.getUTCMonth() + 1); day.setUTCDate(0); }
+  advance(day, by);
+  day.setUTCDate(day.getUTCDate() - 1);
   return day.toISOString().slice(0, 10);
 }
 
