@@ -78,7 +78,7 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
 )
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "txt", "pdf", "html", "jsonl"]),
+    type=click.Choice(["auto", "txt", "pdf", "html", "jsonl", "parquet"]),
     default="auto",
     show_default=True,
     help="Read every input as this format instead of going by file extension.",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUPPORTED = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".parquet": "parquet"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,7 +41,7 @@ def _walk(folder: Path, every: bool = False) -> Iterator[Path]:
 def discover(paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Source]:
     """Yield every input file under `paths`, with a problem for what cannot be read.
 
-    With `kind` (txt, pdf, html, jsonl) every file is read as that kind, whatever its name.
+    With `kind` (txt, pdf, html, jsonl, parquet) every file is read as that kind, whatever its name.
     """
     for given in paths:
         path = Path(given)

@@ -1,4 +1,4 @@
-"""Readers: one input file → Documents (one, or one per JSON Lines record).
+"""Readers: one input file → Documents (one, or one per JSON Lines record or Parquet row).
 
 Every problem with one input becomes a `Rejection` naming the file (and line, for JSON
 Lines) and the reason, so the run can go on with the other documents.
@@ -12,8 +12,12 @@ import itertools
 import json
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from parley.dates import parse_date
 from parley.document import Document, Rejection
@@ -147,14 +151,23 @@ def _record(source: Source, number: int, line: str) -> Document:
         raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(record, dict):
         raise ValueError("a record must be a JSON object")
+    return _from_record(source, number, record, "jsonl")
+
+
+def _from_record(source: Source, number: int, record: dict[str, Any], kind: str) -> Document:
+    """A document from one JSON Lines or Parquet record: id, text, and optionally date,
+    title, source, url, author."""
     ident, text = record.get("id"), record.get("text")
     if ident is None or str(ident).strip() == "":
         raise ValueError("missing 'id'")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("missing or empty 'text'")
-    doc = Document(id=str(ident), origin=f"{source.origin}:{number}", format="jsonl", raw=text)
-    if record.get("date") not in (None, ""):
-        doc.date, doc.date_source = parse_date(record["date"]), "metadata"
+    doc = Document(id=str(ident), origin=f"{source.origin}:{number}", format=kind, raw=text)
+    date = record.get("date")
+    if isinstance(date, dt.date):
+        doc.date, doc.date_source = date, "metadata"
+    elif date not in (None, ""):
+        doc.date, doc.date_source = parse_date(str(date)), "metadata"
     for name in ("title", "source", "url", "author"):
         value = record.get(name)
         if value is not None:
@@ -162,38 +175,93 @@ def _record(source: Source, number: int, line: str) -> Document:
     return doc
 
 
-def read_jsonl(source: Source) -> Iterator[Document | Rejection]:
-    """One document per line, streamed; a bad line is rejected alone, the others go on."""
+@dataclass(slots=True, frozen=True)
+class Window:
+    """Part of a big JSON Lines or Parquet file, so that shards of one file can be read
+    on different machines (`parley.runners.shards`). JSON Lines: `count` lines from byte
+    offset `start`, the first being line `first`. Parquet: `count` row groups from row
+    group `start`, the first row being row `first`."""
+
+    start: int
+    first: int
+    count: int
+
+
+def _numbered(source: Source, window: Window | None) -> Iterator[tuple[int, bytes]]:
+    """(line number, line) of a JSON Lines file, or of its window."""
     try:
         handle = source.path.open("rb")
     except OSError as exc:
         raise RejectDocument(f"cannot read file ({exc.strerror or exc})") from exc
-    seen = False
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen = True
-            try:
-                yield _record(source, number, decode_text(raw))
-            except RejectDocument as exc:
-                yield Rejection(f"{source.origin}:{number}", exc.reason, "read")
-            except ValueError as exc:
-                yield Rejection(f"{source.origin}:{number}", str(exc), "read")
-    if not seen:
+        if window is None:
+            yield from enumerate(handle, start=1)
+            return
+        handle.seek(window.start)
+        yield from zip(range(window.first, window.first + window.count), handle, strict=False)
+
+
+def read_jsonl(source: Source, window: Window | None = None) -> Iterator[Document | Rejection]:
+    """One document per line, streamed; a bad line is rejected alone, the others go on."""
+    seen = False
+    for number, raw in _numbered(source, window):
+        if not raw.strip():
+            continue
+        seen = True
+        try:
+            yield _record(source, number, decode_text(raw))
+        except RejectDocument as exc:
+            yield Rejection(f"{source.origin}:{number}", exc.reason, "read")
+        except ValueError as exc:
+            yield Rejection(f"{source.origin}:{number}", str(exc), "read")
+    if not seen and window is None:
         raise RejectDocument("empty file (no records)")
 
 
-_READERS = {"txt": read_txt, "pdf": read_pdf, "html": read_html, "jsonl": read_jsonl}
+def read_parquet(source: Source, window: Window | None = None) -> Iterator[Document | Rejection]:
+    """One document per row (columns as in JSON Lines: id, text, and optionally date,
+    title, source, url, author), a row group at a time; a bad row is rejected alone."""
+    try:
+        parquet = pq.ParquetFile(source.path)
+    except OSError as exc:
+        raise RejectDocument(f"cannot read file ({exc.strerror or exc})") from exc
+    except pa.ArrowException as exc:
+        raise RejectDocument(f"not a Parquet file ({one_line(exc)})") from exc
+    names = parquet.schema_arrow.names
+    if "id" not in names or "text" not in names:
+        raise RejectDocument("a Parquet input needs columns 'id' and 'text'")
+    wanted = [n for n in ("id", "text", "date", "title", "source", "url", "author") if n in names]
+    groups = range(parquet.num_row_groups)
+    number = 1
+    if window is not None:
+        groups = range(window.start, window.start + window.count)
+        number = window.first
+    if window is None and parquet.metadata.num_rows == 0:
+        raise RejectDocument("empty file (no rows)")
+    for group in groups:
+        for record in parquet.read_row_group(group, columns=wanted).to_pylist():
+            try:
+                yield _from_record(source, number, record, "parquet")
+            except ValueError as exc:
+                yield Rejection(f"{source.origin}:{number}", str(exc), "read")
+            number += 1
 
 
-def read(source: Source) -> Iterator[Document | Rejection]:
-    """Documents from one source, or a Rejection saying why it could not be read."""
+_READERS = {"txt": read_txt, "pdf": read_pdf, "html": read_html}
+_RECORDS = {"jsonl": read_jsonl, "parquet": read_parquet}
+
+
+def read(source: Source, window: Window | None = None) -> Iterator[Document | Rejection]:
+    """Documents from one source (or a window of a JSON Lines or Parquet file), or a
+    Rejection saying why it could not be read."""
     if source.problem is not None or source.kind is None:
         yield Rejection(source.origin, source.problem or "unsupported file", "read")
         return
     try:
-        yield from _READERS[source.kind](source)
+        if source.kind in _RECORDS:
+            yield from _RECORDS[source.kind](source, window)
+        else:
+            yield from _READERS[source.kind](source)
     except RejectDocument as exc:
         yield Rejection(source.origin, exc.reason, "read")
     except Exception as exc:  # a library failing on odd input must not end the run

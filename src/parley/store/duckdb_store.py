@@ -21,36 +21,24 @@ import pyarrow as pa
 from parley.dedup.stage import Stored
 from parley.document import Document, Rejection
 from parley.errors import StoreError, one_line
-from parley.store.records import EVENT_FIELDS, event_record
-from parley.store.schema import (
-    DDL,
-    DOCUMENT_COLUMNS,
-    MENTION_COLUMNS,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    SENTENCE_COLUMNS,
-    VIEWS,
+from parley.store.records import (
+    REJECTION_COLUMNS,
+    TABLES,
+    arrow_schema,
+    document_rows,
+    rejection_record,
 )
+from parley.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, VIEWS
 
-_STR = pa.string()
-_INT = pa.int32()
-_LIST = pa.list_(pa.string())
-_TYPES: dict[str, pa.DataType] = {
-    "date": pa.date32(), "event_date": pa.date32(), "document_date": pa.date32(),
-    "added_at": pa.timestamp("us"), "rejected_at": pa.timestamp("us"),
-    "goldstein": pa.float64(), "negated": pa.bool_(),
-    "similarity": pa.float64(), "signature": pa.binary(),
-    "entries": _LIST, "source_entries": _LIST, "target_entries": _LIST,
-    "n_chars": _INT, "n_sentences": _INT, "n_events": _INT, "sentence_index": _INT,
-    "char_start": _INT, "char_end": _INT, "quad_class": _INT,
-    "source_start": _INT, "source_end": _INT, "verb_start": _INT, "verb_end": _INT,
-    "target_start": _INT, "target_end": _INT, "date_start": _INT, "date_end": _INT,
-    "latitude": pa.float64(), "longitude": pa.float64(), "geonames_id": pa.int64(),
-    "location_start": _INT, "location_end": _INT,
-}  # fmt: skip
 _AUTO_BASE_MB = 24
 _AUTO_BYTES_PER_DOCUMENT = 512
-_REJECTION_COLUMNS = ("origin", "document_id", "stage", "reason", "rejected_at")
+
+
+def _delete_documents(con: duckdb.DuckDBPyConnection, ids: str) -> None:
+    """Remove every row of the documents whose ids the relation `ids` lists (a batch
+    written again replaces its documents' rows, never adds a second copy)."""
+    for table in ("events", "mentions", "sentences", "documents"):
+        con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM {ids})")
 
 
 @dataclass(slots=True)
@@ -84,16 +72,11 @@ class Story:
     copies: list[Copy]
 
 
-def _schema(columns: tuple[str, ...]) -> pa.Schema:
-    return pa.schema([(name, _TYPES.get(name, _STR)) for name in columns])
-
-
 @dataclass(slots=True)
 class _Batch:
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    sentences: list[dict[str, Any]] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    rows: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {table: [] for table in TABLES}
+    )
     rejections: list[dict[str, Any]] = field(default_factory=list)
     by_hash: dict[str, tuple[str, str]] = field(default_factory=dict)
     by_id: dict[str, str] = field(default_factory=dict)
@@ -240,60 +223,33 @@ class DuckDBStore:
 
     # -- the stage --------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
-        now = dt.datetime.now()
-        batch = self._batch
-        batch.documents.append({
-            "document_id": doc.id, "origin": doc.origin, "format": doc.format,
-            "url": doc.url, "title": doc.title, "author": doc.author,
-            "affiliation": doc.affiliation, "source": doc.source, "date": doc.date,
-            "date_source": doc.date_source, "content_hash": doc.content_hash,
-            "story_id": doc.story_id, "duplicate_of": doc.duplicate_of,
-            "similar_to": doc.similar_to, "similarity": doc.similarity,
-            "signature": doc.signature or None, "n_chars": len(doc.text),
-            "n_sentences": len(doc.sentences), "n_events": len(doc.events),
-            "text": doc.text, "added_at": now,
-        })  # fmt: skip
-        batch.sentences += [
-            {"document_id": doc.id, "sentence_index": s.index, "char_start": s.start,
-             "char_end": s.end, "text": s.text}
-            for s in doc.sentences
-        ]  # fmt: skip
-        batch.mentions += [
-            {"document_id": doc.id, "sentence_index": m.sentence_index,
-             "char_start": m.span.start, "char_end": m.span.end, "text": m.text,
-             "code": m.code, "kind": m.kind, "role": m.role, "country": m.country,
-             "sector": m.sector, "entries": list(m.entries)}
-            for m in doc.mentions
-        ]  # fmt: skip
-        batch.events += [{**event_record(e, doc), "added_at": now} for e in doc.events]
+        for table, rows in document_rows(doc, dt.datetime.now()).items():
+            self._batch.rows[table] += rows
         self.remember(doc)
-        if len(batch.documents) >= self.batch_size:
+        if len(self._batch.rows["documents"]) >= self.batch_size:
             self.flush()
         return doc
 
     def add_rejection(self, rejection: Rejection) -> None:
-        self._batch.rejections.append({
-            "origin": rejection.origin, "document_id": rejection.document_id,
-            "stage": rejection.stage, "reason": rejection.reason,
-            "rejected_at": dt.datetime.now(),
-        })  # fmt: skip
+        self._batch.rejections.append(rejection_record(rejection, dt.datetime.now()))
 
     def flush(self) -> None:
         """Write the buffered batch in one transaction."""
         batch, self._batch = self._batch, _Batch()
-        if not (batch.documents or batch.rejections):
+        documents = batch.rows["documents"]
+        if not (documents or batch.rejections):
             return
         con = self._con
         try:
             con.execute("BEGIN TRANSACTION")
             self._write(con, batch)
             con.execute("COMMIT")
-            self._stored += len(batch.documents)
+            self._stored += len(documents)
             self._fit_memory()
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            names = ", ".join(d["origin"] for d in batch.documents[:3])
-            more = f" and {len(batch.documents) - 3} more" if len(batch.documents) > 3 else ""
+            names = ", ".join(d["origin"] for d in documents[:3])
+            more = f" and {len(documents) - 3} more" if len(documents) > 3 else ""
             detail = one_line(exc)
             raise StoreError(
                 f"{self.path}: could not store {names}{more}; nothing of them was written, "
@@ -302,23 +258,17 @@ class DuckDBStore:
 
     @staticmethod
     def _write(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
-        if batch.documents:
-            ids = pa.table({"document_id": [d["document_id"] for d in batch.documents]})
+        documents = batch.rows["documents"]
+        if documents:
+            ids = pa.table({"document_id": [d["document_id"] for d in documents]})
             con.register("batch_ids", ids)
-            for table in ("events", "mentions", "sentences", "documents"):
-                con.execute(
-                    f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM batch_ids)"
-                )
+            _delete_documents(con, "batch_ids")
             con.unregister("batch_ids")
-        for table, rows, columns in (
-            ("documents", batch.documents, DOCUMENT_COLUMNS),
-            ("sentences", batch.sentences, SENTENCE_COLUMNS),
-            ("mentions", batch.mentions, MENTION_COLUMNS),
-            ("events", batch.events, (*EVENT_FIELDS, "added_at")),
-            ("rejections", batch.rejections, _REJECTION_COLUMNS),
-        ):
+        tables = [*batch.rows.items(), ("rejections", batch.rejections)]
+        for table, rows in tables:
             if rows:
-                con.register("batch_rows", pa.Table.from_pylist(rows, _schema(columns)))
+                columns = TABLES.get(table, REJECTION_COLUMNS)
+                con.register("batch_rows", pa.Table.from_pylist(rows, arrow_schema(columns)))
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 con.unregister("batch_rows")
 

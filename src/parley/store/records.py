@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from parley.document import Document, Event
+import pyarrow as pa
+
+from parley.document import Document, Event, Rejection
+from parley.store.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS, SENTENCE_COLUMNS
 
 EVENT_FIELDS = (
     "event_id", "document_id", "story_id", "sentence_index", "sentence_text",
@@ -90,6 +93,77 @@ def _location(event: Event) -> dict[str, Any]:
         "location_start": span.start if span else None,
         "location_end": span.end if span else None,
     }
+
+
+REJECTION_COLUMNS = ("origin", "document_id", "stage", "reason", "rejected_at")
+# The tables one document writes, and their columns: the store's batches and the Parquet
+# shards of `parley.runners.cluster` are the same rows.
+TABLES: dict[str, tuple[str, ...]] = {
+    "documents": DOCUMENT_COLUMNS,
+    "sentences": SENTENCE_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "events": (*EVENT_FIELDS, "added_at"),
+}
+
+_STR = pa.string()
+_INT = pa.int32()
+_LIST = pa.list_(pa.string())
+_TYPES: dict[str, pa.DataType] = {
+    "date": pa.date32(), "event_date": pa.date32(), "document_date": pa.date32(),
+    "added_at": pa.timestamp("us"), "rejected_at": pa.timestamp("us"),
+    "goldstein": pa.float64(), "negated": pa.bool_(),
+    "similarity": pa.float64(), "signature": pa.binary(),
+    "entries": _LIST, "source_entries": _LIST, "target_entries": _LIST,
+    "n_chars": _INT, "n_sentences": _INT, "n_events": _INT, "sentence_index": _INT,
+    "char_start": _INT, "char_end": _INT, "quad_class": _INT,
+    "source_start": _INT, "source_end": _INT, "verb_start": _INT, "verb_end": _INT,
+    "target_start": _INT, "target_end": _INT, "date_start": _INT, "date_end": _INT,
+    "latitude": pa.float64(), "longitude": pa.float64(), "geonames_id": pa.int64(),
+    "location_start": _INT, "location_end": _INT,
+}  # fmt: skip
+
+
+def arrow_schema(columns: tuple[str, ...]) -> pa.Schema:
+    """The Arrow types of these columns (the store's column types)."""
+    return pa.schema([(name, _TYPES.get(name, _STR)) for name in columns])
+
+
+def document_rows(doc: Document, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
+    """Every row one coded document writes, table by table (`TABLES`)."""
+    document = {
+        "document_id": doc.id, "origin": doc.origin, "format": doc.format,
+        "url": doc.url, "title": doc.title, "author": doc.author,
+        "affiliation": doc.affiliation, "source": doc.source, "date": doc.date,
+        "date_source": doc.date_source, "content_hash": doc.content_hash,
+        "story_id": doc.story_id, "duplicate_of": doc.duplicate_of,
+        "similar_to": doc.similar_to, "similarity": doc.similarity,
+        "signature": doc.signature or None, "n_chars": len(doc.text),
+        "n_sentences": len(doc.sentences), "n_events": len(doc.events),
+        "text": doc.text, "added_at": now,
+    }  # fmt: skip
+    sentences = [
+        {"document_id": doc.id, "sentence_index": s.index, "char_start": s.start,
+         "char_end": s.end, "text": s.text}
+        for s in doc.sentences
+    ]  # fmt: skip
+    mentions = [
+        {"document_id": doc.id, "sentence_index": m.sentence_index,
+         "char_start": m.span.start, "char_end": m.span.end, "text": m.text,
+         "code": m.code, "kind": m.kind, "role": m.role, "country": m.country,
+         "sector": m.sector, "entries": list(m.entries)}
+        for m in doc.mentions
+    ]  # fmt: skip
+    events = [{**event_record(e, doc), "added_at": now} for e in doc.events]
+    return {"documents": [document], "sentences": sentences, "mentions": mentions,
+            "events": events}  # fmt: skip
+
+
+def rejection_record(rejection: Rejection, now: dt.datetime) -> dict[str, Any]:
+    """A rejection as a row of the `rejections` table."""
+    return {
+        "origin": rejection.origin, "document_id": rejection.document_id,
+        "stage": rejection.stage, "reason": rejection.reason, "rejected_at": now,
+    }  # fmt: skip
 
 
 def plain(value: Any) -> Any:
