@@ -36,6 +36,9 @@ DEFAULT_VERBS = ("dictionaries/CAMEO.2.0.txt",)
 DEFAULT_DISCARDS = ("actors/discards.txt",)
 
 
+_KINDS = ("actors", "agents", "verbs", "discards", "extra_actors")
+
+
 @dataclass(slots=True, frozen=True)
 class DictionaryPaths:
     """Dictionary files by kind; empty means the bundled default of that kind."""
@@ -45,6 +48,12 @@ class DictionaryPaths:
     verbs: tuple[Path, ...] = ()
     discards: tuple[Path, ...] = ()
     extra_actors: tuple[Path, ...] = ()
+
+    def absolute(self) -> DictionaryPaths:
+        """The same files by absolute path, for processes on other machines or folders."""
+        return DictionaryPaths(
+            *(tuple(p.absolute() for p in getattr(self, kind)) for kind in _KINDS)
+        )
 
     def resolved(self) -> DictionaryPaths:
         """Fill each empty kind with the bundled files, and check every file exists."""

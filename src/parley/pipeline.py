@@ -84,11 +84,11 @@ class Pipeline:
             for i in live:
                 doc = current[i]
                 assert isinstance(doc, Document)
-                current[i] = self._step(stage, doc)
+                current[i] = self.step(stage, doc)
         return current
 
     @staticmethod
-    def _step(stage: Stage, doc: Document) -> Outcome:
+    def step(stage: Stage, doc: Document) -> Outcome:
         """One stage on one document: the document, None, or why it was rejected."""
         try:
             return stage(doc)

@@ -18,12 +18,15 @@ from parley.cli.output import FORMATS, format_for, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries
 from parley.dates import parse_date
-from parley.dedup.stage import DEFAULT_THRESHOLD
+from parley.dedup.stage import DEFAULT_THRESHOLD, MemoryIndex
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
 from parley.ingest.readers import read
-from parley.pipeline import Pipeline
+from parley.pipeline import Counters, Pipeline
+from parley.runners.cluster import DaskRun, connect
 from parley.runners.processes import InProcesses
+from parley.runners.shards import Shard, plan
+from parley.runners.tasks import Settings
 from parley.store.duckdb_store import DuckDBStore
 from parley.tables import bundled_data
 
@@ -109,17 +112,48 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
 )
 @click.option(
     "--runner",
-    type=click.Choice(["local", "processes"]),
+    type=click.Choice(["local", "processes", "dask"]),
     default="local",
     show_default=True,
-    help="Where documents are parsed and coded: this process, or worker processes "
-    "(--workers, one per core by default; the same events, faster on many documents).",
+    help="Where documents are parsed and coded: this process; worker processes "
+    "(--workers, one per core by default); or Dask tasks over shards of the input, on a "
+    "local cluster or --scheduler's, writing a --parquet dataset. The same events.",
 )
 @click.option(
     "--workers",
     type=click.IntRange(1, 256),
     metavar="N",
-    help="Worker processes for --runner processes [default: the number of cores].",
+    help="Worker processes for --runner processes, or of the local Dask cluster "
+    "[default: the number of cores].",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="A running Dask scheduler (tcp://host:8786) for --runner dask; its workers must "
+    "see the inputs and --parquet folder at the same paths [default: a local cluster on "
+    "127.0.0.1].",
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    metavar="DIR",
+    help="Folder of the partitioned Parquet dataset (events, documents, stories) that "
+    "--runner dask writes; a rerun into it skips the shards already done.",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(1),
+    default=500,
+    show_default=True,
+    metavar="N",
+    help="Documents a Dask task reads and codes (big JSON Lines and Parquet files are "
+    "cut into windows of N records).",
+)
+@click.option(
+    "--merge/--no-merge",
+    default=True,
+    show_default=True,
+    help="With --runner dask: also merge the dataset into --db.",
 )
 @dictionary_options
 def code(
@@ -135,6 +169,10 @@ def code(
     negated: bool,
     runner: str,
     workers: int | None,
+    scheduler: str | None,
+    parquet_dir: str | None,
+    shard_size: int,
+    merge: bool,
     **kwargs: Any,
 ) -> None:
     """Code the articles in PATHS (files or folders) and store them in --db.
@@ -152,16 +190,38 @@ def code(
       parley code news.jsonl --format csv -o events.csv --db news.duckdb
       parley code reports/ --actors my_actors.txt --date 2004-11-20
       parley code archive/ --runner processes --db archive.duckdb
+      parley code feeds/*.jsonl --runner dask --parquet feeds-dataset/ --db feeds.duckdb
     """
     try:
         date = parse_date(default_date) if default_date else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--date") from exc
+    if (runner == "dask") != bool(parquet_dir):
+        hint = "--parquet" if parquet_dir else "--runner"
+        raise click.BadParameter("--runner dask writes to a --parquet DIR", param_hint=hint)
+    if runner == "dask" and (output or fmt):
+        raise click.BadParameter(
+            "--runner dask writes its events to --parquet DIR (and --db); "
+            "read them with parley query or parley export",
+            param_hint="-o/--format",
+        )
     err = Console(stderr=True)
     files = dictionary_paths(kwargs)
     analyser = kwargs["analyser"]
     dictionaries = load_dictionaries(kwargs, files)
     _report_dictionary_issues(dictionaries, err)
+    count = workers or os.cpu_count() or 1
+    if runner == "dask":
+        settings = Settings(files.absolute(), analyser, date, dedup_threshold, replace)
+        kind = None if input_format == "auto" else input_format
+        shards = plan(paths, kind, shard_size)
+        target = DuckDBStore(db, memory_limit=db_memory) if merge else None
+        counters = _code_on_dask(
+            shards, settings, Path(parquet_dir or ""), target, scheduler, count, err
+        )
+        if counters.rejected:
+            sys.exit(1)
+        return
     stdout_tty = sys.stdout.isatty()
     fmt = format_for(fmt, output, stdout_tty and not output, ("jsonl", "csv", "tsv"))
     with ExitStack() as stack:
@@ -186,13 +246,16 @@ def code(
                 style="red" if screen.is_terminal else None,
             )
 
-        count = workers or os.cpu_count() or 1
         per_document = None
         if runner == "processes":
             per_document = [stack.enter_context(InProcesses(files, analyser, count))]
         stages = [
             *coding_stages(
-                dictionaries, store, date, replace, threshold=dedup_threshold,
+                dictionaries,
+                store,
+                date,
+                replace,
+                threshold=dedup_threshold,
                 per_document=per_document,
             ),
             store,
@@ -216,14 +279,44 @@ def code(
                 if isinstance(result, Document):
                     writer.write(result)
                 progress.update(files_done, pipeline.counters)
-        c = pipeline.counters
         if show:
-            screen.print(
-                f"{c.coded} coded ({c.near_copies} near copies), {c.copies} exact copies, "
-                f"{c.unchanged} unchanged, "
-                f"{c.rejected} rejected · {c.sentences} sentences · {c.events} events "
-                f"→ {db}",
-                highlight=False,
-            )
+            screen.print(_summary(pipeline.counters, db), highlight=False)
     if pipeline.counters.rejected:
         sys.exit(1)
+
+
+def _summary(c: Counters, where: str) -> str:
+    return (
+        f"{c.coded} coded ({c.near_copies} near copies), {c.copies} exact copies, "
+        f"{c.unchanged} unchanged, "
+        f"{c.rejected} rejected · {c.sentences} sentences · {c.events} events → {where}"
+    )
+
+
+def _code_on_dask(
+    shards: list[Shard],
+    settings: Settings,
+    out: Path,
+    store: DuckDBStore | None,
+    scheduler: str | None,
+    workers: int,
+    err: Console,
+) -> Counters:
+    """Code the shards on Dask; rejections and the summary on stderr, as `code` does."""
+
+    def reject(rejection: Rejection) -> None:
+        err.print(f"parley: {rejection.message()}", markup=False, highlight=False,
+                  soft_wrap=True, style="red" if err.is_terminal else None)  # fmt: skip
+
+    with ExitStack() as stack:
+        if store is not None:
+            stack.enter_context(store)
+        client = stack.enter_context(connect(scheduler, workers))
+        index = store if store is not None else MemoryIndex()
+        with RunProgress(err, len(shards), err.is_terminal, unit="shards") as progress:
+            run = DaskRun(client, settings, out, index, store, reject, progress.update)
+            counters = run.run(shards)
+    where = f"{out}" + (f" and {store.path}" if store is not None else "")
+    if err.is_terminal:
+        err.print(_summary(counters, where), highlight=False)
+    return counters

@@ -59,19 +59,21 @@ class _Bar:
 
 
 class RunProgress(_Bar):
-    """Files done of total, documents/s, events, rejections and time left."""
+    """Files (or shards) done of total, documents/s, events, rejections and time left."""
 
-    def __init__(self, console: Console, total_files: int | None, enabled: bool) -> None:
-        super().__init__(console, "coding", "files", total_files, enabled)
+    def __init__(
+        self, console: Console, total: int | None, enabled: bool, unit: str = "files"
+    ) -> None:
+        super().__init__(console, "coding", unit, total, enabled)
 
-    def update(self, files_done: int, counters: Counters) -> None:
+    def update(self, done: int, counters: Counters) -> None:
         if not self.enabled:
             return
         stats = (
             f"{counters.documents} docs ({self._rate(counters.documents):.0f}/s) · "
             f"{counters.events} events · {counters.rejected} rejected"
         )
-        self._show(files_done, stats)
+        self._show(done, stats)
 
 
 class RowProgress(_Bar):

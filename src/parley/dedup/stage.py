@@ -101,7 +101,9 @@ class Deduplicate:
     undated: OrderedDict[str, tuple[Document, int]] = field(default_factory=OrderedDict)
 
     def __call__(self, doc: Document) -> Document | None:
-        doc.content_hash = content_hash(doc.text, doc.date)
+        """A document whose `content_hash` (and `signature`) another process computed
+        (`parley.runners.cluster`) is taken as it comes."""
+        doc.content_hash = doc.content_hash or content_hash(doc.text, doc.date)
         stored = self.index.find_by_id(doc.id)
         if stored == doc.content_hash:
             return None  # unchanged since it was stored
@@ -123,8 +125,11 @@ class Deduplicate:
 
     def _near_copy(self, doc: Document) -> None:
         """Join the story of the most similar earlier document, or start one."""
-        signature = self.hasher.signature(doc.text)
-        doc.signature = signature.tobytes()
+        if doc.signature:
+            signature = np.frombuffer(doc.signature, np.uint16)
+        else:
+            signature = self.hasher.signature(doc.text)
+            doc.signature = signature.tobytes()
         near = self._index()
         match = near.best(signature, doc.date, MAX_DAYS_APART)
         if match is not None and match.document_id != doc.id:
@@ -138,6 +143,12 @@ class Deduplicate:
             self.undated[doc.id] = (doc, row)
             if len(self.undated) > 64:
                 self.undated.popitem(last=False)
+
+    def end_wave(self) -> None:
+        """The documents so far are coded: none can take a later copy's date any more.
+        (A pipeline needs no call: a coded document has sentences. Deduplicating without
+        coding, as `parley.runners.cluster` does, calls it where a pipeline's wave ends.)"""
+        self.undated.clear()
 
     def _share_date(self, doc: Document, other_id: str, other_date: dt.date | None) -> None:
         """Copies of a story share its date (actors are resolved by it, and an event is

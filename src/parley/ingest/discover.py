@@ -12,7 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".parquet": "parquet"}
+SUPPORTED = {
+    ".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+    ".parquet": "parquet",
+}  # fmt: skip
 
 
 @dataclass(slots=True, frozen=True)

@@ -21,21 +21,15 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from parley.api import document_stages
-from parley.config import Dictionaries, DictionaryPaths
+from parley.config import DictionaryPaths
 from parley.document import Document
-from parley.pipeline import Outcome, Pipeline, Stage
-
-
-@functools.lru_cache(maxsize=1)
-def _stages(paths: DictionaryPaths, analyser: str) -> list[Stage]:
-    """A worker's stages, loaded at its first wave and kept for the next ones."""
-    return document_stages(Dictionaries.load(paths, analyser=analyser))
+from parley.pipeline import Outcome, Pipeline
+from parley.runners import worker
 
 
 def _code(paths: DictionaryPaths, analyser: str, docs: Sequence[Document]) -> list[Outcome]:
     """In a worker: one share of a wave through the document stages."""
-    return Pipeline(_stages(paths, analyser)).process_wave(docs)
+    return Pipeline(worker.stages(paths, analyser)).process_wave(docs)
 
 
 class InProcesses:

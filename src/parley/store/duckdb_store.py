@@ -272,6 +272,62 @@ class DuckDBStore:
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 con.unregister("batch_rows")
 
+    def first_sightings(self, story_ids: list[str]) -> pa.Table:
+        """`story_event_id`, `event_id` of the events stored stories counted (not
+        repeats), for the runner that counts a run's events once per story in one
+        query (`parley.runners.dataset`)."""
+        con = self._con
+        con.register("wanted_stories", pa.table({"story_id": pa.array(story_ids, pa.string())}))
+        try:
+            return con.execute(
+                "SELECT story_event_id, event_id FROM events WHERE repeat_of IS NULL "
+                "AND story_id IN (SELECT story_id FROM wanted_stories)"
+            ).fetch_arrow_table()
+        finally:
+            con.unregister("wanted_stories")
+
+    def add_dataset(self, folder: Path) -> int:
+        """Merge a Parquet dataset of `parley code --runner dask` in one transaction (a
+        document stored before is replaced, as a batch replaces it); the documents
+        added. A failure leaves the database as it was."""
+        self.flush()
+        con = self._con
+
+        def rows(name: str) -> str | None:
+            if (folder / f"{name}.parquet").is_file():
+                return f"read_parquet('{folder / name}.parquet')"
+            if any((folder / name).rglob("*.parquet")):
+                files = f"'{folder / name}/**/*.parquet', hive_partitioning = true"
+                return f"(SELECT * EXCLUDE (year) FROM read_parquet({files}))"
+            return None
+
+        documents = rows("documents")
+        added = 0
+        if documents is not None:
+            added = con.execute(f"SELECT count(*) FROM {documents}").fetchall()[0][0]
+        try:
+            con.execute("BEGIN TRANSACTION")
+            if documents is not None:
+                self._stored += added
+                self._fit_memory()
+                con.execute(f"CREATE TEMP TABLE dataset_ids AS SELECT document_id FROM {documents}")
+                _delete_documents(con, "dataset_ids")
+                con.execute("DROP TABLE dataset_ids")
+            for table in ("documents", "sentences", "mentions", "events", "rejections"):
+                source = rows(table)
+                if source is not None:
+                    order = " ORDER BY added_at" if table in ("documents", "events") else ""
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source}{order}")
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            self._stored -= added
+            raise StoreError(
+                f"{self.path}: could not merge {folder}; the database is as it was "
+                f"({one_line(exc)})"
+            ) from exc
+        return added
+
     def close(self) -> None:
         """Write what is buffered and release the file."""
         if self._con is None:

@@ -69,9 +69,7 @@ class Uploads:
         """The reader kind for a file name; its declared size must be within the limit."""
         kind = ACCEPTED.get(Path(name).suffix.lower())
         if kind is None:
-            raise UploadError(
-                f"{name}: only {', '.join(ACCEPTED)} files can be added", status=415
-            )
+            raise UploadError(f"{name}: only {', '.join(ACCEPTED)} files can be added", status=415)
         if declared_size and declared_size.isdigit():
             self.check_size(name, int(declared_size))
         return kind
