@@ -77,9 +77,9 @@ class Decider:
     _open: list[Decided] = field(default_factory=list)
 
     def add(self, shard: Shard) -> Iterator[Decided]:
-        """Decide a shard; yield the shards whose decisions are now final."""
+        """Decide a shard; yield the earlier shards whose decisions are now final (this
+        one waits for the end of the wave its last document is in)."""
         decided = Decided(shard)
-        self._open.append(decided)
         table = pq.read_table(prepared_path(self.folder, shard), columns=_COLUMNS)
         for row in table.to_pylist():
             if row["status"] == "document":
@@ -88,6 +88,7 @@ class Decider:
                 self._counted += 1
                 if self._counted % self.wave == 0:
                     yield from self._end_wave()
+        self._open.append(decided)
 
     def finish(self) -> Iterator[Decided]:
         """The last wave is over."""
