@@ -1,10 +1,11 @@
-"""Throughput of `parley code` with the local runner and with worker processes.
+"""Throughput of `parley code` with each runner on 1 and on 2 cores.
 
 Writes N generated articles (as benchmarks/flat_memory.py writes them) and codes them
-into a fresh database with each runner: local (one process), processes with 1 worker
-(the cost of shipping documents to a worker) and processes with 2 workers. It prints
-documents/s, sentences/s and the speed-up over the local runner. Peak memory is the
-parent's alone (the workers are separate processes).
+into a fresh database with each runner: local (one process), processes (one worker per
+core) and dask (a loopback LocalCluster of one worker per core, writing a Parquet
+dataset and merging it into the database). "1 core" pins the whole process tree to CPU
+0 (workers included), "2 cores" to CPUs 0 and 1. It prints documents/s, sentences/s and
+the scaling ratio from 1 to 2 cores. Peak memory is the parent's (the client's) alone.
 
     python benchmarks/runners.py            # N = 3000
     python benchmarks/runners.py 10000
@@ -12,6 +13,7 @@ parent's alone (the workers are separate processes).
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
@@ -21,33 +23,45 @@ import duckdb
 from flat_memory import article
 from measure import run_parley
 
-RUNS = [
-    ("local", ()),
-    ("processes, 1 worker", ("--runner", "processes", "--workers", "1")),
-    ("processes, 2 workers", ("--runner", "processes", "--workers", "2")),
-]
+RUNNERS = {
+    "local": lambda cores, folder: (),
+    "processes": lambda cores, folder: ("--runner", "processes", "--workers", str(cores)),
+    "dask": lambda cores, folder: ("--runner", "dask", "--workers", str(cores),
+                                   "--parquet", str(folder / f"dataset-{cores}")),
+}  # fmt: skip
 
 
 def main(n: int) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "corpus"
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        corpus = folder / "corpus"
         corpus.mkdir()
         rng = random.Random(n)
         for i in range(n):
             (corpus / f"doc_{i:06d}.txt").write_text(article(rng, i), encoding="utf-8")
         print(f"{n:,} documents")
-        print("| runner | seconds | documents/s | sentences/s | speed-up | parent peak MB |")
-        print("|---|---:|---:|---:|---:|---:|")
-        base = None
-        for number, (label, options) in enumerate(RUNS):
-            db = Path(folder) / f"run-{number}.duckdb"  # a fresh database for each
-            command = ("code", str(corpus), "--db", str(db), "-o", "/dev/null", *options)
-            elapsed, peak, _ = run_parley(*command, "--format", "jsonl")
-            with duckdb.connect(str(db), read_only=True) as con:
-                sentences = con.execute("SELECT count(*) FROM sentences").fetchall()[0][0]
-            base = base or elapsed
-            print(f"| {label} | {elapsed:.1f} | {n / elapsed:,.0f} | {sentences / elapsed:,.0f} "
-                  f"| {base / elapsed:.2f} | {peak:.0f} |")  # fmt: skip
+        print("| runner | cores | seconds | documents/s | sentences/s | 2 cores / 1 core "
+              "| parent peak MB |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        allowed = os.sched_getaffinity(0)
+        for runner, options in RUNNERS.items():
+            one = None
+            for cores in (1, 2):
+                db = folder / f"{runner}-{cores}.duckdb"  # a fresh database for each
+                command = ("code", str(corpus), "--db", str(db), *options(cores, folder))
+                if runner != "dask":
+                    command += ("-o", os.devnull, "--format", "jsonl")
+                os.sched_setaffinity(0, set(range(cores)))  # the children inherit it
+                try:
+                    elapsed, peak, _ = run_parley(*command)
+                finally:
+                    os.sched_setaffinity(0, allowed)
+                with duckdb.connect(str(db), read_only=True) as con:
+                    sentences = con.execute("SELECT count(*) FROM sentences").fetchall()[0][0]
+                one = one or elapsed
+                rates = f"{n / elapsed:,.0f} | {sentences / elapsed:,.0f}"
+                print(f"| {runner} | {cores} | {elapsed:.1f} | {rates} | {one / elapsed:.2f} "
+                      f"| {peak:.0f} |")  # fmt: skip
 
 
 if __name__ == "__main__":
