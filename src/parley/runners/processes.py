@@ -28,8 +28,15 @@ from parley.runners import worker
 
 
 def _code(paths: DictionaryPaths, analyser: str, docs: Sequence[Document]) -> list[Outcome]:
-    """In a worker: one share of a wave through the document stages."""
-    return Pipeline(worker.stages(paths, analyser)).process_wave(docs)
+    """In a worker: one share of a wave through the document stages. The sentences go
+    back without their tokens and syntactic words: nothing after these stages reads
+    them, and they are most of what would be pickled."""
+    done = Pipeline(worker.stages(paths, analyser)).process_wave(docs)
+    for doc in done:
+        if isinstance(doc, Document):
+            for sentence in doc.sentences:
+                sentence.tokens, sentence.words = [], []
+    return done
 
 
 class InProcesses:
