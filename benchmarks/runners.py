@@ -9,6 +9,7 @@ the scaling ratio from 1 to 2 cores. Peak memory is the parent's (the client's) 
 
     python benchmarks/runners.py            # N = 3000
     python benchmarks/runners.py 10000
+    python benchmarks/runners.py 10000 dask   # one runner
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ RUNNERS = {
 }  # fmt: skip
 
 
-def main(n: int) -> None:
+def main(n: int, only: list[str]) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         corpus = folder / "corpus"
@@ -45,6 +46,8 @@ def main(n: int) -> None:
         print("|---|---:|---:|---:|---:|---:|---:|")
         allowed = os.sched_getaffinity(0)
         for runner, options in RUNNERS.items():
+            if only and runner not in only:
+                continue
             one = None
             for cores in (1, 2):
                 db = folder / f"{runner}-{cores}.duckdb"  # a fresh database for each
@@ -65,4 +68,4 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000, sys.argv[2:])

@@ -6,8 +6,8 @@ came first or which story a text joins. The workers fingerprint their shards
 the very `Deduplicate` stage the local runner uses, in input order, against the same
 index (the database, when the run is merged into one). The decisions (story, copy of
 which document, shared date) go with each shard to the workers that code it. This pass
-reads a few hundred bytes a document and does no parsing: about a hundred thousand
-documents a second, far ahead of the workers it feeds.
+reads a few hundred bytes a document and does no parsing: 5,800 documents a second on
+one core here (benchmarks/RESULTS.md), the rate of some 25 workers.
 
 The local pipeline deduplicates a wave of documents before it codes them, and a copy
 can give its date to an undated earlier copy only while that one waits in the same wave.

@@ -32,6 +32,7 @@ from parley.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, VIEWS
 
 _AUTO_BASE_MB = 24
 _AUTO_BYTES_PER_DOCUMENT = 512
+_MERGE_MB = 512
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: str) -> None:
@@ -305,27 +306,30 @@ class DuckDBStore:
         added = 0
         if documents is not None:
             added = con.execute(f"SELECT count(*) FROM {documents}").fetchall()[0][0]
+        if self._auto:  # a bulk insert needs more than the small cache of "auto"
+            con.execute(f"SET memory_limit = '{max(self._limit_mb, _MERGE_MB)}MB'")
         try:
             con.execute("BEGIN TRANSACTION")
             if documents is not None:
-                self._stored += added
-                self._fit_memory()
                 con.execute(f"CREATE TEMP TABLE dataset_ids AS SELECT document_id FROM {documents}")
                 _delete_documents(con, "dataset_ids")
                 con.execute("DROP TABLE dataset_ids")
             for table in ("documents", "sentences", "mentions", "events", "rejections"):
                 source = rows(table)
                 if source is not None:
-                    order = " ORDER BY added_at" if table in ("documents", "events") else ""
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source}{order}")
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source}")
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            self._stored -= added
             raise StoreError(
                 f"{self.path}: could not merge {folder}; the database is as it was "
                 f"({one_line(exc)})"
             ) from exc
+        finally:
+            if self._auto:
+                con.execute(f"SET memory_limit = '{self._limit_mb}MB'")
+        self._stored += added
+        self._fit_memory()
         return added
 
     def close(self) -> None:
