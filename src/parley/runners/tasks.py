@@ -69,12 +69,8 @@ class Settings:
     def digest(self) -> str:
         """Changes when an option, a dictionary file or parley's version changes."""
         files = self.paths.resolved()
-        seen = [
-            f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-            for kind in (files.actors, files.agents, files.verbs, files.discards)
-            for p in kind
-        ]
-        seen += [str(p) for p in files.extra_actors]
+        kinds = (files.actors, files.agents, files.verbs, files.discards, files.extra_actors)
+        seen = [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for kind in kinds for p in kind]
         text = repr((seen, self.analyser, self.default_date, self.threshold, self.replace))
         text += metadata.version("parley")
         return hashlib.sha256(text.encode()).hexdigest()[:16]
