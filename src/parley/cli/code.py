@@ -177,8 +177,9 @@ def code(
 ) -> None:
     """Code the articles in PATHS (files or folders) and store them in --db.
 
-    Reads .txt, .pdf, .html/.htm and .jsonl (one document per line: id, text, and
-    optionally date, title, source, url). Running it again on the same inputs adds
+    Reads .txt, .pdf, .html/.htm, .jsonl (one document per line: id, text, and
+    optionally date, title, source, url) and .parquet (one document per row, the same
+    columns). Running it again on the same inputs adds
     nothing. Copies of an article (exact, or near: a PDF and its web page, a re-post)
     form one story, and each event is counted once per story (`parley stories` lists
     them).
