@@ -222,3 +222,36 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path):
         ).fetchall()[0]
     assert got == expected
     assert ids[0] == ids[1] == 66  # every document, once
+
+
+def test_a_run_into_a_database_with_stories_counts_their_events_once(tmp_path):
+    """Near copies of articles an earlier run stored join their stories, and the events
+    they share with them are repeats, as with the local runner; stored documents met
+    again are unchanged."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    rows = records(21, 20, "s")
+    originals = [r for r in rows if "-" not in r["id"]]
+    copies = [{**r, "id": r["id"] + "-again", "text": r["text"] + " Read more."}
+              for r in originals[:12]]  # fmt: skip
+    for folder, chosen in ((first, originals), (later, originals + copies)):
+        lines = "\n".join(json.dumps(r) for r in chosen) + "\n"
+        (folder / "feed.jsonl").write_text(lines, encoding="utf-8")
+    dbs = {name: tmp_path / f"{name}.duckdb" for name in ("local", "dask")}
+    for db in dbs.values():
+        assert parley("code", str(first), "--db", str(db), "-o", os.devnull).returncode == 0
+    local = parley("code", str(later), "--db", str(dbs["local"]), "-o", os.devnull)
+    spread = parley("code", str(later), "--db", str(dbs["dask"]), "--runner", "dask",
+                    "--workers", "2", "--parquet", str(tmp_path / "O'Brien's dataset"),
+                    "--shard-size", "5")  # fmt: skip  (a quote in the folder name is data)
+    assert local.returncode == spread.returncode == 0, spread.stderr
+    got, expected = contents(dbs["dask"]), contents(dbs["local"])
+    for table in expected:
+        assert got[table] == expected[table], table
+    with duckdb.connect(str(dbs["local"]), read_only=True) as con:
+        joined = con.execute(
+            "SELECT count(DISTINCT e.document_id) FROM events e JOIN documents d "
+            "USING (document_id) WHERE e.repeat_of IS NOT NULL AND d.document_id LIKE '%-again'"
+        ).fetchall()[0][0]
+    assert joined >= 10  # copies whose events repeat a stored story's

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parley.document import Rejection
+from parley.store.duckdb_store import sql_text
 from parley.store.records import REJECTION_COLUMNS, TABLES, arrow_schema, rejection_record
 from parley.store.schema import VIEWS
 
@@ -37,30 +38,34 @@ PARTITIONED = {
 }
 SINGLE = ("sentences", "mentions", "rejections")
 NAMES = (*PARTITIONED, "stories", *SINGLE)
+_NO_PRIORS = pa.schema([("story_event_id", pa.string()), ("event_id", pa.string())])
 
 
 def _files(paths: list[Path]) -> str:
-    """A SQL list of file names (ours: no quote in them but the ones escaped here)."""
-    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+    """A SQL list of file names."""
+    return "[" + ", ".join(map(sql_text, paths)) + "]"
 
 
 def write_dataset(
     out: Path,
     coded: list[Path],
     rejections: list[Rejection],
-    priors: Path | None,
+    priors: pa.Table | None,
     started: dt.datetime,
     memory_limit: str = "2GB",
 ) -> int:
-    """Write the dataset into `out` (replacing an earlier one); the events counted."""
+    """Write the dataset into `out` (replacing an earlier one); the events counted.
+    `priors` are the first sightings (`story_event_id`, `event_id`) of stored stories
+    that this run's near copies joined (`DuckDBStore.first_sightings`)."""
     work = out / ".work"
     staging = work / f"dataset-{uuid.uuid4().hex}"
     staging.mkdir(parents=True)
     config = {"memory_limit": memory_limit, "temp_directory": str(work / "spill")}
     with duckdb.connect(config=config) as con:
+        con.register("priors", priors if priors is not None else _NO_PRIORS.empty_table())
         _write_rejections(staging, rejections)
         if coded:
-            counted = _write_tables(con, staging, coded, priors, started)
+            counted = _write_tables(con, staging, coded, started)
         else:  # nothing was coded: empty tables, so that readers find every name
             counted = 0
             for name in (*PARTITIONED, "stories"):
@@ -92,7 +97,6 @@ def _write_tables(
     con: duckdb.DuckDBPyConnection,
     staging: Path,
     coded: list[Path],
-    priors: Path | None,
     started: dt.datetime,
 ) -> int:
     def work(table: str) -> str:
@@ -105,10 +109,7 @@ def _write_tables(
         f"FROM {work('documents')}"
     )
     prior = (
-        f"(SELECT story_event_id, any_value(event_id) AS prior FROM read_parquet('{priors}') "
-        "GROUP BY story_event_id)"
-        if priors is not None
-        else "(SELECT NULL::VARCHAR AS story_event_id, NULL::VARCHAR AS prior WHERE false)"
+        "(SELECT story_event_id, any_value(event_id) AS prior FROM priors GROUP BY story_event_id)"
     )
     first = "coalesce(p.prior, e.first_sighting)"
     replaced = {
@@ -134,11 +135,14 @@ def _write_tables(
                 f"FROM {sources[table]} ORDER BY s.added_at"
             )
             target = staging / table
-            con.execute(f"COPY ({query}) TO '{target}' (FORMAT parquet, PARTITION_BY (year))")
+            con.execute(
+                f"COPY ({query}) TO {sql_text(target)} (FORMAT parquet, PARTITION_BY (year))"
+            )
             target.mkdir(exist_ok=True)  # no rows: an empty folder, not a missing one
         else:
             query = f"SELECT {select} FROM {work(table)} e ORDER BY e.shard, e.position"
-            con.execute(f"COPY ({query}) TO '{staging / table}.parquet' (FORMAT parquet)")
+            target = sql_text(staging / f"{table}.parquet")
+            con.execute(f"COPY ({query}) TO {target} (FORMAT parquet)")
     return _write_stories(con, staging)
 
 
@@ -158,7 +162,7 @@ def _write_stories(con: duckdb.DuckDBPyConnection, staging: Path) -> int:
     target = staging / "stories"
     con.execute(
         "COPY (SELECT *, year(first_date) AS year FROM stories ORDER BY first_document) "
-        f"TO '{target}' (FORMAT parquet, PARTITION_BY (year))"
+        f"TO {sql_text(target)} (FORMAT parquet, PARTITION_BY (year))"
     )
     target.mkdir(exist_ok=True)
     return con.execute("SELECT count(*) FROM events WHERE repeat_of IS NULL").fetchall()[0][0]

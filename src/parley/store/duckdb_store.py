@@ -35,6 +35,12 @@ _AUTO_BYTES_PER_DOCUMENT = 512
 _MERGE_MB = 512
 
 
+def sql_text(value: str | Path) -> str:
+    """A file name (or any text) as a SQL string literal, for statements such as COPY
+    and read_parquet that take no parameters: a quote in a user's folder name is data."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: str) -> None:
     """Remove every row of the documents whose ids the relation `ids` lists (a batch
     written again replaces its documents' rows, never adds a second copy)."""
@@ -283,7 +289,7 @@ class DuckDBStore:
             return con.execute(
                 "SELECT story_event_id, event_id FROM events WHERE repeat_of IS NULL "
                 "AND story_id IN (SELECT story_id FROM wanted_stories)"
-            ).fetch_arrow_table()
+            ).to_arrow_table()
         finally:
             con.unregister("wanted_stories")
 
@@ -296,9 +302,9 @@ class DuckDBStore:
 
         def rows(name: str) -> str | None:
             if (folder / f"{name}.parquet").is_file():
-                return f"read_parquet('{folder / name}.parquet')"
+                return f"read_parquet({sql_text(folder / f'{name}.parquet')})"
             if any((folder / name).rglob("*.parquet")):
-                files = f"'{folder / name}/**/*.parquet', hive_partitioning = true"
+                files = f"{sql_text(folder / name / '**' / '*.parquet')}, hive_partitioning = true"
                 return f"(SELECT * EXCLUDE (year) FROM read_parquet({files}))"
             return None
 
