@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterator
@@ -212,9 +213,9 @@ def code(
     dictionaries = load_dictionaries(kwargs, files)
     _report_dictionary_issues(dictionaries, err)
     count = workers or os.cpu_count() or 1
+    kind = None if input_format == "auto" else input_format
     if runner == "dask":
         settings = Settings(files.absolute(), analyser, date, dedup_threshold, replace)
-        kind = None if input_format == "auto" else input_format
         shards = plan(paths, kind, shard_size)
         target = DuckDBStore(db, memory_limit=db_memory) if merge else None
         counters = _code_on_dask(
@@ -239,13 +240,7 @@ def code(
 
         def reject(rejection: Rejection) -> None:
             store.add_rejection(rejection)
-            screen.print(
-                f"parley: {rejection.message()}",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-                style="red" if screen.is_terminal else None,
-            )
+            _say_rejected(screen, rejection)
 
         per_document = None
         if runner == "processes":
@@ -265,7 +260,6 @@ def code(
         if per_document:
             pipeline.wave *= count  # a wave's worth of documents for each worker
         show = screen.is_terminal
-        kind = None if input_format == "auto" else input_format
         total = sum(1 for _ in discover(paths, kind)) if show else None
         files_done = 0
 
@@ -284,6 +278,17 @@ def code(
             screen.print(_summary(pipeline.counters, db), highlight=False)
     if pipeline.counters.rejected:
         sys.exit(1)
+
+
+def _say_rejected(console: Console, rejection: Rejection) -> None:
+    """A rejection's one line, red on a terminal."""
+    console.print(
+        f"parley: {rejection.message()}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+        style="red" if console.is_terminal else None,
+    )
 
 
 def _summary(c: Counters, where: str) -> str:
@@ -305,17 +310,14 @@ def _code_on_dask(
 ) -> Counters:
     """Code the shards on Dask; rejections and the summary on stderr, as `code` does."""
 
-    def reject(rejection: Rejection) -> None:
-        err.print(f"parley: {rejection.message()}", markup=False, highlight=False,
-                  soft_wrap=True, style="red" if err.is_terminal else None)  # fmt: skip
-
     with ExitStack() as stack:
         if store is not None:
             stack.enter_context(store)
         client = stack.enter_context(connect(scheduler, workers))
         index = store if store is not None else MemoryIndex()
         with RunProgress(err, len(shards), err.is_terminal, unit="shards") as progress:
-            run = DaskRun(client, settings, out, index, store, reject, progress.update)
+            say = functools.partial(_say_rejected, err)  # the dataset records them
+            run = DaskRun(client, settings, out, index, store, say, progress.update)
             counters = run.run(shards)
     where = f"{out}" + (f" and {store.path}" if store is not None else "")
     if err.is_terminal:
