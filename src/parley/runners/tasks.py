@@ -42,8 +42,8 @@ from parley.store.records import TABLES, arrow_schema, document_rows
 
 # The order of a row in the input: its shard, its place in the shard (and, for an event,
 # its place in its document). Work tables carry them; the final dataset does not.
-ORDER = ("shard", "position")
-_ORDER_TYPES = {"shard": pa.int32(), "position": pa.int32(), "event_index": pa.int32()}
+_ORDER = (pa.field("shard", pa.int32()), pa.field("position", pa.int32()))
+_EVENT_ORDER = pa.field("event_index", pa.int32())
 
 PREPARED = pa.schema([
     ("position", pa.int32()), ("counted", pa.bool_()), ("status", pa.string()),
@@ -205,9 +205,10 @@ def _document(row: dict[str, Any], decision: Decision) -> Document:
     return doc
 
 
-def work_columns(table: str) -> tuple[str, ...]:
+def _work_schema(table: str) -> pa.Schema:
     """A work table's columns: the store's, then the input order."""
-    return (*TABLES[table], *ORDER, *(("event_index",) if table == "events" else ()))
+    extra = (*_ORDER, _EVENT_ORDER) if table == "events" else _ORDER
+    return pa.schema([*arrow_schema(TABLES[table]), *extra])
 
 
 def _write_coded(target: Path, tables: dict[str, list[dict[str, Any]]], summary: Summary) -> None:
@@ -217,10 +218,7 @@ def _write_coded(target: Path, tables: dict[str, list[dict[str, Any]]], summary:
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
     temporary.mkdir(parents=True)
     for table, rows in tables.items():
-        columns = work_columns(table)
-        schema = arrow_schema(TABLES[table])
-        for name in columns[len(TABLES[table]) :]:
-            schema = schema.append(pa.field(name, _ORDER_TYPES[name]))
+        schema = _work_schema(table)
         pq.write_table(pa.Table.from_pylist(rows, schema), temporary / f"{table}.parquet")
     record = asdict(summary)
     record["rejections"] = [asdict(r) for r in summary.rejections]
