@@ -84,7 +84,7 @@ class RunFolder:
 
     @property
     def work(self) -> Path:
-        return self.root / ".work"
+        return tasks.work_folder(self.root)
 
     def _manifest(self) -> dict[str, object]:
         path = self.root / MANIFEST
@@ -188,7 +188,7 @@ class DaskRun:
 
     def _code(self, shard: Shard, decisions: list[Decision], retries: int) -> Future:
         future = self.client.submit(
-            tasks.code, shard, decisions, self.settings, self.out / ".work",
+            tasks.code, shard, decisions, self.settings, tasks.work_folder(self.out),
             retries=retries, pure=False,
         )  # fmt: skip
         self._tasks[future.key] = (shard, decisions)
@@ -209,7 +209,7 @@ class DaskRun:
                     continue
                 self._reject([_killed(decisions[0], exc)])
                 continue
-            self._coded.append(tasks.coded_path(self.out / ".work", shard, decisions))
+            self._coded.append(tasks.coded_path(tasks.work_folder(self.out), shard, decisions))
             self._reject(summary.rejections)
             c = self.counters
             c.documents += summary.documents

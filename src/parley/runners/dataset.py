@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parley.document import Rejection
+from parley.runners.tasks import work_folder
 from parley.store.duckdb_store import sql_text
 from parley.store.records import REJECTION_COLUMNS, TABLES, arrow_schema, rejection_record
 from parley.store.schema import VIEWS
@@ -57,7 +58,7 @@ def write_dataset(
     """Write the dataset into `out` (replacing an earlier one); the events counted.
     `priors` are the first sightings (`story_event_id`, `event_id`) of stored stories
     that this run's near copies joined (`DuckDBStore.first_sightings`)."""
-    work = out / ".work"
+    work = work_folder(out)
     staging = work / f"dataset-{uuid.uuid4().hex}"
     staging.mkdir(parents=True)
     config = {"memory_limit": memory_limit, "temp_directory": str(work / "spill")}

@@ -105,6 +105,11 @@ class Summary:
     rejections: list[Rejection] = field(default_factory=list)
 
 
+def work_folder(out: Path) -> Path:
+    """Where a run keeps its shards' work files, inside its output folder."""
+    return out / ".work"
+
+
 def prepared_path(folder: Path, shard: Shard) -> Path:
     return folder / "prepared" / f"{shard.name}.parquet"
 
