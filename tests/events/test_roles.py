@@ -1,5 +1,7 @@
 """Roles, negation and modality read from hand-made trees (no parser involved)."""
 
+from dataclasses import replace
+
 from parley.document import Mention, Span, Word
 from parley.events.roles import Tree
 
@@ -162,3 +164,71 @@ def test_a_forecast_read_as_a_clausal_subject():
     roles = t.roles(4)
     assert (codes(t, roles.source), codes(t, roles.target)) == (["USAGOV"], ["JPNGOV"])
     assert t.modality(4) == "forecast"
+
+
+def test_two_subjects_of_one_verb_joined_by_and_are_one_list():
+    # Fornost and the evil awful Gondor welcomed Osgiliath (misparsed: two subjects)
+    rows = """Fornost 6 nsubj PROPN
+        and 3 cc CCONJ
+        the 3 det DET
+        evil 0 conj NOUN
+        awful 5 amod ADJ
+        Gondor 6 nsubj PROPN
+        welcomed -1 root VERB
+        Osgiliath 6 obj PROPN"""
+    t = tree(rows, {0: "FOR", 5: "GON", 7: "OSG"})
+    roles = t.roles(6)
+    assert (codes(t, roles.source), codes(t, roles.target)) == (["FOR", "GON"], ["OSG"])
+    # GAZA CITY , medics said (a dateline misparsed as a subject): no list
+    t = tree(
+        """GAZA 1 compound PROPN
+        CITY 4 nsubj PROPN
+        , 1 punct PUNCT
+        medics 4 nsubj NOUN
+        said -1 root VERB""",
+        {0: "PSEGZA", 3: "---HLH"},
+    )
+    assert len(t.groups) == 2
+
+
+def test_no_target_is_guessed_from_a_clause_of_time():
+    # Arnor will restore ties , after Calenardhon crowds burned its embassy
+    rows = """Arnor 2 nsubj PROPN
+        will 2 aux AUX
+        restore -1 root VERB
+        ties 2 obj NOUN
+        , 8 punct PUNCT
+        after 7 case ADP
+        Calenardhon 7 compound PROPN
+        crowds 8 nsubj NOUN
+        burned 2 advcl VERB"""
+    t = tree(rows, {0: "ARN", 6: "CAL"})
+    assert t.group_at[6] not in t.groups_below(2)
+    # … to meet Calenardhon crowds: a purpose clause may hold the target
+    t = tree(rows.replace("after 7 case ADP", "to 8 mark PART"), {0: "ARN", 6: "CAL"})
+    assert t.group_at[6] in t.groups_below(2)
+
+
+def test_a_lone_agent_shares_the_country_of_the_agents_listed_after_it():
+    rows = """Lawmakers 5 nsubj NOUN
+        and 2 cc CCONJ
+        officials 0 conj NOUN
+        in 4 case ADP
+        Fornost 0 nmod PROPN
+        welcomed -1 root VERB"""
+    words = tree(rows, {}).words
+    recode = lambda m, code: replace(m, code=code)  # noqa: E731
+    lawmakers = Mention(0, 0, 1, Span(0, 0), "Lawmakers", "---LEG", ())
+    officials = Mention(0, 2, 5, Span(0, 0), "officials in Fornost", "FORGOV", ())
+    t = Tree.build(words, [lawmakers, officials], recode)
+    assert [m.code for m in t.groups[t.roles(5).source]] == ["FORLEG", "FORGOV"]
+    # the Danish media and government: a modifier before the list is not shared
+    t = Tree.build(
+        words,
+        [
+            replace(officials, token_start=0, token_end=1),
+            replace(lawmakers, token_start=2, token_end=3, code="---GOV"),
+        ],
+        recode,
+    )
+    assert [m.code for m in t.groups[t.roles(5).source]] == ["FORGOV", "---GOV"]

@@ -71,3 +71,12 @@ def test_abbreviations_and_typed_dashes_stay_whole_tokens():
     assert [t.text for t in tokens][-5:] == ["no", ".", "It", "ended", "."]  # lower-case "no."
     assert tokens[0].norm == "DR" and all(text[t.start : t.end] == t.text for t in tokens)
     assert texts(text) == ["Dr. Kim met Gen. Lee on Jan. 5 -- and he said no.", "It ended."]
+
+
+def test_an_underscore_joins_words_as_a_space_does():
+    # dictionaries write phrases with `_`; text written the same way must match them
+    text = "the Prince of Dol_Amroth and snake_case_name"
+    tokens = tokenise(text)
+    assert " ".join(t.text for t in tokens) == "the Prince of Dol Amroth and snake case name"
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert phrase_key("PRINCE_OF_DOL_AMROTH") == tuple(t.norm for t in tokens[1:5])

@@ -84,6 +84,9 @@ _PLACES = frozenset({"in", "at"})
 _NOUN_TARGETS = frozenset({"of", "to", "with", "against", "on", "toward", "towards", "for"})
 
 
+_TIME_MARKS = frozenset({"after", "before", "since", "while", "when", "until", "as", "because"})
+
+
 def _nearest(
     words: Sequence[Word],
     children: list[list[int]],
@@ -127,6 +130,44 @@ def _modifier(words: Sequence[Word], head: int) -> bool:
     if word.upos == "ADJ" or word.relation == "amod":
         return True
     return word.relation == "compound" and words[word.head].upos in ("VERB", "ADJ")
+
+
+def _listed(words: Sequence[Word], first: int | None, second: int) -> bool:
+    """Whether a second subject of one verb is the next item of a list beginning at
+    `first` (`Fornost and the evil awful Gondor welcomed`, misparsed as two subjects):
+    only a conjunction and noun-phrase words lie between, no verb."""
+    if first is None:
+        return False
+    between = words[first + 1 : second]
+    return any(w.upos == "CCONJ" for w in between) and not any(
+        w.upos in ("VERB", "AUX") for w in between
+    )
+
+
+def _share_countries(
+    group: list[Mention], recode: Callable[[Mention, str], Mention]
+) -> list[Mention]:
+    """A lone agent listed before agents of a country shares their country, as it shares
+    the modifier after them: `Lawmakers and officials in Fornost and Gondor` are FORLEG,
+    GONLEG, FORGOV and GONGOV. A modifier before the list is not shared (`the Danish
+    media and government`: DNKMED and ---GOV), as PETRARCH reads it."""
+    out: list[Mention] = []
+    for mention in group:
+        if not mention.code.startswith("---"):
+            out.append(mention)
+            continue
+        later = [
+            m.code[:3]
+            for m in group
+            if m.token_start > mention.token_start
+            and not m.code.startswith("---")
+            and len(m.code) > 3
+        ]
+        if later:
+            out += [recode(mention, _compose(c, mention.code)) for c in dict.fromkeys(later)]
+        else:
+            out.append(mention)
+    return out
 
 
 def _compose(actor: str, agent: str) -> str:
@@ -223,6 +264,7 @@ class Tree:
                         absorbed.add(inner)
                         break
         tree = cls(words, children, [], {})
+        subjects: dict[int, int] = {}  # verb → head word of its first actor subject
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
             if index in absorbed:
                 continue
@@ -235,6 +277,8 @@ class Tree:
                 group = tree.group_at.get(head_of[owner[word.head]], -1)
                 if recode is not None and len(mention.code) == 3 and len(partner.code) > 3:
                     mention = recode(mention, mention.code + partner.code[3:])
+            elif word.relation == "nsubj" and _listed(words, subjects.get(word.head), head):
+                group = tree.group_at[subjects[word.head]]  # two subjects of one verb
             else:
                 group = -1
             if group < 0:
@@ -242,6 +286,10 @@ class Tree:
                 tree.groups.append([])
             tree.groups[group].append(mention)
             tree.group_at[head] = group
+            if word.relation == "nsubj":
+                subjects.setdefault(word.head, head)
+        if recode is not None:
+            tree.groups = [_share_countries(group, recode) for group in tree.groups]
         tree.groups += [[m] for m in loose]
         return tree
 
@@ -252,19 +300,33 @@ class Tree:
 
     def groups_below(self, verb: int) -> set[int]:
         """Actor groups whose head hangs anywhere below `verb`, but not in a clause that
-        reports it (`…, Deputy Secretary Kupfer said`): the only ones a target may be
-        guessed from when the grammar names none."""
+        reports it (`…, Deputy Secretary Kupfer said`) or dates it (`after … burned`):
+        the only ones a target may be guessed from when the grammar names none."""
         seen: set[int] = set()
         level = [verb]
         while level:
             seen.update(level)
-            level = [c for i in level for c in self.children[i] if not self._reporting(c)]
+            level = [c for i in level for c in self.children[i] if not self._aside(c)]
         return {group for head, group in self.group_at.items() if head in seen}
 
-    def _reporting(self, word: int) -> bool:
-        """A clause beside another that says who said it: `…, officials said`."""
+    def _aside(self, word: int) -> bool:
+        """A clause no target is guessed from: one beside another that says who said it
+        (`…, officials said`), or one that says when or why (`…, after crowds burned`)."""
         found = self.words[word]
+        if found.relation == "advcl" and self._opens_with(word, _TIME_MARKS):
+            return True
         return found.relation == "parataxis" and found.lemma.lower() in _SPEECH
+
+    def _opens_with(self, word: int, lemmas: frozenset[str]) -> bool:
+        """Whether the first word of the phrase `word` heads (punctuation aside) is one
+        of `lemmas`: `after` opens `after crowds burned…` even where the parser hung it
+        on the subject."""
+        first = word
+        level = [word]
+        while level:
+            first = min([first, *(i for i in level if self.words[i].upos != "PUNCT")])
+            level = [c for i in level for c in self.children[i]]
+        return self.words[first].lemma.lower() in lemmas
 
     def dated_by(self, spans: Sequence[tuple[int, int]]) -> set[int]:
         """The words that times given as token spans date (-1: a time holds the root).

@@ -31,8 +31,8 @@ _TOKEN_RE = re.compile(
     | -{{2,}}                            # a dash typed as --
     | [A-Z]\.(?=\s+[A-Z])               # an initial: George W. Bush
     | \d+(?:[.,:]\d+)+                  # 3.5, 1,000, 10:30
-    | \w+(?:[-'’]\w+)*['’]?            # words, inner hyphens and apostrophes, Allies'
-    | \S                               # any other single character
+    | [^\W_]+(?:[-'’][^\W_]+)*['’]?    # words, inner hyphens and apostrophes, Allies'
+    | [^\s_]                           # any other single character; `_` joins as a space
     """,
     re.VERBOSE,
 )
