@@ -24,6 +24,7 @@ from parley.ingest.clean import Clean
 from parley.ingest.describe import Describe
 from parley.ingest.discover import discover
 from parley.ingest.readers import read
+from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Pipeline, Stage
 from parley.resolve.dates import ResolveDates
 from parley.resolve.places import ResolvePlaces
@@ -48,6 +49,7 @@ def coding_stages(
     deduplicate: bool = True,
     threshold: float = DEFAULT_THRESHOLD,
     per_document: Sequence[Stage] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Stage]:
     """clean → describe → deduplicate → segment → find actors → analyse → code events →
     resolve → count once per story. Only sentences with two actors or more are analysed:
@@ -60,18 +62,20 @@ def coding_stages(
     stages: list[Stage] = [Clean(dictionaries.words), Describe(default_date)]
     if deduplicate:
         stages.append(Deduplicate(index, replace, threshold))
-    stages += per_document if per_document is not None else document_stages(dictionaries)
+    stages += per_document if per_document is not None else document_stages(dictionaries, limits)
     if deduplicate:
         stages.append(CountOnce(index))
     return stages
 
 
-def document_stages(dictionaries: Dictionaries) -> list[Stage]:
+def document_stages(
+    dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS
+) -> list[Stage]:
     """segment → find actors → analyse → code events → resolve: the stages that read one
     document alone, with no index of the others, so any process may run them (the
-    costly part: parsing)."""
+    costly part: parsing). A sentence over `limits.sentence_words` is cut in pieces."""
     return [
-        Segment(),
+        Segment(limits.sentence_words),
         FindActors(dictionaries.actors, dictionaries.words.words),
         Analyse(dictionaries.analyser, min_actors=2),
         CodeEvents(dictionaries.coder),

@@ -311,3 +311,38 @@ def test_actors_reads_files_and_rejects_bad_ones_in_one_line(tmp_path):
     missing = parley("actors", tmp_path / "typo.pdf")
     assert missing.returncode == 1 and missing.stdout == ""
     assert missing.stderr.strip().endswith("typo.pdf: no such file")
+
+
+def test_size_limits_reject_with_a_recorded_reason_and_long_sentences_are_cut(tmp_path):
+    (tmp_path / "big.txt").write_text("Japan condemned China. " * 100, encoding="utf-8")  # 2.3 kB
+    (tmp_path / "small.txt").write_text("Japan condemned China.", encoding="utf-8")
+    huge = "Russia criticised Ukraine. " * 80  # 2.2k characters
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"id": "huge", "text": huge}) + "\n"
+        + json.dumps({"id": "ok", "text": "France praised Germany."}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    words = ", ".join(["Iran accused Iraq"] * 100) + "."  # one 400-word sentence
+    (tmp_path / "long.txt").write_text(words, encoding="utf-8")
+    db = tmp_path / "l.duckdb"
+    run = parley(
+        "code", tmp_path, "--db", db, "--format", "jsonl", "--max-file-mb", "0.002",
+        "--max-text-mb", "0.002", "--max-sentence-words", "40",
+    )  # fmt: skip
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 2, run.stderr
+    too_big = "big.txt: file too large (0.00219 MB; limit 0.002 MB, --max-file-mb)"
+    assert any(too_big in x for x in lines)
+    assert any("feed.jsonl:1: text too large" in x and "--max-text-mb" in x for x in lines)
+    with duckdb.connect(str(db), read_only=True) as con:
+        reasons = [r[0] for r in con.execute("SELECT reason FROM rejections ORDER BY 1").fetchall()]
+        assert [r.split(" (")[0] for r in reasons] == ["file too large", "text too large"]
+        ids = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
+        assert {"ok", str(tmp_path / "small.txt"), str(tmp_path / "long.txt")} <= ids
+        pieces = con.execute(
+            "SELECT count(*), max(length(text)) FROM sentences WHERE document_id = ?",
+            [str(tmp_path / "long.txt")],
+        ).fetchall()[0]
+    assert pieces[0] == 10 and pieces[1] < len(words) / 5  # cut into pieces of 40 words
+    assert any(t[0] == "IRN" and t[2] == "IRQ" for t in triples(run))

@@ -80,3 +80,17 @@ def test_an_underscore_joins_words_as_a_space_does():
     assert " ".join(t.text for t in tokens) == "the Prince of Dol Amroth and snake case name"
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert phrase_key("PRINCE_OF_DOL_AMROTH") == tuple(t.norm for t in tokens[1:5])
+
+
+def test_a_sentence_over_the_limit_is_cut_at_a_comma_and_nothing_is_lost():
+    text = "France met Germany, " * 30 + "and Japan met China."  # 125 tokens, one sentence
+    whole = segment(text)
+    assert len(whole) == 1
+    pieces = segment(text, most_words=40)
+    assert [len(s.tokens) for s in pieces] == [40, 40, 40, 5]
+    assert all(s.tokens[-1].text == "," for s in pieces[:-1])  # cut after a comma
+    assert [t.text for s in pieces for t in s.tokens] == [t.text for t in whole[0].tokens]
+    assert all(text[s.start : s.end] == s.text for s in pieces)
+    assert [s.index for s in pieces] == [0, 1, 2, 3]
+    # no comma in the second half: cut at the limit
+    assert [len(s.tokens) for s in segment("word " * 95, most_words=40)] == [40, 40, 15]

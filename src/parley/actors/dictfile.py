@@ -113,7 +113,7 @@ class _Record:
 def _records(path: Path, issues: list[Issue]) -> Iterable[_Record]:
     text = dictionary_text(path)
     record: _Record | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):  # as editors number lines
         line = raw.split(" #", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
         if not line:
             continue

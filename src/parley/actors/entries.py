@@ -140,7 +140,8 @@ class AgentEntry:
 
 
 def dictionary_text(path: Path) -> str:
-    """A dictionary file's text; a file that cannot be read is a one-line error."""
+    """A dictionary file's text, line ends made `\\n` (so lines are numbered as an editor
+    numbers them); a file that cannot be read is a one-line error."""
     try:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:

@@ -34,7 +34,7 @@ def petrarch_lines(path: Path) -> Iterator[tuple[int, str, str]]:
     """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks."""
     text = dictionary_text(path)
     in_block = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):  # as editors number lines
         line = raw
         if in_block:
             if "-->" not in line:

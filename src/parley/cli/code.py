@@ -23,6 +23,7 @@ from parley.dedup.stage import DEFAULT_THRESHOLD, MemoryIndex
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
 from parley.ingest.readers import read
+from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Counters, Pipeline
 from parley.runners.cluster import DaskRun, connect
 from parley.runners.processes import InProcesses
@@ -156,6 +157,29 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     show_default=True,
     help="With --runner dask: also merge the dataset into --db.",
 )
+@click.option(
+    "--max-file-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_LIMITS.file_mb,
+    show_default=True,
+    help="A .txt, .pdf or .html file over this size is rejected unread.",
+)
+@click.option(
+    "--max-text-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_LIMITS.text_mb,
+    show_default=True,
+    help="A document whose text is over this size (in millions of characters, about "
+    "MB) is rejected.",
+)
+@click.option(
+    "--max-sentence-words",
+    type=click.IntRange(10),
+    default=DEFAULT_LIMITS.sentence_words,
+    show_default=True,
+    help="A longer sentence (a table, a text without punctuation) is cut into pieces "
+    "this long, at a comma where it can be; nothing is dropped.",
+)
 @dictionary_options
 def code(
     paths: tuple[str, ...],
@@ -174,6 +198,9 @@ def code(
     parquet_dir: str | None,
     shard_size: int,
     merge: bool,
+    max_file_mb: float,
+    max_text_mb: float,
+    max_sentence_words: int,
     **kwargs: Any,
 ) -> None:
     """Code the articles in PATHS (files or folders) and store them in --db.
@@ -214,8 +241,9 @@ def code(
     _report_dictionary_issues(dictionaries, err)
     count = workers or os.cpu_count() or 1
     kind = None if input_format == "auto" else input_format
+    limits = Limits(max_file_mb, max_text_mb, max_sentence_words)
     if runner == "dask":
-        settings = Settings(files.absolute(), analyser, date, dedup_threshold, replace)
+        settings = Settings(files.absolute(), analyser, date, dedup_threshold, replace, limits)
         shards = plan(paths, kind, shard_size)
         target = DuckDBStore(db, memory_limit=db_memory) if merge else None
         counters = _code_on_dask(
@@ -244,7 +272,7 @@ def code(
 
         per_document = None
         if runner == "processes":
-            per_document = [stack.enter_context(InProcesses(files, analyser, count))]
+            per_document = [stack.enter_context(InProcesses(files, analyser, count, limits))]
         stages = [
             *coding_stages(
                 dictionaries,
@@ -253,6 +281,7 @@ def code(
                 replace,
                 threshold=dedup_threshold,
                 per_document=per_document,
+                limits=limits,
             ),
             store,
         ]
@@ -266,7 +295,7 @@ def code(
         def items() -> Iterator[Document | Rejection]:
             nonlocal files_done
             for source in discover(paths, kind):
-                yield from read(source)
+                yield from read(source, limits=limits)
                 files_done += 1
 
         with RunProgress(screen, total, show) as progress:

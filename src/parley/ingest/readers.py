@@ -24,15 +24,17 @@ from parley.document import Document, Rejection
 from parley.errors import RejectDocument, one_line
 from parley.ingest.discover import Source
 from parley.ingest.encoding import decode_bytes
+from parley.limits import DEFAULT_LIMITS, MB, Limits
 
-MAX_BYTES = 50 * 1024 * 1024
 
-
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise RejectDocument(f"file too large ({size} bytes; limit {MAX_BYTES})")
+        if size > limits.file_bytes:
+            raise RejectDocument(
+                f"file too large ({size / MB:.3g} MB; limit {limits.file_mb:g} MB, "
+                "--max-file-mb)"
+            )
         return path.read_bytes()
     except PermissionError as exc:
         raise RejectDocument("cannot read file (permission denied)") from exc
@@ -51,8 +53,8 @@ def _not_empty(text: str) -> str:
     return text
 
 
-def read_txt(source: Source) -> Iterator[Document]:
-    text = _not_empty(decode_text(_read_bytes(source.path)))
+def read_txt(source: Source, limits: Limits) -> Iterator[Document]:
+    text = _not_empty(decode_text(_read_bytes(source.path, limits)))
     yield Document(id=source.origin, origin=source.origin, format="txt", raw=text)
 
 
@@ -85,11 +87,11 @@ def _page_text(page: Any) -> str:
     return "\n".join(out)
 
 
-def read_pdf(source: Source) -> Iterator[Document]:
+def read_pdf(source: Source, limits: Limits) -> Iterator[Document]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    data = _read_bytes(source.path)
+    data = _read_bytes(source.path, limits)
     if not data.startswith(b"%PDF"):
         raise RejectDocument("not a PDF file (no %PDF header)")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -114,10 +116,10 @@ def read_pdf(source: Source) -> Iterator[Document]:
     yield doc
 
 
-def read_html(source: Source) -> Iterator[Document]:
+def read_html(source: Source, limits: Limits) -> Iterator[Document]:
     import trafilatura
 
-    html = decode_text(_read_bytes(source.path))
+    html = decode_text(_read_bytes(source.path, limits))
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     result = trafilatura.bare_extraction(
@@ -247,21 +249,33 @@ def read_parquet(source: Source, window: Window | None = None) -> Iterator[Docum
             number += 1
 
 
+def _within(item: Document | Rejection, limits: Limits) -> Document | Rejection:
+    """The document, or its rejection when its text is over the limit."""
+    if isinstance(item, Rejection) or len(item.raw) <= limits.text_chars:
+        return item
+    size = len(item.raw) / MB
+    reason = f"text too large ({size:.3g} MB; limit {limits.text_mb:g} MB, --max-text-mb)"
+    return Rejection(item.origin, reason, "read", item.id)
+
+
 _READERS = {"txt": read_txt, "pdf": read_pdf, "html": read_html}
 _RECORDS = {"jsonl": read_jsonl, "parquet": read_parquet}
 
 
-def read(source: Source, window: Window | None = None) -> Iterator[Document | Rejection]:
+def read(
+    source: Source, window: Window | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Document | Rejection]:
     """Documents from one source (or a window of a JSON Lines or Parquet file), or a
-    Rejection saying why it could not be read."""
+    Rejection saying why it could not be read (a document over `limits` among them)."""
     if source.problem is not None or source.kind is None:
         yield Rejection(source.origin, source.problem or "unsupported file", "read")
         return
     try:
         if source.kind in _RECORDS:
-            yield from _RECORDS[source.kind](source, window)
+            found = _RECORDS[source.kind](source, window)
         else:
-            yield from _READERS[source.kind](source)
+            found = _READERS[source.kind](source, limits)
+        yield from (_within(item, limits) for item in found)
     except RejectDocument as exc:
         yield Rejection(source.origin, exc.reason, "read")
     except Exception as exc:  # a library failing on odd input must not end the run

@@ -23,15 +23,18 @@ from concurrent.futures.process import BrokenProcessPool
 
 from parley.config import DictionaryPaths
 from parley.document import Document
+from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Outcome, Pipeline
 from parley.runners import worker
 
 
-def _code(paths: DictionaryPaths, analyser: str, docs: Sequence[Document]) -> list[Outcome]:
+def _code(
+    paths: DictionaryPaths, analyser: str, limits: Limits, docs: Sequence[Document]
+) -> list[Outcome]:
     """In a worker: one share of a wave through the document stages. The sentences go
     back without their tokens and syntactic words: nothing after these stages reads
     them, and they are most of what would be pickled."""
-    done = Pipeline(worker.stages(paths, analyser)).process_wave(docs)
+    done = Pipeline(worker.stages(paths, analyser, limits)).process_wave(docs)
     for doc in done:
         if isinstance(doc, Document):
             for sentence in doc.sentences:
@@ -45,9 +48,11 @@ class InProcesses:
 
     name = "processes"
 
-    def __init__(self, paths: DictionaryPaths, analyser: str, workers: int) -> None:
+    def __init__(
+        self, paths: DictionaryPaths, analyser: str, workers: int, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         self.workers = workers
-        self._code = functools.partial(_code, paths, analyser)
+        self._code = functools.partial(_code, paths, analyser, limits)
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 from parley.document import Document, Rejection
 from parley.ingest.discover import Source, discover
 from parley.ingest.readers import Window, read
+from parley.limits import DEFAULT_LIMITS, Limits
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,10 +42,10 @@ class Shard:
     def name(self) -> str:
         return f"shard-{self.number:05d}"
 
-    def items(self) -> Iterator[Document | Rejection]:
+    def items(self, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | Rejection]:
         """Its documents and read rejections, in input order."""
         for part in self.parts:
-            yield from read(part.source, part.window)
+            yield from read(part.source, part.window, limits)
 
 
 def plan(paths: Iterable[str], kind: str | None, size: int) -> list[Shard]:

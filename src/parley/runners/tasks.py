@@ -35,6 +35,7 @@ from parley.dedup.story_events import CountOnce
 from parley.document import Document, Rejection
 from parley.ingest.clean import Clean
 from parley.ingest.describe import Describe
+from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Pipeline
 from parley.runners import worker
 from parley.runners.shards import Shard
@@ -65,13 +66,16 @@ class Settings:
     default_date: dt.date | None = None
     threshold: float = 0.5
     replace: bool = False
+    limits: Limits = DEFAULT_LIMITS
 
     def digest(self) -> str:
         """Changes when an option, a dictionary file or parley's version changes."""
         files = self.paths.resolved()
         kinds = (files.actors, files.agents, files.verbs, files.discards, files.extra_actors)
         seen = [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for kind in kinds for p in kind]
-        text = repr((seen, self.analyser, self.default_date, self.threshold, self.replace))
+        text = repr(
+            (seen, self.analyser, self.default_date, self.threshold, self.replace, self.limits)
+        )
         text += metadata.version("parley")
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -139,7 +143,7 @@ def prepare(shard: Shard, settings: Settings, folder: Path) -> list[Rejection]:
     pipeline = Pipeline([Clean(words), Describe(settings.default_date)])
     hasher = MinHasher() if settings.threshold else None
     rows: list[dict[str, Any]] = []
-    for position, item in enumerate(shard.items()):
+    for position, item in enumerate(shard.items(settings.limits)):
         outcome = pipeline.process(item) if isinstance(item, Document) else item
         row: dict[str, Any] = {"position": position, "counted": isinstance(item, Document)}
         if isinstance(outcome, Document):
@@ -174,7 +178,8 @@ def code(shard: Shard, decisions: list[Decision], settings: Settings, folder: Pa
     docs = [_document(prepared[d.position], d) for d in decisions]
     positions = {doc.id: d.position for doc, d in zip(docs, decisions, strict=True)}
     summary = Summary()
-    stages = [*worker.stages(settings.paths, settings.analyser), CountOnce(MemoryIndex())]
+    per_document = worker.stages(settings.paths, settings.analyser, settings.limits)
+    stages = [*per_document, CountOnce(MemoryIndex())]
     pipeline = Pipeline(stages, on_reject=summary.rejections.append)
     tables: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     now = dt.datetime.now()

@@ -11,6 +11,7 @@ import functools
 
 from parley.api import document_stages
 from parley.config import Dictionaries, DictionaryPaths
+from parley.limits import Limits
 from parley.pipeline import Stage
 
 
@@ -21,6 +22,6 @@ def dictionaries(paths: DictionaryPaths, analyser: str) -> Dictionaries:
 
 
 @functools.lru_cache(maxsize=1)
-def stages(paths: DictionaryPaths, analyser: str) -> list[Stage]:
+def stages(paths: DictionaryPaths, analyser: str, limits: Limits) -> list[Stage]:
     """The per-document stages (`parley.api.document_stages`) over those dictionaries."""
-    return document_stages(dictionaries(paths, analyser))
+    return document_stages(dictionaries(paths, analyser), limits)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from parley.document import Document, Sentence
+from parley.document import Document, Sentence, Token
+from parley.limits import DEFAULT_LIMITS
 from parley.text.tokens import ABBREVIATIONS, LOWER_CASE_ABBREVIATIONS, tokenise
 
 _STARTERS = frozenset(
@@ -69,20 +71,44 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start + lead, start + lead + len(stripped)
 
 
-def segment(text: str) -> list[Sentence]:
-    """Split clean text into indexed sentences with tokens."""
-    return [
-        Sentence(i, s, e, text[s:e], tokenise(text[s:e], s))
-        for i, (s, e) in enumerate(split_spans(text))
-    ]
+_BREAKS = frozenset(";,:")
 
 
+def _pieces(tokens: list[Token], most: int) -> Iterator[list[Token]]:
+    """`tokens` in pieces of at most `most`, each cut after the last `;`, `,` or `:` of
+    its second half when there is one (`Limits.sentence_words`)."""
+    while len(tokens) > most:
+        cut = next(
+            (k + 1 for k in range(most - 1, most // 2, -1) if tokens[k].text in _BREAKS), most
+        )
+        yield tokens[:cut]
+        tokens = tokens[cut:]
+    yield tokens
+
+
+def segment(text: str, most_words: int = DEFAULT_LIMITS.sentence_words) -> list[Sentence]:
+    """Split clean text into indexed sentences with tokens; a sentence of more than
+    `most_words` tokens is cut into pieces of at most that many."""
+    out: list[Sentence] = []
+    for start, end in split_spans(text):
+        tokens = tokenise(text[start:end], start)
+        if len(tokens) <= most_words:  # nearly always: the sentence as it is
+            out.append(Sentence(len(out), start, end, text[start:end], tokens))
+            continue
+        for piece in _pieces(tokens, most_words):
+            s, e = piece[0].start, piece[-1].end
+            out.append(Sentence(len(out), s, e, text[s:e], piece))
+    return out
+
+
+@dataclass(slots=True)
 class Segment:
     """Stage: split the clean text into sentences and tokens."""
 
-    name = "segment"
-    skip_copies = True
+    most_words: int = DEFAULT_LIMITS.sentence_words
+    name: str = "segment"
+    skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
-        doc.sentences = segment(doc.text)
+        doc.sentences = segment(doc.text, self.most_words)
         return doc
