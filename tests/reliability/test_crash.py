@@ -1,0 +1,113 @@
+"""A `parley code` run killed with SIGKILL (a real subprocess, a real kill) and started
+again ends with exactly the documents, stories, sentences, mentions and events of a run
+that was never interrupted: each batch is one transaction, and a rerun codes only what
+no committed batch holds."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import EXAMPLES
+
+KILLS = 3
+TABLES = ("documents", "sentences", "mentions", "events")
+
+
+def _corpus(folder: Path, count: int) -> None:
+    """`count` articles made of the examples' paragraphs in a seeded order, every
+    tenth an exact copy of an earlier one, and one file that is rejected."""
+    paragraphs = [
+        p.strip()
+        for path in sorted(EXAMPLES.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 8
+    ]
+    rng = random.Random(13)
+    texts: list[str] = []
+    for n in range(count):
+        if n % 10 == 9:
+            texts.append(texts[rng.randrange(len(texts))])
+        else:
+            picked = rng.sample(paragraphs, k=min(4, len(paragraphs)))
+            texts.append(f"Article {n}.\n\n" + "\n\n".join(picked))
+    for n, text in enumerate(texts):
+        sub = folder / f"part{n // 50}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"article{n:04d}.txt").write_text(text, encoding="utf-8")
+    (folder / "part0" / "empty.txt").write_bytes(b"")
+
+
+def _run(corpus: Path, db: Path, kill_after: float | None = None) -> int | None:
+    """Run `parley code` on `corpus`; with `kill_after`, SIGKILL it after that many
+    seconds if it is still running (None when it finished first, else the signal)."""
+    command = [sys.executable, "-m", "parley", "code", str(corpus), "--db", str(db)]
+    process = subprocess.Popen(
+        [*command, "-o", str(db.with_suffix(".jsonl"))], stderr=subprocess.DEVNULL
+    )
+    if kill_after is None:
+        assert process.wait(timeout=600) in (0, 1)
+        return None
+    time.sleep(kill_after)
+    if process.poll() is not None:
+        return None
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    return signal.SIGKILL
+
+
+def _contents(db: Path) -> dict[str, list[tuple]]:
+    """Every row of the coded tables, less the times they were written at."""
+    out: dict[str, list[tuple]] = {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in TABLES:
+            columns = [
+                name
+                for name, kind in con.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_name = ? ORDER BY ordinal_position",
+                    [table],
+                ).fetchall()
+                if kind != "TIMESTAMP" and name != "added_at"
+            ]
+            rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        out["rejections"] = sorted(
+            set(con.execute("SELECT origin, stage, reason FROM rejections").fetchall())
+        )
+    return out
+
+
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+
+
+def test_runs_killed_with_sigkill_and_restarted_lose_and_double_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _corpus(corpus, 700)
+    reference = tmp_path / "reference.duckdb"
+    began = time.perf_counter()
+    _run(corpus, reference)
+    seconds = time.perf_counter() - began
+    expected = _contents(reference)
+    assert len(expected["documents"]) == 700 and len(expected["events"]) > 500
+
+    killed = tmp_path / "killed.duckdb"
+    rng = random.Random(7)
+    partial = []
+    for _ in range(KILLS):  # each kill lands at a random point of what is left to do
+        if _run(corpus, killed, kill_after=rng.uniform(0.3, 0.9) * seconds) is not None:
+            partial.append(_stored(killed))
+    _run(corpus, killed)  # and once more, to the end
+    assert partial and any(0 < n < 700 for n in partial), partial  # killed mid-run
+    assert _contents(killed) == expected
