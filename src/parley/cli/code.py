@@ -29,6 +29,7 @@ from parley.runners.cluster import DaskRun, connect
 from parley.runners.processes import InProcesses
 from parley.runners.shards import Shard, plan
 from parley.runners.tasks import Settings
+from parley.sanity import overreach
 from parley.store.duckdb_store import DuckDBStore
 from parley.tables import bundled_data
 
@@ -239,6 +240,9 @@ def code(
     analyser = kwargs["analyser"]
     dictionaries = load_dictionaries(kwargs, files)
     _report_dictionary_issues(dictionaries, err)
+    if any((files.actors, files.agents, files.verbs, files.discards, files.extra_actors)):
+        for warning in overreach(dictionaries):  # a user's own files: worth 0.3 s to check
+            err.print(f"parley: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     count = workers or os.cpu_count() or 1
     kind = None if input_format == "auto" else input_format
     limits = Limits(max_file_mb, max_text_mb, max_sentence_words)
