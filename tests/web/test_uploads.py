@@ -7,7 +7,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -135,3 +137,18 @@ def test_a_read_only_server_adds_nothing(examples_db):
     with TestClient(create_app(examples_db)) as client:
         refused = add(client, "fisheries.txt", ARTICLE.encode())
     assert refused.status_code == 403 and "--read-only" in refused.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("name", "document_id"),
+    [("../../escape.txt", "upload/escape.txt"), ("..\\..\\win.txt", "upload/.._.._win.txt"),
+     ("/etc/cron.d/job.txt", "upload/job.txt"), ("a;b|c`.txt", "upload/a_b_c_.txt")],
+)  # fmt: skip
+def test_an_upload_name_cannot_escape_its_folder(client, name, document_id):
+    outside = Path(tempfile.gettempdir())
+    before = set(outside.iterdir())
+    added = add(client, name, ARTICLE.encode())
+    assert added.status_code == 201, added.text
+    assert added.json()["document_id"] == document_id
+    assert {p for p in set(outside.iterdir()) - before if p.suffix == ".txt"} == set()
+    assert not (outside / "escape.txt").exists() and not Path("/etc/cron.d/job.txt").exists()
