@@ -306,7 +306,9 @@ class Tree:
         level = [verb]
         while level:
             seen.update(level)
-            level = [c for i in level for c in self.children[i] if not self._aside(c)]
+            level = [
+                c for i in level for c in self.children[i] if c not in seen and not self._aside(c)
+            ]  # `seen`: another analyser's parse may hold a cycle
         return {group for head, group in self.group_at.items() if head in seen}
 
     def _aside(self, word: int) -> bool:
@@ -323,9 +325,11 @@ class Tree:
         on the subject."""
         first = word
         level = [word]
-        while level:
+        for _ in range(len(self.words)):  # bounded: a parse may hold a cycle
             first = min([first, *(i for i in level if self.words[i].upos != "PUNCT")])
             level = [c for i in level for c in self.children[i]]
+            if not level:
+                break
         return self.words[first].lemma.lower() in lemmas
 
     def dated_by(self, spans: Sequence[tuple[int, int]]) -> set[int]:

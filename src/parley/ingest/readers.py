@@ -32,8 +32,7 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
         size = path.stat().st_size
         if size > limits.file_bytes:
             raise RejectDocument(
-                f"file too large ({size / MB:.3g} MB; limit {limits.file_mb:g} MB, "
-                "--max-file-mb)"
+                f"file too large ({size / MB:.3g} MB; limit {limits.file_mb:g} MB, --max-file-mb)"
             )
         return path.read_bytes()
     except PermissionError as exc:
