@@ -76,14 +76,21 @@ _BREAKS = frozenset(";,:")
 
 def _pieces(tokens: list[Token], most: int) -> Iterator[list[Token]]:
     """`tokens` in pieces of at most `most`, each cut after the last `;`, `,` or `:` of
-    its second half when there is one (`Limits.sentence_words`)."""
-    while len(tokens) > most:
+    its second half when there is one (`Limits.sentence_words`). Each piece is sliced
+    once from the whole, so a hostile million-token "sentence" costs linear time."""
+    start = 0
+    while len(tokens) - start > most:
         cut = next(
-            (k + 1 for k in range(most - 1, most // 2, -1) if tokens[k].text in _BREAKS), most
+            (
+                k + 1
+                for k in range(start + most - 1, start + most // 2, -1)
+                if tokens[k].text in _BREAKS
+            ),
+            start + most,
         )
-        yield tokens[:cut]
-        tokens = tokens[cut:]
-    yield tokens
+        yield tokens[start:cut]
+        start = cut
+    yield tokens[start:]
 
 
 def segment(text: str, most_words: int = DEFAULT_LIMITS.sentence_words) -> list[Sentence]:
