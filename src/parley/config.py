@@ -49,6 +49,11 @@ class DictionaryPaths:
     discards: tuple[Path, ...] = ()
     extra_actors: tuple[Path, ...] = ()
 
+    @property
+    def custom(self) -> bool:
+        """Whether any kind names a user's own files."""
+        return any(getattr(self, kind) for kind in _KINDS)
+
     def absolute(self) -> DictionaryPaths:
         """The same files by absolute path, for processes on other machines or folders."""
         return DictionaryPaths(

@@ -240,7 +240,7 @@ def code(
     analyser = kwargs["analyser"]
     dictionaries = load_dictionaries(kwargs, files)
     _report_dictionary_issues(dictionaries, err)
-    if any((files.actors, files.agents, files.verbs, files.discards, files.extra_actors)):
+    if files.custom:
         for warning in overreach(dictionaries):  # a user's own files: worth 0.3 s to check
             err.print(f"parley: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     count = workers or os.cpu_count() or 1
