@@ -54,6 +54,10 @@ class DictionaryPaths:
         """Whether any kind names a user's own files."""
         return any(getattr(self, kind) for kind in _KINDS)
 
+    def every(self) -> tuple[Path, ...]:
+        """All the files, kind by kind."""
+        return tuple(path for kind in _KINDS for path in getattr(self, kind))
+
     def absolute(self) -> DictionaryPaths:
         """The same files by absolute path, for processes on other machines or folders."""
         return DictionaryPaths(
@@ -69,13 +73,7 @@ class DictionaryPaths:
             discards=self.discards or tuple(bundled_data() / n for n in DEFAULT_DISCARDS),
             extra_actors=self.extra_actors,
         )
-        for path in (
-            *result.actors,
-            *result.agents,
-            *result.verbs,
-            *result.discards,
-            *result.extra_actors,
-        ):
+        for path in result.every():
             if not path.is_file():
                 raise DictionaryError(f"{path}: dictionary file not found")
         return result

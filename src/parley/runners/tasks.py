@@ -70,9 +70,9 @@ class Settings:
 
     def digest(self) -> str:
         """Changes when an option, a dictionary file or parley's version changes."""
-        files = self.paths.resolved()
-        kinds = (files.actors, files.agents, files.verbs, files.discards, files.extra_actors)
-        seen = [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for kind in kinds for p in kind]
+        seen = [
+            f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in self.paths.resolved().every()
+        ]
         text = repr(
             (seen, self.analyser, self.default_date, self.threshold, self.replace, self.limits)
         )
