@@ -14,10 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, contents
 
 KILLS = 3
-TABLES = ("documents", "sentences", "mentions", "events")
 
 
 def _corpus(folder: Path, count: int) -> None:
@@ -62,28 +61,6 @@ def _run(corpus: Path, db: Path, kill_after: float | None = None) -> int | None:
     return signal.SIGKILL
 
 
-def _contents(db: Path) -> dict[str, list[tuple]]:
-    """Every row of the coded tables, less the times they were written at."""
-    out: dict[str, list[tuple]] = {}
-    with duckdb.connect(str(db), read_only=True) as con:
-        for table in TABLES:
-            columns = [
-                name
-                for name, kind in con.execute(
-                    "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = ? ORDER BY ordinal_position",
-                    [table],
-                ).fetchall()
-                if kind != "TIMESTAMP" and name != "added_at"
-            ]
-            rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-            out[table] = sorted(rows, key=repr)
-        out["rejections"] = sorted(
-            set(con.execute("SELECT origin, stage, reason FROM rejections").fetchall())
-        )
-    return out
-
-
 def _stored(db: Path) -> int:
     if not db.exists():
         return 0
@@ -99,7 +76,7 @@ def test_runs_killed_with_sigkill_and_restarted_lose_and_double_nothing(tmp_path
     began = time.perf_counter()
     _run(corpus, reference)
     seconds = time.perf_counter() - began
-    expected = _contents(reference)
+    expected = contents(reference, rejections_once=True)
     assert len(expected["documents"]) == 700 and len(expected["events"]) > 500
 
     killed = tmp_path / "killed.duckdb"
@@ -110,4 +87,4 @@ def test_runs_killed_with_sigkill_and_restarted_lose_and_double_nothing(tmp_path
             partial.append(_stored(killed))
     _run(corpus, killed)  # and once more, to the end
     assert partial and any(0 < n < 700 for n in partial), partial  # killed mid-run
-    assert _contents(killed) == expected
+    assert contents(killed, rejections_once=True) == expected

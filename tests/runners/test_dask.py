@@ -19,6 +19,7 @@ from parley.runners.cluster import DaskRun, connect
 from parley.runners.shards import plan
 from parley.runners.tasks import Settings
 from tests.cli.test_code_command import parley
+from tests.conftest import contents
 from tests.runners.test_processes import ACTORS, VERBS, corpus
 
 
@@ -56,21 +57,6 @@ def inputs(folder):
     table = pa.Table.from_pylist(records(12, 24, "p"))
     pq.write_table(table, folder / "feed.parquet", row_group_size=4)
     return folder
-
-
-def contents(db):
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {
-            table: sorted(map(repr, con.execute(query).fetchall()))
-            for table, query in {
-                "events": "SELECT * EXCLUDE (added_at) FROM events",
-                "documents": "SELECT * EXCLUDE (added_at) FROM documents",
-                "stories": "SELECT * FROM stories",
-                "sentences": "SELECT * FROM sentences",
-                "mentions": "SELECT * FROM mentions",
-                "rejections": "SELECT origin, document_id, stage, reason FROM rejections",
-            }.items()
-        }
 
 
 @pytest.fixture(scope="module")
