@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import random
 import tempfile
 from pathlib import Path
 from types import ModuleType
@@ -123,3 +124,27 @@ def contents(db: Path, rejections_once: bool = False) -> dict[str, list[str]]:
                 "rejections": rejections,
             }.items()
         }
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    """`count` articles made of the examples' paragraphs in a seeded order, every
+    tenth an exact copy of an earlier one, and one file that is rejected."""
+    paragraphs = [
+        p.strip()
+        for path in sorted(EXAMPLES.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 8
+    ]
+    rng = random.Random(13)
+    texts: list[str] = []
+    for n in range(count):
+        if n % 10 == 9:
+            texts.append(texts[rng.randrange(len(texts))])
+        else:
+            picked = rng.sample(paragraphs, k=min(4, len(paragraphs)))
+            texts.append(f"Article {n}.\n\n" + "\n\n".join(picked))
+    for n, text in enumerate(texts):
+        sub = folder / f"part{n // 50}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"article{n:04d}.txt").write_text(text, encoding="utf-8")
+    (folder / "part0" / "empty.txt").write_bytes(b"")

@@ -14,33 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import EXAMPLES, contents
+from tests.conftest import contents, write_corpus
 
 KILLS = 3
-
-
-def _corpus(folder: Path, count: int) -> None:
-    """`count` articles made of the examples' paragraphs in a seeded order, every
-    tenth an exact copy of an earlier one, and one file that is rejected."""
-    paragraphs = [
-        p.strip()
-        for path in sorted(EXAMPLES.glob("*.txt"))
-        for p in path.read_text(encoding="utf-8").split("\n\n")
-        if len(p.split()) > 8
-    ]
-    rng = random.Random(13)
-    texts: list[str] = []
-    for n in range(count):
-        if n % 10 == 9:
-            texts.append(texts[rng.randrange(len(texts))])
-        else:
-            picked = rng.sample(paragraphs, k=min(4, len(paragraphs)))
-            texts.append(f"Article {n}.\n\n" + "\n\n".join(picked))
-    for n, text in enumerate(texts):
-        sub = folder / f"part{n // 50}"
-        sub.mkdir(exist_ok=True)
-        (sub / f"article{n:04d}.txt").write_text(text, encoding="utf-8")
-    (folder / "part0" / "empty.txt").write_bytes(b"")
 
 
 def _run(corpus: Path, db: Path, kill_after: float | None = None) -> int | None:
@@ -71,7 +47,7 @@ def _stored(db: Path) -> int:
 def test_runs_killed_with_sigkill_and_restarted_lose_and_double_nothing(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    _corpus(corpus, 700)
+    write_corpus(corpus, 700)
     reference = tmp_path / "reference.duckdb"
     began = time.perf_counter()
     _run(corpus, reference)

@@ -9,7 +9,9 @@ stored?" from the database and from its unwritten buffer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -29,16 +31,32 @@ from parley.store.records import (
     rejection_record,
 )
 from parley.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, VIEWS
+from parley.store.turns import POLL_SECONDS, Turns
 
 _AUTO_BASE_MB = 24
 _AUTO_BYTES_PER_DOCUMENT = 512
 _MERGE_MB = 512
+WAIT_SECONDS = 60.0
+# How long a writer that made way waits for its readers to close the file again (an
+# export of millions of events takes minutes) before it stops, everything coded stored.
+_READERS_SECONDS = 1800.0
+# A writer makes way at most this often, so that a stream of readers cannot stall it.
+_TURN_SECONDS = 1.0
 
 
 def sql_text(value: str | Path) -> str:
     """A file name (or any text) as a SQL string literal, for statements such as COPY
     and read_parquet that take no parameters: a quote in a user's folder name is data."""
     return "'" + str(value).replace("'", "''") + "'"
+
+
+def _holder(readers: bool, waited: float) -> str:
+    """Who holds the file, for the one-line error of an open that gave up."""
+    if readers:
+        return f"it is being read by another program, which did not let go within {waited:g} s"
+    if waited:
+        return f"it is locked by another parley run, which did not make way within {waited:g} s"
+    return "it is locked by another parley run"
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: str) -> None:
@@ -100,31 +118,27 @@ class DuckDBStore:
         batch_size: int = 200,
         read_only: bool = False,
         memory_limit: str = "auto",
+        wait: float = WAIT_SECONDS,
     ):
         """`memory_limit` caps DuckDB's memory, which by default grows with the file up to
         80% of RAM. "auto" gives it a small fixed cache plus room for the one index it
         needs (document ids and content hashes, a few hundred bytes per document), so a
-        run's memory does not grow with what it writes."""
+        run's memory does not grow with what it writes.
+
+        `wait` is how long opening waits for another process to let go of the file: a
+        reader asks a writing `parley code` run to make way (`parley.store.turns`); a
+        writer waits for readers to finish, but not for another writer."""
         self.path = Path(path)
         self.batch_size = batch_size
+        self.read_only = read_only
         self._auto = memory_limit == "auto"
         self._limit_mb = _AUTO_BASE_MB
-        if self._auto:
-            memory_limit = f"{_AUTO_BASE_MB}MB"
-        try:
-            if read_only and not self.path.exists():
-                raise StoreError(f"{self.path}: no such database")
-            self._con = duckdb.connect(
-                str(self.path), read_only=read_only, config={"memory_limit": memory_limit}
-            )
-        except duckdb.IOException as exc:
-            reason = "it is locked by another parley run" if "lock" in str(exc) else str(exc)
-            raise StoreError(f"{self.path}: cannot open database ({reason})") from exc
-        except duckdb.ParserException as exc:
-            raise StoreError(f"bad memory limit '{memory_limit}' (e.g. 128MB, 2GB)") from exc
-        except duckdb.Error as exc:
-            detail = one_line(exc)
-            raise StoreError(f"{self.path}: not a usable DuckDB database ({detail})") from exc
+        self._memory_limit = f"{_AUTO_BASE_MB}MB" if self._auto else memory_limit
+        self._turns = Turns(self.path)
+        self._next_turn = 0.0
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database")
+        self._con = self._connect(wait)
         if read_only:
             try:
                 self._check_readable()
@@ -137,6 +151,46 @@ class DuckDBStore:
         self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
         self._fit_memory()
         self._batch = _Batch()
+
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting up to `wait` s while another process holds it. A reader
+        asks the writer to make way; a writer waits for readers only, and gives up at once
+        on another writer (DuckDB's error says whether the file could be opened read-only,
+        that is, whether readers hold it)."""
+        deadline = time.monotonic() + wait
+        with ExitStack() as asking:
+            refresh: Callable[[], None] | None = None
+            while True:
+                try:
+                    return duckdb.connect(
+                        str(self.path),
+                        read_only=self.read_only,
+                        config={"memory_limit": self._memory_limit},
+                    )
+                except duckdb.IOException as exc:
+                    if "lock" not in str(exc):
+                        raise StoreError(f"{self.path}: cannot open database ({exc})") from exc
+                    readers = "read-only mode" in str(exc)
+                    if not (self.read_only or readers):
+                        wait = 0  # another writer: say so now, it will not make way
+                    if time.monotonic() >= deadline or not wait:
+                        raise StoreError(
+                            f"{self.path}: cannot open database ({_holder(readers, wait)})"
+                        ) from exc
+                except duckdb.ParserException as exc:
+                    raise StoreError(
+                        f"bad memory limit '{self._memory_limit}' (e.g. 128MB, 2GB)"
+                    ) from exc
+                except duckdb.Error as exc:
+                    detail = one_line(exc)
+                    raise StoreError(
+                        f"{self.path}: not a usable DuckDB database ({detail})"
+                    ) from exc
+                if refresh is not None:
+                    refresh()
+                elif self.read_only:
+                    refresh = asking.enter_context(self._turns.request())
+                time.sleep(POLL_SECONDS)
 
     def _migrate(self) -> None:
         """Bring a database made by an older parley up to this schema, in one transaction."""
@@ -182,6 +236,7 @@ class DuckDBStore:
         wanted = _AUTO_BASE_MB + self._stored * _AUTO_BYTES_PER_DOCUMENT // 2**20
         if wanted > self._limit_mb * 1.1:
             self._limit_mb = wanted
+            self._memory_limit = f"{wanted}MB"
             self._con.execute(f"SET memory_limit = '{wanted}MB'")
 
     # -- the DocumentIndex protocol -------------------------------------------------
@@ -235,7 +290,19 @@ class DuckDBStore:
         self.remember(doc)
         if len(self._batch.rows["documents"]) >= self.batch_size:
             self.flush()
+        if time.monotonic() >= self._next_turn and self._turns.asked():
+            self._make_way()
         return doc
+
+    def _make_way(self) -> None:
+        """Let waiting readers in: commit the batch, close the file until they have
+        read, open it again. Nothing buffered is lost if reopening fails: it was stored."""
+        self.flush()
+        self._con.close()
+        self._con = None  # type: ignore[assignment]
+        self._turns.let_in()
+        self._con = self._connect(_READERS_SECONDS)
+        self._next_turn = time.monotonic() + _TURN_SECONDS
 
     def add_rejection(self, rejection: Rejection) -> None:
         self._batch.rejections.append(rejection_record(rejection, dt.datetime.now()))

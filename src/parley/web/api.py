@@ -2,12 +2,13 @@
 with its provenance and explanation, one document with its events' spans and its
 story's copies, and the upload of a new document.
 
-Every route reads through one `EventDatabase`, opened read-only so that `parley query`
-can read the file at the same time; a lock keeps its one DuckDB connection to one
-query at a time (the server is a local, few-user tool: the queries take milliseconds).
-An upload closes it, opens the file for writing while it codes, and opens it again
-(DuckDB allows one writer, and no reader beside a writer). FastAPI describes the
-routes in an OpenAPI document at `/openapi.json`.
+Every route opens an `EventDatabase` read-only for its request and closes it after
+(about 30 ms), so that `parley query` can read the file at the same time and a `parley
+code` run can write to it between requests; while a run writes, a request asks it to
+make way (`parley.store.turns`). A lock keeps the server to one request on the file at
+a time (it is a local, few-user tool: the queries take milliseconds). An upload opens
+the file for writing while it codes (DuckDB allows one writer, and no reader beside a
+writer). FastAPI describes the routes in an OpenAPI document at `/openapi.json`.
 """
 
 from __future__ import annotations
@@ -34,26 +35,40 @@ from parley.store.records import plain
 from parley.web.uploads import UploadError, UploadResult, Uploads
 
 MAX_PAGE = 500
+# An upload waits this long for readers of the file (`parley query`) to finish.
+WRITE_WAIT_SECONDS = 5.0
 router = APIRouter(prefix="/api")
 
 
 class Reader:
-    """The app's database and the lock that serialises its queries and writes."""
+    """The app's database, opened for each request and closed after it (so that a
+    `parley code` run can write between requests), and the lock that serialises them."""
 
-    def __init__(self, path: str | Path, memory_limit: str = READ_MEMORY_LIMIT) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        memory_limit: str = READ_MEMORY_LIMIT,
+        write_wait: float = WRITE_WAIT_SECONDS,
+    ) -> None:
         self.path = Path(path)
         self.memory_limit = memory_limit
-        self.database = self._open()
+        self.write_wait = write_wait
         self.lock = threading.Lock()
         self.ontology = Ontology.load()
+        self._open().close()  # a file that is not a parley database fails now, not later
 
     @contextmanager
     def reading(self) -> Iterator[EventDatabase]:
-        """The database for one request; a user's mistake is a 400 with its message."""
+        """The database for one request; a user's mistake is a 400 with its message, a
+        database a run did not let go of a 503."""
         with self.lock:
             try:
-                with self.database.reading():
-                    yield self.database
+                database = self._open()
+            except StoreError as exc:
+                raise HTTPException(status_code=503, detail=str(exc)) from exc
+            try:
+                with database, database.reading():
+                    yield database
             except ParleyError as exc:
                 raise HTTPException(status_code=400, detail=str(exc)) from exc
 
@@ -62,14 +77,11 @@ class Reader:
         """The database opened for writing, for one upload; reads wait until it is done.
         A file held by another program (a `parley code` run, say) is a 409."""
         with self.lock:
-            self.database.close()
             try:
-                with DuckDBStore(self.path) as store:
+                with DuckDBStore(self.path, wait=self.write_wait) as store:
                     yield store
             except StoreError as exc:
                 raise HTTPException(status_code=409, detail=str(exc)) from exc
-            finally:
-                self.database = self._open()
 
     def _open(self) -> EventDatabase:
         # Every query of the API sets its order (it exports nothing), so its scans (a
@@ -77,9 +89,6 @@ class Reader:
         database = EventDatabase(self.path, self.memory_limit)
         database.connection.execute(f"SET threads = {os.cpu_count() or 1}")
         return database
-
-    def close(self) -> None:
-        self.database.close()
 
 
 def _reader(request: Request) -> Reader:
