@@ -84,9 +84,9 @@ def test_a_reader_killed_while_waiting_leaves_no_lasting_request(tmp_path):
     db = tmp_path / "p.duckdb"
     DuckDBStore(db).close()
     turns = Turns(db)
-    with turns.request():
+    with turns.request("read"):
         assert turns.asked()
-        stale = turns.folder / "4242-deadbeef"  # as a killed reader leaves it
+        stale = turns.folder / "read-4242-deadbeef"  # as a killed reader leaves it
         stale.touch()
         os.utime(stale, (time.time() - STALE_SECONDS - 1,) * 2)
         assert turns.asked() and not stale.exists()
@@ -138,3 +138,27 @@ def test_a_writer_waits_for_readers_but_not_for_another_writer(holder):
     with pytest.raises(StoreError, match=r"locked by another parley run\)$"):
         DuckDBStore(db, wait=30)
     assert time.monotonic() - began < 5  # said at once: a writer will not make way
+
+
+def test_the_server_lets_a_waiting_run_in_between_requests(tmp_path):
+    db = tmp_path / "served.duckdb"
+    DuckDBStore(db).close()
+    script = textwrap.dedent(f"""
+        import time
+        from parley.store.duckdb_store import DuckDBStore
+        began = time.monotonic()
+        DuckDBStore({str(db)!r}, wait=30).close()
+        print(f"in after {{time.monotonic() - began:.2f}} s", flush=True)
+    """)
+    with TestClient(create_app(db)) as client:
+        assert client.get("/api/events").status_code == 200  # the file stays open a while
+        writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)  # fmt: skip
+        requests = 0
+        while writer.poll() is None and requests < 100:  # a page that never goes quiet
+            assert client.get("/api/events").status_code == 200
+            requests += 1
+            time.sleep(0.1)
+        output, errors = writer.communicate(timeout=60)
+    assert writer.returncode == 0, errors
+    assert requests < 100 and output.startswith("in after ")

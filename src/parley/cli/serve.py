@@ -60,7 +60,8 @@ def serve(
 
     It listens on this machine only (127.0.0.1). Listening on another address needs
     --token; give it to those who may read and add. While it runs, `parley query` and
-    `parley export` can read --db, but `parley code` cannot write to it.
+    `parley export` can read --db and `parley code` can write to it (the pages show
+    what a run has stored so far).
 
     \b
     Examples:

@@ -35,7 +35,9 @@ READ_MEMORY_LIMIT = "128MB"
 
 
 class EventDatabase:
-    """A parley database opened for reading (while no `parley code` writes to it)."""
+    """A parley database opened for reading. If a `parley code` run is writing to it,
+    opening asks the run to make way (`parley.store.turns`), and the run waits until this
+    is closed: close it (or use `with`) when done, so that the run can go on."""
 
     def __init__(self, path: str | Path, memory_limit: str = READ_MEMORY_LIMIT) -> None:
         self._store = DuckDBStore(path, read_only=True, memory_limit=memory_limit)

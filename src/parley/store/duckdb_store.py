@@ -41,7 +41,7 @@ WAIT_SECONDS = 60.0
 # export of millions of events takes minutes) before it stops, everything coded stored.
 _READERS_SECONDS = 1800.0
 # A writer makes way at most this often, so that a stream of readers cannot stall it.
-_TURN_SECONDS = 1.0
+_TURN_SECONDS = 0.5
 
 
 def sql_text(value: str | Path) -> str:
@@ -153,10 +153,10 @@ class DuckDBStore:
         self._batch = _Batch()
 
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
-        """Open the file, waiting up to `wait` s while another process holds it. A reader
-        asks the writer to make way; a writer waits for readers only, and gives up at once
-        on another writer (DuckDB's error says whether the file could be opened read-only,
-        that is, whether readers hold it)."""
+        """Open the file, waiting up to `wait` s while another process holds it, and asking
+        it to make way (`parley.store.turns`). A writer waits for readers only, and gives
+        up at once on another writer (DuckDB's error says whether the file could be
+        opened read-only, that is, whether readers hold it)."""
         deadline = time.monotonic() + wait
         with ExitStack() as asking:
             refresh: Callable[[], None] | None = None
@@ -186,10 +186,10 @@ class DuckDBStore:
                     raise StoreError(
                         f"{self.path}: not a usable DuckDB database ({detail})"
                     ) from exc
-                if refresh is not None:
-                    refresh()
-                elif self.read_only:
-                    refresh = asking.enter_context(self._turns.request())
+                if refresh is None:
+                    by = "read" if self.read_only else "write"
+                    refresh = asking.enter_context(self._turns.request(by))
+                refresh()
                 time.sleep(POLL_SECONDS)
 
     def _migrate(self) -> None:

@@ -2,11 +2,12 @@
 with its provenance and explanation, one document with its events' spans and its
 story's copies, and the upload of a new document.
 
-Every route opens an `EventDatabase` read-only for its request and closes it after
-(about 30 ms), so that `parley query` can read the file at the same time and a `parley
-code` run can write to it between requests; while a run writes, a request asks it to
-make way (`parley.store.turns`). A lock keeps the server to one request on the file at
-a time (it is a local, few-user tool: the queries take milliseconds). An upload opens
+Every route reads through an `EventDatabase` opened read-only, so that `parley query`
+can read the file at the same time. It stays open for a second after a request and is
+then closed, so that a `parley code` run can write to the file between requests; while
+a run writes, a request asks it to make way, and a run that waits for the file has it
+closed at once (`parley.store.turns`). A lock keeps the server to one request on the
+file at a time (it is a local, few-user tool: the queries take milliseconds). An upload opens
 the file for writing while it codes (DuckDB allows one writer, and no reader beside a
 writer). FastAPI describes the routes in an OpenAPI document at `/openapi.json`.
 """
@@ -32,17 +33,22 @@ from parley.query.explanation import stored_explanations
 from parley.query.filters import EventFilter, events_sql
 from parley.store.duckdb_store import DuckDBStore
 from parley.store.records import plain
+from parley.store.turns import Turns
 from parley.web.uploads import UploadError, UploadResult, Uploads
 
 MAX_PAGE = 500
 # An upload waits this long for readers of the file (`parley query`) to finish.
 WRITE_WAIT_SECONDS = 5.0
+# The file stays open this long after a request, for the next requests of a page.
+LINGER_SECONDS = 1.0
 router = APIRouter(prefix="/api")
 
 
 class Reader:
-    """The app's database, opened for each request and closed after it (so that a
-    `parley code` run can write between requests), and the lock that serialises them."""
+    """The app's database and the lock that serialises the requests on it. The file
+    stays open for LINGER_SECONDS after a request, for the page's next ones, and is then
+    closed, so that a `parley code` run can write between requests; it is closed at once
+    when a run waits for it (`parley.store.turns`)."""
 
     def __init__(
         self,
@@ -55,40 +61,71 @@ class Reader:
         self.write_wait = write_wait
         self.lock = threading.Lock()
         self.ontology = Ontology.load()
-        self._open().close()  # a file that is not a parley database fails now, not later
+        self._turns = Turns(self.path)
+        self._held: EventDatabase | None = None
+        self._closer: threading.Timer | None = None
+        with self.reading():  # a file that is not a parley database fails now, not later
+            pass
 
     @contextmanager
     def reading(self) -> Iterator[EventDatabase]:
         """The database for one request; a user's mistake is a 400 with its message, a
         database a run did not let go of a 503."""
         with self.lock:
+            database = self._take()
             try:
-                database = self._open()
-            except StoreError as exc:
-                raise HTTPException(status_code=503, detail=str(exc)) from exc
-            try:
-                with database, database.reading():
+                with database.reading():
                     yield database
             except ParleyError as exc:
                 raise HTTPException(status_code=400, detail=str(exc)) from exc
+            finally:
+                self._linger(database)
 
     @contextmanager
     def writing(self) -> Iterator[DuckDBStore]:
         """The database opened for writing, for one upload; reads wait until it is done.
         A file held by another program (a `parley code` run, say) is a 409."""
         with self.lock:
+            self._release()
             try:
                 with DuckDBStore(self.path, wait=self.write_wait) as store:
                     yield store
             except StoreError as exc:
                 raise HTTPException(status_code=409, detail=str(exc)) from exc
 
-    def _open(self) -> EventDatabase:
+    def close(self) -> None:
+        with self.lock:
+            self._release()
+
+    def _take(self) -> EventDatabase:
+        """The database left open by the last request, or the file opened now."""
+        if self._closer is not None:
+            self._closer.cancel()
+        database, self._held = self._held, None
+        if database is not None:
+            return database
+        try:
+            database = EventDatabase(self.path, self.memory_limit)
+        except StoreError as exc:
+            raise HTTPException(status_code=503, detail=str(exc)) from exc
         # Every query of the API sets its order (it exports nothing), so its scans (a
         # search of sentence words) may use every core.
-        database = EventDatabase(self.path, self.memory_limit)
         database.connection.execute(f"SET threads = {os.cpu_count() or 1}")
         return database
+
+    def _linger(self, database: EventDatabase) -> None:
+        if self._turns.asked(by="write"):
+            database.close()
+            return
+        self._held = database
+        self._closer = threading.Timer(LINGER_SECONDS, self.close)
+        self._closer.daemon = True
+        self._closer.start()
+
+    def _release(self) -> None:
+        database, self._held = self._held, None
+        if database is not None:
+            database.close()
 
 
 def _reader(request: Request) -> Reader:

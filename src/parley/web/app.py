@@ -10,7 +10,8 @@ opening any page with `?token=...` sets.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,15 +38,21 @@ def create_app(
     token: str | None = None,
     hosts: Sequence[str] = (),
 ) -> FastAPI:
-    """The app over the database at `path`, opened read-only for each request;
+    """The app over the database at `path`, opened read-only while requests come;
     `uploads` lets the page add documents (None: read-only). With `hosts`, a
     request naming another host is refused: a web page elsewhere that points a name of
     its own at 127.0.0.1 (DNS rebinding) cannot read the events."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.reader.close()
 
     app = FastAPI(
         title="parley",
         summary="Political event data coded from your articles: query, explain, check.",
         version="1",
+        lifespan=lifespan,
     )
     app.state.reader = Reader(path, memory_limit)
     app.state.uploads = uploads
