@@ -7,9 +7,10 @@ can read the file at the same time. It stays open for a second after a request a
 then closed, so that a `parley code` run can write to the file between requests; while
 a run writes, a request asks it to make way, and a run that waits for the file has it
 closed at once (`parley.store.turns`). A lock keeps the server to one request on the
-file at a time (it is a local, few-user tool: the queries take milliseconds). An upload opens
-the file for writing while it codes (DuckDB allows one writer, and no reader beside a
-writer). FastAPI describes the routes in an OpenAPI document at `/openapi.json`.
+file at a time (it is a local, few-user tool: the queries take milliseconds). An upload
+opens the file for writing while it codes (DuckDB allows one writer, and no reader
+beside a writer). FastAPI describes the routes in an OpenAPI document at
+`/openapi.json`.
 """
 
 from __future__ import annotations
@@ -64,15 +65,17 @@ class Reader:
         self._turns = Turns(self.path)
         self._held: EventDatabase | None = None
         self._closer: threading.Timer | None = None
-        with self.reading():  # a file that is not a parley database fails now, not later
-            pass
+        self._linger(self._take())  # a file that is not a parley database fails now
 
     @contextmanager
     def reading(self) -> Iterator[EventDatabase]:
         """The database for one request; a user's mistake is a 400 with its message, a
         database a run did not let go of a 503."""
         with self.lock:
-            database = self._take()
+            try:
+                database = self._take()
+            except StoreError as exc:
+                raise HTTPException(status_code=503, detail=str(exc)) from exc
             try:
                 with database.reading():
                     yield database
@@ -104,16 +107,14 @@ class Reader:
         database, self._held = self._held, None
         if database is not None:
             return database
-        try:
-            database = EventDatabase(self.path, self.memory_limit)
-        except StoreError as exc:
-            raise HTTPException(status_code=503, detail=str(exc)) from exc
+        database = EventDatabase(self.path, self.memory_limit)
         # Every query of the API sets its order (it exports nothing), so its scans (a
         # search of sentence words) may use every core.
         database.connection.execute(f"SET threads = {os.cpu_count() or 1}")
         return database
 
     def _linger(self, database: EventDatabase) -> None:
+        """Keep the database open a while for the next request, unless a run waits."""
         if self._turns.asked(by="write"):
             database.close()
             return
