@@ -139,3 +139,19 @@ def test_a_pattern_written_again_later_replaces_the_earlier_one(tmp_path: Path):
         ("* DEAL", Codes("051", None)),
         ("* TREATY", Codes("057", None)),
     ]
+
+
+def test_plus_marks_the_word_of_a_multi_word_verb_that_inflects(tmp_path: Path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP\n+CALL_OFF\n"
+        "EAVES_+DROP {EAVES_+DROPPED}\n- WILL NOT * [081]\n",
+        encoding="utf-8",
+    )
+    forms, _, issues = read_verbs(path)
+    by_key = {f.key: f.verb for f in forms}
+    assert issues == []
+    assert {("WIRE", "TAPPED"), ("WIRE", "TAPS"), ("CALLED", "OFF"), ("EAVES", "DROPPED")} <= set(
+        by_key
+    )
+    assert ("WIRED", "TAP") not in by_key and by_key[("WIRE", "TAP")].lemma == "WIRE_TAP"

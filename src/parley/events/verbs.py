@@ -239,12 +239,18 @@ def regular_forms(word: str) -> list[str]:
 
 
 def _verb_forms(head: str, braces: str | None) -> list[tuple[str, ...]]:
-    words = head.lstrip("+").strip("_").split("_")
+    """The word keys of a verb's forms. In a multi-word verb `+` marks the word that
+    inflects (`+CALL_OFF`: CALLED OFF; `WIRE_+TAP`: WIRE TAPPED), the first by default."""
+    words = head.strip("_").split("_")
+    inflected = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+    words = [w.lstrip("+") for w in words]
     if braces is not None:
-        extra = [phrase_key(f.lstrip("+")) for f in re.split(r"[\s,]+", braces) if f]
+        extra = [phrase_key(f.replace("+", "")) for f in re.split(r"[\s,]+", braces) if f]
         return [phrase_key(" ".join(words)), *extra]
-    first, rest = words[0], words[1:]
-    return [phrase_key(" ".join([form, *rest])) for form in regular_forms(first)]
+    return [
+        phrase_key(" ".join([*words[:inflected], form, *words[inflected + 1 :]]))
+        for form in regular_forms(words[inflected])
+    ]
 
 
 def _tokens(text: str) -> list[str]:
@@ -355,7 +361,7 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
                 if "{" in head:
                     head, _, braces = head.partition("{")
                     braces = braces.partition("}")[0]
-                if not re.fullmatch(r"\+?[A-Z][A-Z0-9_'-]*", head.strip()):
+                if not re.fullmatch(r"\+?[A-Z][A-Z0-9'-]*(?:_\+?[A-Z0-9'-]*)*", head.strip()):
                     raise ValueError(f"bad verb '{head.strip()}'")
                 bodies = _CODE_RE.findall(stripped)
                 codes = parse_codes(bodies[0]) if bodies else None
@@ -366,6 +372,6 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
     for name, block_codes, verbs, patterns in blocks:
         index = PatternIndex.build(patterns)
         for head, braces, codes, where in verbs:
-            verb = Verb(head.strip("+_"), name, codes or block_codes, where, index)
+            verb = Verb(head.replace("+", "").strip("_"), name, codes or block_codes, where, index)
             forms += [VerbForm(key, verb) for key in _verb_forms(head, braces) if key]
     return forms, transformations, issues
