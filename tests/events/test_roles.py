@@ -191,6 +191,48 @@ def test_two_subjects_of_one_verb_joined_by_and_are_one_list():
     assert len(t.groups) == 2
 
 
+def test_an_apposition_followed_by_and_is_an_item_of_a_list():
+    # Mordor , the Fornost , and Gondor welcomed Osgiliath (Fornost misparsed: apposition)
+    rows = """Mordor 8 nsubj PROPN
+        , 3 punct PUNCT
+        the 7 det DET
+        Fornost 0 appos PROPN
+        , 7 punct PUNCT
+        and 7 cc CCONJ
+        good 7 amod ADJ
+        Gondor 8 nsubj PROPN
+        welcomed -1 root VERB
+        Osgiliath 8 obj PROPN"""
+    t = tree(rows, {0: "MOR", 3: "FOR", 7: "GON", 9: "OSG"})
+    roles = t.roles(8)
+    assert codes(t, roles.source) == ["MOR", "FOR", "GON"]
+    # Osgiliath , the Mordor capital , praised Gondor: a true apposition, not a list
+    t = tree(
+        """Osgiliath 5 nsubj PROPN
+        , 3 punct PUNCT
+        the 3 det DET
+        capital 0 appos NOUN
+        , 3 punct PUNCT
+        praised -1 root VERB
+        Gondor 5 obj PROPN""",
+        {0: "OSG", 3: "MOR", 6: "GON"},
+    )
+    assert codes(t, t.roles(5).source) == ["OSG"]
+    # GAZA CITY : Four children and a man were killed (a dateline): no list
+    t = tree(
+        """GAZA 1 compound PROPN
+        CITY 7 nsubj PROPN
+        : 3 punct PUNCT
+        children 1 appos NOUN
+        and 5 cc CCONJ
+        man 3 conj NOUN
+        were 7 aux AUX
+        killed -1 root VERB""",
+        {0: "PSEGZA", 3: "---CVL"},
+    )
+    assert len(t.groups) == 2
+
+
 def test_no_target_is_guessed_from_a_clause_of_time():
     # Arnor will restore ties , after Calenardhon crowds burned its embassy
     rows = """Arnor 2 nsubj PROPN

@@ -144,6 +144,21 @@ def _listed(words: Sequence[Word], first: int | None, second: int) -> bool:
     )
 
 
+def _listed_apposition(words: Sequence[Word], children: list[list[int]], head: int) -> bool:
+    """Whether an actor read as an apposition is an item of a list: set off by a comma
+    and followed by a conjunction (`Evil Mordor, the awful Fornost, and good Gondor`), as
+    no true apposition is (`Osgiliath, the state's fiercest foe, is`; a dateline's
+    `GAZA CITY: Four children and a man`)."""
+    last = head
+    level = [head]
+    while level:
+        last = max(last, *level)
+        level = [c for i in level for c in children[i]]
+    before = next((w.text for w in reversed(words[:head]) if w.upos == "PUNCT"), None)
+    after = next((w for w in words[last + 1 :] if w.upos != "PUNCT"), None)
+    return before == "," and after is not None and after.upos == "CCONJ"
+
+
 def _share_countries(
     group: list[Mention], recode: Callable[[Mention, str], Mention]
 ) -> list[Mention]:
@@ -277,6 +292,12 @@ class Tree:
                 group = tree.group_at.get(head_of[owner[word.head]], -1)
                 if recode is not None and len(mention.code) == 3 and len(partner.code) > 3:
                     mention = recode(mention, mention.code + partner.code[3:])
+            elif (
+                word.relation == "appos"
+                and word.head in tree.group_at
+                and _listed_apposition(words, children, head)
+            ):
+                group = tree.group_at[word.head]
             elif word.relation == "nsubj" and _listed(words, subjects.get(word.head), head):
                 group = tree.group_at[subjects[word.head]]  # two subjects of one verb
             else:
