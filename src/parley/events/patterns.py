@@ -1,9 +1,9 @@
 """Choose a verb's code by the words around it, as PETRARCH's verb patterns do.
 
 A pattern (`- $ * (AS NEGOTIATOR) (WITH +) [045]`) lists words that must appear, in
-order, before and after the verb; other words may come between them, and a word without
-a trailing `_` matches any word it starts (`NEGOTIATOR` matches `negotiators`). A marker
-stands for an actor at that place: `$` the source, `+` the target, `%` a compound actor
+order, before and after the verb; other words may come between them. A word matches
+itself only, as in PETRARCH (`NEGOTIATOR` is not `negotiators`). A marker stands for an
+actor at that place: `$` the source, `+` the target, `%` a compound actor
 whose members act on each other. The most specific matching pattern wins (most words);
 the places its markers matched override the roles read from the parse.
 """

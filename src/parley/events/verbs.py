@@ -28,44 +28,28 @@ ROLE_MARKERS = frozenset("$+%")
 
 @dataclass(slots=True, frozen=True)
 class FirstWords:
-    """Numbers (of alternatives, of patterns) by the word each starts with: a plain word
-    (`TALKS`) or a stem (`NEGOTIAT*`, found under every word it starts), so that the
-    numbers a word can match are a few dictionary lookups, not a comparison with each."""
+    """Numbers (of alternatives, of patterns) by the word each starts with, so that the
+    numbers a word can match are one dictionary lookup, not a comparison with each."""
 
     exact: dict[str, tuple[int, ...]]
-    stems: dict[str, tuple[int, ...]]
-    stem_sizes: tuple[int, ...]  # lengths of the stems, shortest first
 
     @classmethod
     def of(cls, keyed: Iterable[tuple[str, int]]) -> FirstWords:
         exact: dict[str, list[int]] = {}
-        stems: dict[str, list[int]] = {}
         for word, number in keyed:
-            if word.endswith("*"):
-                stems.setdefault(word[:-1], []).append(number)
-            else:
-                exact.setdefault(word, []).append(number)
-        return cls(
-            {k: tuple(v) for k, v in exact.items()},
-            {k: tuple(v) for k, v in stems.items()},
-            tuple(sorted({len(k) for k in stems})),
-        )
+            exact.setdefault(word, []).append(number)
+        return cls({k: tuple(v) for k, v in exact.items()})
 
-    def numbers(self, word: str) -> list[int]:
-        """The numbers whose first word `word` is, or starts with their stem."""
-        found = list(self.exact.get(word, ()))
-        for size in self.stem_sizes:
-            if size > len(word):
-                break
-            found += self.stems.get(word[:size], ())
-        return found
+    def numbers(self, word: str) -> tuple[int, ...]:
+        """The numbers whose first word `word` is."""
+        return self.exact.get(word, ())
 
 
 @dataclass(slots=True, frozen=True, eq=False)
 class Element:
-    """One pattern word: alternative token sequences (a token ending in `*` is a stem),
-    indexed by their first token so that finding one at a position is a dictionary
-    lookup, not a comparison with every alternative of a synonym set."""
+    """One pattern word: alternative token sequences, indexed by their first token so
+    that finding one at a position is a dictionary lookup, not a comparison with every
+    alternative of a synonym set."""
 
     alternatives: tuple[tuple[str, ...], ...]
     first: FirstWords
@@ -81,10 +65,7 @@ class Element:
             alternative = self.alternatives[number]
             if i + len(alternative) > len(norms):
                 continue
-            if all(
-                norms[i + k].startswith(w[:-1]) if w.endswith("*") else norms[i + k] == w
-                for k, w in enumerate(alternative)
-            ):
+            if all(norms[i + k] == w for k, w in enumerate(alternative)):
                 return len(alternative)
         return 0
 
@@ -273,9 +254,9 @@ def _joined(alternative: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Step | None:
-    """One pattern word: a plain word (a stem unless it ends in `_`), a synonym set,
-    or words joined by `_` that must follow each other, synonym sets among them
-    (`MEMOS_ON_&TIETYPES`)."""
+    """One pattern word: a plain word, a synonym set, or words joined by `_` that must
+    follow each other, synonym sets among them (`MEMOS_ON_&TIETYPES`). A word matches
+    that word only, as in PETRARCH (`EFFORT` is not `efforts`; TABARI matched stems)."""
     if word in ROLE_MARKERS:
         return word
     if word in _MARKERS or word == "*":
@@ -292,11 +273,8 @@ def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Step | Non
         else:
             members = [phrase_key(part)]
         alternatives = [a + m for a in alternatives for m in members if m]
-    stem = not word.endswith("_")
     found: list[tuple[str, ...]] = []
     for alternative in alternatives:
-        if stem and not parts[-1].startswith("&") and len(alternative[-1]) >= 4:
-            alternative = (*alternative[:-1], alternative[-1] + "*")
         found.append(alternative)
         if (joined := _joined(alternative)) is not None:
             found.append(joined)
