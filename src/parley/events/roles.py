@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from parley.document import Mention, Word
-from parley.syntax.analysis import span_words
+from parley.syntax.analysis import hangs_below, span_words
 
 # Dependents that open another clause: an actor inside one belongs to its own verb.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
@@ -144,16 +144,12 @@ def _listed(words: Sequence[Word], first: int | None, second: int) -> bool:
     )
 
 
-def _listed_apposition(words: Sequence[Word], children: list[list[int]], head: int) -> bool:
+def _listed_apposition(words: Sequence[Word], head: int) -> bool:
     """Whether an actor read as an apposition is an item of a list: set off by a comma
     and followed by a conjunction (`Evil Mordor, the awful Fornost, and good Gondor`), as
     no true apposition is (`Osgiliath, the state's fiercest foe, is`; a dateline's
     `GAZA CITY: Four children and a man`)."""
-    last = head
-    level = [head]
-    while level:
-        last = max(last, *level)
-        level = [c for i in level for c in children[i]]
+    last = max(i for i in range(head, len(words)) if hangs_below(words, i, {head}))
     before = next((w.text for w in reversed(words[:head]) if w.upos == "PUNCT"), None)
     after = next((w for w in words[last + 1 :] if w.upos != "PUNCT"), None)
     return before == "," and after is not None and after.upos == "CCONJ"
@@ -295,7 +291,7 @@ class Tree:
             elif (
                 word.relation == "appos"
                 and word.head in tree.group_at
-                and _listed_apposition(words, children, head)
+                and _listed_apposition(words, head)
             ):
                 group = tree.group_at[word.head]
             elif word.relation == "nsubj" and _listed(words, subjects.get(word.head), head):
