@@ -61,7 +61,7 @@ class Element:
 
     def length_at(self, norms: Sequence[str], i: int) -> int:
         """Length of the first alternative matching at `i` (0 when none does)."""
-        for number in sorted(self.first.numbers(norms[i])):
+        for number in self.first.numbers(norms[i]):  # ascending: built in order
             alternative = self.alternatives[number]
             if i + len(alternative) > len(norms):
                 continue
