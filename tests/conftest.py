@@ -6,7 +6,11 @@ import importlib.util
 import json
 import os
 import random
+import subprocess
+import sys
 import tempfile
+import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -148,3 +152,33 @@ def write_corpus(folder: Path, count: int) -> None:
         sub.mkdir(exist_ok=True)
         (sub / f"article{n:04d}.txt").write_text(text, encoding="utf-8")
     (folder / "part0" / "empty.txt").write_bytes(b"")
+
+
+@pytest.fixture
+def hold() -> Iterator[Callable[..., Callable[[], None]]]:
+    """`hold(db, read_only)` keeps the DuckDB file `db` open from another process, as a
+    program that is not parley could, until the test ends or the function it returns
+    lets go."""
+    processes: list[subprocess.Popen] = []
+
+    def let_go(process: subprocess.Popen) -> None:
+        if not process.stdin.closed:
+            process.stdin.close()
+            process.wait(timeout=30)
+
+    def start(db: Path, read_only: bool) -> Callable[[], None]:
+        script = textwrap.dedent(f"""
+            import duckdb, sys
+            con = duckdb.connect({str(db)!r}, read_only={read_only})
+            print("holding", flush=True)
+            sys.stdin.read()
+        """)
+        process = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, text=True)  # fmt: skip
+        processes.append(process)
+        assert process.stdout.readline().strip() == "holding"
+        return lambda: let_go(process)
+
+    yield start
+    for process in processes:
+        let_go(process)

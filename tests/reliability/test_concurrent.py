@@ -81,8 +81,7 @@ def test_readers_read_while_a_run_writes_and_the_run_loses_nothing(tmp_path):
 
 
 def test_a_reader_killed_while_waiting_leaves_no_lasting_request(tmp_path):
-    db = tmp_path / "p.duckdb"
-    DuckDBStore(db).close()
+    db = _new(tmp_path / "p.duckdb")
     turns = Turns(db)
     with turns.request("read"):
         assert turns.asked()
@@ -93,35 +92,14 @@ def test_a_reader_killed_while_waiting_leaves_no_lasting_request(tmp_path):
     assert not turns.asked() and not turns.folder.exists()
 
 
-@pytest.fixture
-def holder(tmp_path):
-    """Hold a new database in tmp_path from another process (read-only or for writing)
-    until the test ends, as a program that is not parley could."""
-    processes = []
-
-    def hold(read_only: bool) -> Path:
-        db = tmp_path / f"held{len(processes)}.duckdb"
-        DuckDBStore(db).close()
-        script = textwrap.dedent(f"""
-            import duckdb, sys
-            con = duckdb.connect({str(db)!r}, read_only={read_only})
-            print("holding", flush=True)
-            sys.stdin.read()
-        """)
-        process = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, text=True)  # fmt: skip
-        processes.append(process)
-        assert process.stdout.readline().strip() == "holding"
-        return db
-
-    yield hold
-    for process in processes:
-        process.stdin.close()
-        process.wait(timeout=30)
+def _new(db: Path) -> Path:
+    DuckDBStore(db).close()
+    return db
 
 
-def test_a_reader_gives_up_on_a_writer_that_does_not_make_way(holder):
-    db = holder(read_only=False)  # not parley: it never looks for requests
+def test_a_reader_gives_up_on_a_writer_that_does_not_make_way(hold, tmp_path):
+    db = _new(tmp_path / "p.duckdb")
+    hold(db, read_only=False)  # not parley: it never looks for requests
     began = time.monotonic()
     with pytest.raises(StoreError, match=r"did not make way within 0\.5 s"):
         DuckDBStore(db, read_only=True, wait=0.5)
@@ -129,11 +107,13 @@ def test_a_reader_gives_up_on_a_writer_that_does_not_make_way(holder):
     assert not Turns(db).folder.exists()  # its request withdrawn
 
 
-def test_a_writer_waits_for_readers_but_not_for_another_writer(holder):
-    db = holder(read_only=True)
+def test_a_writer_waits_for_readers_but_not_for_another_writer(hold, tmp_path):
+    db = _new(tmp_path / "read.duckdb")
+    hold(db, read_only=True)
     with pytest.raises(StoreError, match="being read by another program, which did not let go"):
         DuckDBStore(db, wait=0.3)
-    db = holder(read_only=False)
+    db = _new(tmp_path / "written.duckdb")
+    hold(db, read_only=False)
     began = time.monotonic()
     with pytest.raises(StoreError, match=r"locked by another parley run\)$"):
         DuckDBStore(db, wait=30)
@@ -141,8 +121,7 @@ def test_a_writer_waits_for_readers_but_not_for_another_writer(holder):
 
 
 def test_the_server_lets_a_waiting_run_in_between_requests(tmp_path):
-    db = tmp_path / "served.duckdb"
-    DuckDBStore(db).close()
+    db = _new(tmp_path / "served.duckdb")
     script = textwrap.dedent(f"""
         import time
         from parley.store.duckdb_store import DuckDBStore

@@ -5,10 +5,7 @@ database held by another program is a clear 409, not a lost write."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -106,22 +103,14 @@ def test_an_unreadable_pdf_is_rejected_and_the_rejection_stored(client):
     assert stored(client, "rejections WHERE origin = 'upload/broken.pdf'") == 1
 
 
-def test_a_database_held_by_another_program_is_a_409_and_reads_go_on(client, database):
-    holder = textwrap.dedent(f"""
-        import duckdb, sys, time
-        con = duckdb.connect({str(database)!r}, read_only=True)
-        print("holding", flush=True)
-        sys.stdin.read()
-    """)
-    with subprocess.Popen([sys.executable, "-c", holder], stdin=subprocess.PIPE,
-                          stdout=subprocess.PIPE, text=True) as other:  # fmt: skip
-        assert other.stdout.readline().strip() == "holding"
-        client.app.state.reader.write_wait = 0.3  # an upload waits so long for readers
-        refused = add(client, "fisheries.txt", ARTICLE.encode())
-        assert refused.status_code == 409
-        assert "being read by another program" in refused.json()["detail"]
-        assert client.get("/api/events", params={"size": 1}).status_code == 200
-        other.stdin.close()
+def test_a_database_held_by_another_program_is_a_409_and_reads_go_on(client, database, hold):
+    let_go = hold(database, read_only=True)
+    client.app.state.reader.write_wait = 0.3  # an upload waits so long for readers
+    refused = add(client, "fisheries.txt", ARTICLE.encode())
+    assert refused.status_code == 409
+    assert "being read by another program" in refused.json()["detail"]
+    assert client.get("/api/events", params={"size": 1}).status_code == 200
+    let_go()
     assert add(client, "fisheries.txt", ARTICLE.encode()).status_code == 201
 
 
