@@ -1,5 +1,6 @@
 """Roles, negation and modality read from hand-made trees (no parser involved)."""
 
+import threading
 from dataclasses import replace
 
 from parley.document import Mention, Span, Word
@@ -274,3 +275,20 @@ def test_a_lone_agent_shares_the_country_of_the_agents_listed_after_it():
         recode,
     )
     assert [m.code for m in t.groups[t.roles(5).source]] == ["FORGOV", "---GOV"]
+
+
+def test_a_parse_holding_a_cycle_cannot_trap_the_walks():
+    # a user's analyser may return heads that loop: ties -> talks -> ties, no actor there
+    t = tree(
+        """Arnor 1 nsubj PROPN
+        restored -1 root VERB
+        ties 3 obj NOUN
+        talks 2 nmod NOUN
+        Gondor 1 obl PROPN""",
+        {0: "ARN", 4: "GON"},
+    )
+    found: list[int | None] = []
+    walk = threading.Thread(target=lambda: found.append(t.actor_in(2)), daemon=True)
+    walk.start()
+    walk.join(timeout=10)
+    assert found == [None]

@@ -95,13 +95,18 @@ def _nearest(
     follow: Callable[[Sequence[Word], list[list[int]], int], bool],
 ) -> int | None:
     """`marks[i]` for the marked word nearest the top of the phrase at `start` (left
-    first among equals), going down only to the words `follow` accepts."""
+    first among equals), going down only to the words `follow` accepts. Each word is
+    visited once, so a parse holding a cycle (a user's analyser) cannot trap the walk."""
     level = [start]
+    seen = {start}
     while level:
         for i in level:
             if i in marks:
                 return marks[i]
-        level = sorted(c for i in level for c in children[i] if follow(words, children, c))
+        level = sorted(
+            c for i in level for c in children[i] if c not in seen and follow(words, children, c)
+        )
+        seen.update(level)
     return None
 
 
