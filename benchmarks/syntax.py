@@ -3,7 +3,8 @@
 Sentences are news sentences: those of the GSR gold records in `../shared/gold/` when the
 folder exists (19.5 tokens each), else the bundled `examples/` articles, segmented and
 tokenised beforehand and repeated up to the requested count. Timed: the network alone
-(tags, heads and relations for sentences already split into words), and the whole
+(tags, heads and relations for sentences already split into words; the default int8
+network, run a sentence at a time, and the float32 one, batched), and the whole
 analysis the coder gets (`NetworkAnalyser.analyse`: UD word splitting, the network,
 lemmas, clauses, `Word` objects), in batches and one 25-sentence document at a time.
 Importing parley holds BLAS to one thread (`parley/blas_threads.py`), so the figures are
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 from parley.syntax.analysis import NetworkAnalyser
+from parley.syntax.network import Network
 from parley.text.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +32,7 @@ LOAD = """
 import time
 start = time.perf_counter()
 from parley.syntax.analysis import NetworkAnalyser
+from parley.syntax.network import Network
 NetworkAnalyser.load()
 print(time.perf_counter() - start)
 """
@@ -61,13 +64,16 @@ def main() -> None:
     analyser.analyse(corpus)
     seconds = time.perf_counter() - start
     forms = sorted(([t.text for t in s.tokens] for s in corpus), key=len)
-    start = time.perf_counter()
-    for at in range(0, len(forms), analyser.batch):
-        analyser.network.analyse(forms[at : at + analyser.batch])
-    network_rate = len(forms) / (time.perf_counter() - start)
+    network_rates = {}
+    for name, network in (("int8", analyser.network), ("float32", Network.load())):
+        start = time.perf_counter()
+        for at in range(0, len(forms), analyser.batch):
+            network.analyse(forms[at : at + analyser.batch])
+        network_rates[name] = len(forms) / (time.perf_counter() - start)
     print(f"corpus: {len(corpus)} sentences from {source}, {words / len(corpus):.1f} tokens each")
     print(f"load (fresh process, best of 3): {min(loads):.2f} s")
-    print(f"tag + parse (the network alone): {network_rate:,.0f} sentences/s")
+    for name, rate in network_rates.items():
+        print(f"tag + parse (the {name} network alone): {rate:,.0f} sentences/s")
     print(f"whole analysis, one batch: {len(corpus) / seconds:,.0f} sentences/s, "
           f"{words / seconds:,.0f} tokens/s")  # fmt: skip
     print(f"whole analysis, 25-sentence documents: {doc_rate:,.0f} sentences/s")

@@ -93,7 +93,8 @@ class Dictionaries:
     @classmethod
     def load(cls, paths: DictionaryPaths | None = None, analyser: str = "parley") -> Dictionaries:
         """Load (or reuse the compiled cache of) the dictionaries, and the analyser that
-        `parley.syntax.analysis.load_analyser` names (`parley`, or `module:factory`)."""
+        `parley.syntax.analysis.load_analyser` names (`parley`, `parley-float32`, or
+        `module:factory`)."""
         files = (paths or DictionaryPaths()).resolved()
         actors = load_lexicon(files)
         verbs = VerbLexicon.load(files.verbs)

@@ -61,7 +61,7 @@ def test_a_plugged_in_analyser_is_loaded_by_module_and_name():
 @pytest.mark.parametrize(
     ("spec", "reason"),
     [
-        ("nothing", "expected 'parley' or 'module:factory'"),
+        ("nothing", "expected 'parley', 'parley-float32' or 'module:factory'"),
         ("no_such_module_here:Thing", "cannot be loaded"),
         (f"{__name__}:Missing", "cannot be loaded"),
         ("parley.document:Sentence", "cannot be created"),

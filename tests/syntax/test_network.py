@@ -8,7 +8,10 @@ from parley.syntax.analysis import NetworkAnalyser
 from parley.syntax.conllu import gold_sentences, read_conllu
 from parley.syntax.evaluate import attachment_scores
 from parley.syntax.network import Network, _has_cycle, _spanning_tree, tree
+from parley.syntax.runtime import QuantisedNetwork
 from parley.text.segment import segment
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +83,61 @@ def test_analysis_keeps_offsets_tokens_and_one_word_per_gold_token(analyser):
     assert analyser.analyse([]) == []
 
 
-def test_accuracy_stays_above_its_floors_on_a_dev_sample(shared, analyser):
+@pytest.mark.parametrize("load", [NetworkAnalyser.load, NetworkAnalyser.load_float32])
+def test_accuracy_stays_above_its_floors_on_a_dev_sample(shared, load):
     trees = list(read_conllu(Path(shared / "treebank" / "en_ewt-ud-dev.conllu")))[:600]
-    analysed = analyser.analyse(list(gold_sentences(trees)), pretokenised=True)
+    analysed = load().analyse(list(gold_sentences(trees)), pretokenised=True)
     scores = attachment_scores(zip(trees, analysed, strict=True))
     # floors: raise them when the model improves, never lower them
     assert scores["upos"] >= 0.955 and scores["uas"] >= 0.85 and scores["las"] >= 0.815
+
+
+def _example_forms() -> list[list[str]]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    return [[t.text for t in s.tokens] for text in texts for s in segment(text) if s.tokens]
+
+
+def test_the_int8_network_parses_as_the_float32_one_does():
+    forms = _example_forms()
+    assert len(forms) > 20
+    ours, reference = QuantisedNetwork.load().analyse(forms), Network.load().analyse(forms)
+    pairs = [
+        (a, b)
+        for ours_parse, ref_parse in zip(ours, reference, strict=True)
+        for a, b in zip(
+            zip(ours_parse.tags, ours_parse.heads, ours_parse.labels, strict=True),
+            zip(ref_parse.tags, ref_parse.heads, ref_parse.labels, strict=True),
+            strict=True,
+        )
+    ]
+    assert len(pairs) > 400
+    for part in range(3):  # tags, heads, labels: quantising moves a few words at most
+        assert sum(a[part] == b[part] for a, b in pairs) / len(pairs) >= 0.98
+
+
+def test_the_exported_graph_computes_what_the_float32_runtime_does():
+    pytest.importorskip("onnx", reason="onnx is needed only to export the network")
+    import onnxruntime
+
+    from tests.conftest import load_tool
+
+    tool = load_tool("export_network")
+    network = Network.load()
+    session = onnxruntime.InferenceSession(
+        tool.graph(network).SerializeToString(), providers=["CPUExecutionProvider"]
+    )
+    forms = _example_forms()[:40]
+    words, affixes, shapes = network.vocabulary.encode(forms)
+    tag_scores, arcs, label_dep, label_head, lengths = network.scores(forms)
+    feed = {"words": words, "affixes": affixes, "shapes": shapes}
+    tags, their_arcs, their_dep, their_head = session.run(
+        None, feed | {"lengths": lengths.astype(np.int32)}
+    )
+    for row, n in enumerate(lengths):
+        assert (tags[row, :n] == tag_scores[row, :n].argmax(axis=1)).all()
+        assert np.allclose(their_arcs[row, :n, :n], arcs[row, :n, :n], atol=1e-3)
+        assert np.allclose(their_dep[row, :n], label_dep[row, :n], atol=1e-4)
+        assert np.allclose(their_head[row, :n], label_head[row, :n], atol=1e-4)
 
 
 def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
@@ -120,3 +172,14 @@ def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
         assert np.allclose(tags[row, :n], their_tags[row, :n].numpy(), atol=1e-5)
         assert np.allclose(arcs[row, :n, :n], their_arcs[row, :n, :n].numpy(), atol=1e-4)
         assert np.allclose(label_dep[row, :n], their_label_dep[row, :n].numpy(), atol=1e-5)
+
+
+def test_a_sentence_parses_the_same_whatever_is_analysed_with_it():
+    network = QuantisedNetwork.load()
+    forms = _example_forms()
+    # a long, repetitive sentence widens the range of values a batch's products see
+    odd = "Rebels , rebels , rebels , and rebels shelled the the the city city city in in in"
+    odd = (odd + " 2024 2024").split() * 3
+    together = network.analyse([*forms, odd])
+    assert together[:-1] == [network.analyse([f])[0] for f in forms]
+    assert together[3:9] == network.analyse(forms[3:9][::-1])[::-1]

@@ -212,11 +212,6 @@ class Network:
             x = _bilstm(x, lengths, layer)
         return np.ascontiguousarray(x.transpose(1, 0, 2)), lengths
 
-    def _dense(self, name: str, x: np.ndarray) -> np.ndarray:
-        """A linear layer over the last axis (one matrix product for the whole batch)."""
-        flat = x.reshape(-1, x.shape[-1]) @ self.weights[f"{name}.weight"].T
-        return (flat + self.weights[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
-
     def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, ...]:
         """Tag scores, arc scores `[batch, dependent, head]`, the label layers' dependent
         and head vectors, and the lengths + 1, for a batch (position 0: the root)."""
@@ -233,18 +228,35 @@ class Network:
         """Tags, heads and relations for a batch of tokenised sentences."""
         if not sentences:
             return []
-        tag_scores, scores, label_dep, label_head, lengths = self.scores(sentences)
-        tags = tag_scores.argmax(axis=2)
-        heads = np.zeros((*lengths.shape, scores.shape[1]), dtype=np.int64)
-        for row, length in enumerate(lengths.tolist()):
-            heads[row, 1:length] = tree(scores[row, :length, :length])
-        d = label_dep
-        h = np.take_along_axis(label_head, heads[:, :, None], 1)
-        labels = self._dense("lab_out", np.concatenate([d, h, d * h], axis=2)).argmax(axis=2)
-        return [
-            Parse(tags[row, 1:n].tolist(), heads[row, 1:n].tolist(), labels[row, 1:n].tolist())
-            for row, n in enumerate(lengths.tolist())
-        ]
+        tag_scores, arcs, label_dep, label_head, lengths = self.scores(sentences)
+        labeller = (self.weights["lab_out.weight"].T, self.weights["lab_out.bias"])
+        return decode(tag_scores.argmax(axis=2), arcs, label_dep, label_head, lengths, labeller)
+
+
+def decode(
+    tags: np.ndarray,
+    arcs: np.ndarray,
+    label_dep: np.ndarray,
+    label_head: np.ndarray,
+    lengths: np.ndarray,
+    labeller: tuple[np.ndarray, np.ndarray],
+) -> list[Parse]:
+    """Parses from a batch's tag ids, arc scores and label vectors: a tree per sentence
+    (`tree`), then each arc's relation from its dependent's and head's label vectors
+    (`labeller`: the relation layer's weight, in × out, and bias)."""
+    heads = np.zeros((*lengths.shape, arcs.shape[1]), dtype=np.int64)
+    for row, length in enumerate(lengths.tolist()):
+        heads[row, 1:length] = tree(arcs[row, :length, :length])
+    d = label_dep
+    h = np.take_along_axis(label_head, heads[:, :, None], 1)
+    weight, bias = labeller
+    features = np.concatenate([d, h, d * h], axis=2)
+    labels = (features.reshape(-1, features.shape[2]) @ weight + bias).argmax(axis=1)
+    labels = labels.reshape(heads.shape)
+    return [
+        Parse(tags[row, 1:n].tolist(), heads[row, 1:n].tolist(), labels[row, 1:n].tolist())
+        for row, n in enumerate(lengths.tolist())
+    ]
 
 
 def tree(scores: np.ndarray) -> np.ndarray:
