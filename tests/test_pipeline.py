@@ -3,10 +3,12 @@ one-document-at-a-time run: input order, one rejection for the one bad document.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import parley
+from parley import heap
 from parley.document import Document, Rejection
 from parley.pipeline import Pipeline
 
@@ -80,3 +82,28 @@ def test_a_wave_of_documents_is_analysed_as_one_document_each_would_be(dictionar
     assert any(hasattr(s, "many") for s in stages)
     waved = [triples(d.events) for d in pipeline.run(docs)]
     assert all(one) and waved == one
+
+
+def test_a_run_keeps_what_was_loaded_before_it_out_of_collections_until_it_ends():
+    loaded = [object() for _ in range(1000)]
+    assert gc.get_freeze_count() == 0
+    during = []
+
+    def stage(d: Document) -> Document:
+        during.append(gc.get_freeze_count())
+        return d
+
+    stage.name = "probe"  # type: ignore[attr-defined]
+    assert [d.id for d in Pipeline([stage]).run([doc(1), doc(2)])] == ["d1", "d2"]
+    assert min(during) >= len(loaded) and gc.get_freeze_count() == 0
+
+
+def test_a_table_read_mid_run_joins_the_frozen_ones_and_nothing_stays_frozen_outside():
+    heap.keep_loaded()
+    assert gc.get_freeze_count() == 0
+    with heap.frozen():
+        before = gc.get_freeze_count()
+        table = {n: [n] for n in range(5000)}
+        heap.keep_loaded()
+        assert gc.get_freeze_count() >= before + len(table)
+    assert gc.get_freeze_count() == 0

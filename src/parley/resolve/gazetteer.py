@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley import heap
 from parley.document import Place
 from parley.tables import bundled_data
 from parley.text.tokens import phrase_key
@@ -63,4 +64,5 @@ class LazyGazetteer:
     def get(self) -> Gazetteer:
         if self.loaded is None:
             self.loaded = Gazetteer.load(self.path)
+            heap.keep_loaded()
         return self.loaded

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from parley import heap
 from parley.config import DictionaryPaths
 from parley.document import Document
 from parley.limits import DEFAULT_LIMITS, Limits
@@ -34,7 +35,9 @@ def _code(
     """In a worker: one share of a wave through the document stages. The sentences go
     back without their tokens and syntactic words: nothing after these stages reads
     them, and they are most of what would be pickled."""
-    done = Pipeline(worker.stages(paths, analyser, limits)).process_wave(docs)
+    stages = worker.stages(paths, analyser, limits)
+    with heap.frozen():
+        done = Pipeline(stages).process_wave(docs)
     for doc in done:
         if isinstance(doc, Document):
             for sentence in doc.sentences:
