@@ -42,8 +42,9 @@ def _gates(matrix: np.ndarray) -> np.ndarray:
 
 
 def graph(network: Network) -> onnx.ModelProto:
-    """The float32 network as ONNX: ids (batch × time) in; tag ids, arc scores and the
-    label layers' dependent and head vectors (batch-major) out."""
+    """The float32 network as ONNX: ids (time × batch, as `Vocabulary.encode` gives them,
+    transposed) in; tag ids, arc scores and the label layers' dependent and head vectors
+    (batch-major) out. Few operators: at one sentence a call, each costs a few µs."""
     w = network.weights
     init: list[onnx.TensorProto] = []
     nodes: list[onnx.NodeProto] = []
@@ -56,9 +57,7 @@ def graph(network: Network) -> onnx.ModelProto:
         nodes.append(helper.make_node(op, inputs, [output], name=output, **attributes))
         return output
 
-    words = node("Transpose", ["words"], "words_t", perm=[1, 0])
-    affixes = node("Transpose", ["affixes"], "affixes_t", perm=[1, 0, 2])
-    shapes = node("Transpose", ["shapes"], "shapes_t", perm=[1, 0])
+    words, affixes, shapes = "words", "affixes", "shapes"  # time-major, as the LSTM reads
     x = node(
         "Concat",
         [
@@ -125,30 +124,38 @@ def graph(network: Network) -> onnx.ModelProto:
         "readout_out",
     )
     sizes = [len(w[f"{n}.bias"]) for n in READOUT]
-    parts = [f"{n}_out" for n in READOUT]
+
+    def cut(name: str, start: int, end: int) -> str:
+        bounds = [const(f"{name}_{k}", np.array([v], dtype=np.int64)) for k, v in
+                  (("start", start), ("end", end), ("axis", 2))]  # fmt: skip
+        return node("Slice", [out, *bounds], name)
+
+    node("ArgMax", [cut("tag_scores", 0, sizes[0])], "tags", axis=2, keepdims=0)
+    hidden_layers = node("Relu", [cut("hidden_out", sizes[0], sum(sizes))], "hidden")
+    parts = ["arc_dep", "arc_head", "label_dependents", "label_heads"]
     nodes.append(
         helper.make_node(
-            "Split", [out, const("sizes", np.array(sizes, dtype=np.int64))], parts, axis=2
+            "Split",
+            [hidden_layers, const("sizes", np.array(sizes[1:], dtype=np.int64))],
+            parts,
+            name="split",
+            axis=2,
         )
     )
-    node("ArgMax", [parts[0]], "tags", axis=2, keepdims=0)
-    dep, head, label_dep, label_head = (node("Relu", [p], p[:-4]) for p in parts[1:])
-    node("Identity", [label_dep], "label_dependents")
-    node("Identity", [label_head], "label_heads")
-    heads_t = node("Transpose", [head], "arc_head_t", perm=[0, 2, 1])
-    pairs = node(
-        "MatMul",
-        [node("MatMul", [dep, const("arc_U", w["arc_U"])], "arc_dep_U"), heads_t],
-        "arc_pairs",
-    )
-    head_bias = node("MatMul", [head, const("arc_u", w["arc_u"][:, None])], "arc_head_u")
-    node("Add", [pairs, node("Transpose", [head_bias], "arc_bias_t", perm=[0, 2, 1])], "arcs")
+    # dep·U·head + head·u = (dep·U + u)·head: the head bias folded into one product
+    dep_u = node(
+        "Add",
+        [node("MatMul", ["arc_dep", const("arc_U", w["arc_U"])], "arc_dep_U"),
+         const("arc_u", w["arc_u"])],
+        "arc_dep_U_u",
+    )  # fmt: skip
+    node("MatMul", [dep_u, node("Transpose", ["arc_head"], "arc_head_t", perm=[0, 2, 1])], "arcs")
     ids = [
-        helper.make_tensor_value_info("words", TensorProto.INT64, ["batch", "time"]),
+        helper.make_tensor_value_info("words", TensorProto.INT64, ["time", "batch"]),
         helper.make_tensor_value_info(
-            "affixes", TensorProto.INT64, ["batch", "time", len(AFFIXES)]
+            "affixes", TensorProto.INT64, ["time", "batch", len(AFFIXES)]
         ),
-        helper.make_tensor_value_info("shapes", TensorProto.INT64, ["batch", "time"]),
+        helper.make_tensor_value_info("shapes", TensorProto.INT64, ["time", "batch"]),
         helper.make_tensor_value_info("lengths", TensorProto.INT32, ["batch"]),
     ]
     outputs = [
@@ -182,7 +189,7 @@ def main() -> None:
             args.out / MODEL,
             weight_type=QuantType.QInt8,
             op_types_to_quantize=["Gather", "LSTM", "MatMul"],
-            nodes_to_exclude=["arc_pairs"],  # both sides are activations: kept in float32
+            nodes_to_exclude=["arcs"],  # both sides are activations: kept in float32
         )
     trees = list(read_conllu(args.treebank / "en_ewt-ud-dev.conllu"))
     sentences = list(gold_sentences(trees))

@@ -129,7 +129,7 @@ def test_the_exported_graph_computes_what_the_float32_runtime_does():
     forms = _example_forms()[:40]
     words, affixes, shapes = network.vocabulary.encode(forms)
     tag_scores, arcs, label_dep, label_head, lengths = network.scores(forms)
-    feed = {"words": words, "affixes": affixes, "shapes": shapes}
+    feed = {"words": words.T, "affixes": affixes.transpose(1, 0, 2), "shapes": shapes.T}
     tags, their_arcs, their_dep, their_head = session.run(
         None, feed | {"lengths": lengths.astype(np.int32)}
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.tables import bundled_data
@@ -52,6 +52,7 @@ class Lemmatiser:
     """Table lookups with rule fallbacks; proper nouns keep their spelling."""
 
     table: dict[str, str]
+    seen: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lemmatiser:
@@ -64,6 +65,15 @@ class Lemmatiser:
             handle.write(json.dumps(self.table, sort_keys=True).encode("utf-8"))
 
     def lemma(self, word: str, upos: str) -> str:
+        """The lemma of `word` tagged `upos`; remembered, as news repeats its words."""
+        found = self.seen.get((word, upos))
+        if found is None:
+            if len(self.seen) > 200_000:  # bounded: a long run must not grow without end
+                self.seen.clear()
+            found = self.seen[word, upos] = self._lemma(word, upos)
+        return found
+
+    def _lemma(self, word: str, upos: str) -> str:
         found = self.table.get(f"{upos} {word.lower()}")
         if found is not None:
             return found

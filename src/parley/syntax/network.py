@@ -230,7 +230,13 @@ class Network:
             return []
         tag_scores, arcs, label_dep, label_head, lengths = self.scores(sentences)
         labeller = (self.weights["lab_out.weight"].T, self.weights["lab_out.bias"])
-        return decode(tag_scores.argmax(axis=2), arcs, label_dep, label_head, lengths, labeller)
+        tags = tag_scores.argmax(axis=2)
+        return [
+            decode(
+                tags[row, :n], arcs[row, :n, :n], label_dep[row, :n], label_head[row, :n], labeller
+            )
+            for row, n in enumerate(lengths.tolist())
+        ]
 
 
 def decode(
@@ -238,25 +244,18 @@ def decode(
     arcs: np.ndarray,
     label_dep: np.ndarray,
     label_head: np.ndarray,
-    lengths: np.ndarray,
     labeller: tuple[np.ndarray, np.ndarray],
-) -> list[Parse]:
-    """Parses from a batch's tag ids, arc scores and label vectors: a tree per sentence
-    (`tree`), then each arc's relation from its dependent's and head's label vectors
-    (`labeller`: the relation layer's weight, in × out, and bias)."""
-    heads = np.zeros((*lengths.shape, arcs.shape[1]), dtype=np.int64)
-    for row, length in enumerate(lengths.tolist()):
-        heads[row, 1:length] = tree(arcs[row, :length, :length])
-    d = label_dep
-    h = np.take_along_axis(label_head, heads[:, :, None], 1)
+) -> Parse:
+    """One sentence's parse from its tag ids, arc scores `[dependent, head]` and label
+    vectors (row 0: the root, no padding): a tree (`tree`), then each arc's relation from
+    its dependent's and head's label vectors (`labeller`: the relation layer's weight,
+    in × out, and bias)."""
+    heads = tree(arcs)
+    dep = label_dep[1:]
+    head = label_head[heads]
     weight, bias = labeller
-    features = np.concatenate([d, h, d * h], axis=2)
-    labels = (features.reshape(-1, features.shape[2]) @ weight + bias).argmax(axis=1)
-    labels = labels.reshape(heads.shape)
-    return [
-        Parse(tags[row, 1:n].tolist(), heads[row, 1:n].tolist(), labels[row, 1:n].tolist())
-        for row, n in enumerate(lengths.tolist())
-    ]
+    labels = (np.concatenate([dep, head, dep * head], axis=1) @ weight + bias).argmax(axis=1)
+    return Parse(tags[1:].tolist(), heads.tolist(), labels.tolist())
 
 
 def tree(scores: np.ndarray) -> np.ndarray:

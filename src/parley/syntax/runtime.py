@@ -75,7 +75,6 @@ class QuantisedNetwork:
     def _one(self, sentence: Sequence[str]) -> Parse:
         words, affixes, shapes = self.vocabulary.encode([sentence])
         lengths = np.asarray([len(sentence) + 1], dtype=np.int32)
-        tags, arcs, label_dep, label_head = self.session.run(
-            None, {"words": words, "affixes": affixes, "shapes": shapes, "lengths": lengths}
-        )
-        return decode(tags, arcs, label_dep, label_head, lengths, self.labeller)[0]
+        feed = {"words": words.T, "affixes": affixes.transpose(1, 0, 2), "shapes": shapes.T}
+        tags, arcs, label_dep, label_head = self.session.run(None, feed | {"lengths": lengths})
+        return decode(tags[0], arcs[0], label_dep[0], label_head[0], self.labeller)

@@ -38,10 +38,12 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if not match.group().startswith("."):
         return True
-    before = re.search(r"(\S+)$", text[: match.start()])
-    if before is None:
+    end = start = match.start()
+    while start > 0 and not text[start - 1].isspace():  # back over the word, not the text
+        start -= 1
+    if start == end:
         return True
-    prev = before.group(1).lstrip("(\"'“‘")
+    prev = text[start:end].lstrip("(\"'“‘")
     if prev.lower() in ABBREVIATIONS and (prev[:1].isupper() or prev in LOWER_CASE_ABBREVIATIONS):
         return False
     if len(prev) == 1 and prev.isalpha() and prev.isupper():

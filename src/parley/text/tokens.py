@@ -41,8 +41,10 @@ _POSSESSIVE_RE = re.compile(r"(?:'S|')$")
 
 def normalise(word: str) -> str:
     """Upper-case, straight apostrophes, no possessive suffix, no abbreviation dots."""
-    norm = word.upper().replace("’", "'")
-    if len(norm) > 2:
+    norm = word.upper()
+    if "’" in norm:
+        norm = norm.replace("’", "'")
+    if len(norm) > 2 and norm[-1] in "'S":
         norm = _POSSESSIVE_RE.sub("", norm)
     if "." in norm and any(c.isalpha() for c in norm):
         norm = norm.replace(".", "")
