@@ -5,8 +5,8 @@
 network as one ONNX graph (embeddings, both LSTM layers, the readout layers and the arc
 scorer) and quantises its weight products to 8-bit integers (ONNX Runtime's dynamic
 quantisation: weights int8 per tensor, activations scaled per call). The int8 model runs
-about four times faster on one core; its tags and heads are then compared with the
-float32 runtime's on UD English EWT dev, and the figures printed.
+more than twice as fast on one core, a sentence at a time; its tags and heads are then
+compared with the float32 runtime's on UD English EWT dev, and the figures printed.
 
     pip install onnx onnxruntime
     python tools/export_network.py ../shared/treebank   # writes src/parley/data/models/network.onnx

@@ -25,7 +25,7 @@ analyser_option = click.option(
     show_default=True,
     metavar="NAME|MODULE:FACTORY",
     help="Syntactic analyser: parley's own (int8), parley-float32 (the same network "
-    "unquantised, 4x slower), or a Python callable returning one.",
+    "unquantised, half the speed), or a Python callable returning one.",
 )
 """`--analyser` (see docs/syntax.md), on every command that analyses sentences."""
 

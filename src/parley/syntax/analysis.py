@@ -100,8 +100,8 @@ class NetworkAnalyser:
     """parley's own analyser: UD word splitting, the network, lemmas and clauses.
 
     The network is the int8 one run by ONNX Runtime (`load`), or the float32 weights run
-    with NumPy (`load_float32`: the reference the int8 model is checked against, four
-    times slower, with the same accuracy on the treebank and the gold sets).
+    with NumPy (`load_float32`: the reference the int8 model is checked against, half
+    the speed, with the same accuracy on the treebank and the gold sets).
     """
 
     network: QuantisedNetwork | Network
