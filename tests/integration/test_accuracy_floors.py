@@ -21,7 +21,7 @@ from tests.cli.test_code_command import parley
 FLOORS = {
     "petrarch_unit.dev.jsonl": {"exact": 0.835, "event_f1": 0.9, "root_f1": 0.9,
                                 "country_f1": 0.91},
-    "petrarch_gsr.dev.jsonl": {"exact": 0.69, "event_f1": 0.715, "root_f1": 0.75,
+    "petrarch_gsr.dev.jsonl": {"exact": 0.7, "event_f1": 0.73, "root_f1": 0.76,
                                "country_f1": 0.78},
 }  # fmt: skip
 
