@@ -32,7 +32,6 @@ LOAD = """
 import time
 start = time.perf_counter()
 from parley.syntax.analysis import NetworkAnalyser
-from parley.syntax.network import Network
 NetworkAnalyser.load()
 print(time.perf_counter() - start)
 """

@@ -8,7 +8,7 @@ from parley.syntax.analysis import NetworkAnalyser
 from parley.syntax.conllu import gold_sentences, read_conllu
 from parley.syntax.evaluate import attachment_scores
 from parley.syntax.network import Network, _has_cycle, _spanning_tree, tree
-from parley.syntax.runtime import QuantisedNetwork
+from parley.syntax.runtime import QuantisedNetwork, graph_inputs
 from parley.text.segment import segment
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -127,11 +127,9 @@ def test_the_exported_graph_computes_what_the_float32_runtime_does():
         tool.graph(network).SerializeToString(), providers=["CPUExecutionProvider"]
     )
     forms = _example_forms()[:40]
-    words, affixes, shapes = network.vocabulary.encode(forms)
     tag_scores, arcs, label_dep, label_head, lengths = network.scores(forms)
-    feed = {"words": words.T, "affixes": affixes.transpose(1, 0, 2), "shapes": shapes.T}
     tags, their_arcs, their_dep, their_head = session.run(
-        None, feed | {"lengths": lengths.astype(np.int32)}
+        None, graph_inputs(network.vocabulary, forms)
     )
     for row, n in enumerate(lengths):
         assert (tags[row, :n] == tag_scores[row, :n].argmax(axis=1)).all()

@@ -86,6 +86,14 @@ class Vocabulary:
         return table[:, :, 0], table[:, :, 1:-1], table[:, :, -1]
 
 
+def read_meta(base: Path) -> tuple[dict, Vocabulary]:
+    """`network.json` of the model folder `base` (tag and relation names, layer count,
+    feature strings) and the vocabulary built from it; both runtimes read it."""
+    meta = json.loads((base / "network.json").read_text(encoding="utf-8"))
+    names = ("words", "affixes", "shapes")
+    return meta, Vocabulary(*({key: i for i, key in enumerate(meta[n])} for n in names))
+
+
 @dataclass(slots=True)
 class Parse:
     """One sentence's analysis: per word a tag id, a head (0 = root, else 1-based), a label id."""
@@ -183,13 +191,7 @@ class Network:
         base = folder or bundled_data() / "models"
         with np.load(base / "network.npz") as found:
             weights = {k: v.astype(np.float32) for k, v in found.items()}
-        meta = json.loads((base / "network.json").read_text(encoding="utf-8"))
-        vocabulary = Vocabulary(
-            *(
-                {key: i for i, key in enumerate(meta[name])}
-                for name in ("words", "affixes", "shapes")
-            )
-        )
+        meta, vocabulary = read_meta(base)
         recurrent = [_layer(weights, layer) for layer in range(meta["layers"])]
         return cls(
             weights, meta["tags"], meta["relations"], vocabulary, recurrent, _readout(weights)

@@ -12,7 +12,6 @@ relation labels are shared with the float32 runtime (`network.decode`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from parley.syntax.network import Parse, Vocabulary, decode
+from parley.syntax.network import Parse, Vocabulary, decode, read_meta
 from parley.tables import bundled_data
 
 if TYPE_CHECKING:
@@ -52,10 +51,7 @@ class QuantisedNetwork:
         session = onnxruntime.InferenceSession(
             str(base / MODEL), options, providers=["CPUExecutionProvider"]
         )
-        meta = json.loads((base / "network.json").read_text(encoding="utf-8"))
-        vocabulary = Vocabulary(
-            *({key: i for i, key in enumerate(meta[n])} for n in ("words", "affixes", "shapes"))
-        )
+        meta, vocabulary = read_meta(base)
         with np.load(base / "network.npz") as found:  # reads only the two arrays named
             labeller = (
                 np.ascontiguousarray(found["lab_out.weight"].T.astype(np.float32)),
@@ -74,8 +70,21 @@ class QuantisedNetwork:
         return [self._one(sentence) for sentence in sentences]
 
     def _one(self, sentence: Sequence[str]) -> Parse:
-        words, affixes, shapes = self.vocabulary.encode([sentence])
-        lengths = np.asarray([len(sentence) + 1], dtype=np.int32)
-        feed = {"words": words.T, "affixes": affixes.transpose(1, 0, 2), "shapes": shapes.T}
-        tags, arcs, label_dep, label_head = self.session.run(None, feed | {"lengths": lengths})
+        tags, arcs, label_dep, label_head = self.session.run(
+            None, graph_inputs(self.vocabulary, [sentence])
+        )
         return decode(tags[0], arcs[0], label_dep[0], label_head[0], self.labeller)
+
+
+def graph_inputs(
+    vocabulary: Vocabulary, sentences: Sequence[Sequence[str]]
+) -> dict[str, np.ndarray]:
+    """The graph's inputs for `sentences`: their feature ids time-major, as the LSTM
+    reads them (`tools/export_network.py`), and their lengths + 1 (the root)."""
+    words, affixes, shapes = vocabulary.encode(sentences)
+    return {
+        "words": words.T,
+        "affixes": affixes.transpose(1, 0, 2),
+        "shapes": shapes.T,
+        "lengths": np.asarray([len(s) + 1 for s in sentences], dtype=np.int32),
+    }
