@@ -250,6 +250,48 @@ def test_no_target_is_guessed_from_a_clause_of_time():
     # … to meet Calenardhon crowds: a purpose clause may hold the target
     t = tree(rows.replace("after 7 case ADP", "to 8 mark PART"), {0: "ARN", 6: "CAL"})
     assert t.group_at[6] in t.groups_below(2)
+    # … , several years after Calenardhon crowds burned (`years` parsed as the subject)
+    measured = """Arnor 2 nsubj PROPN
+        will 2 aux AUX
+        restore -1 root VERB
+        ties 2 obj NOUN
+        , 6 punct PUNCT
+        several 6 amod ADJ
+        years 10 nsubj NOUN year
+        after 9 case ADP
+        Calenardhon 9 compound PROPN
+        crowds 10 nsubj NOUN
+        burned 2 advcl VERB"""
+    t = tree(measured, {0: "ARN", 8: "CAL"})
+    assert t.group_at[8] not in t.groups_below(2)
+    # … , several leaders after …: what comes before `after` measures no time
+    other = measured.replace("years 10 nsubj NOUN year", "leaders 10 nsubj NOUN")
+    t = tree(other, {0: "ARN", 8: "CAL"})
+    assert t.group_at[8] in t.groups_below(2)
+
+
+def test_a_noun_an_actor_owns_is_listed_with_the_first_item():
+    # Ithilen 's sheep and goats of Gondor warned Dol
+    rows = """Ithilen 2 nmod:poss PROPN
+        's 0 case PART
+        sheep 7 nsubj NOUN
+        and 4 cc CCONJ
+        goats 2 conj NOUN
+        of 6 case ADP
+        Gondor 4 nmod PROPN
+        warned -1 root VERB
+        Dol 7 obj PROPN"""
+    t = tree(rows, {0: "ITH", 6: "GON", 8: "DOL"})
+    assert codes(t, t.roles(7).source) == ["ITH", "GON"]
+    # … goats of Gondor and Rohan: the item's first actor stands for it, the rest join it
+    t = tree(
+        rows.replace("Dol 7 obj PROPN", "and 9 cc CCONJ\n Rohan 6 conj PROPN\n Dol 7 obj"),
+        {0: "ITH", 6: "GON", 9: "ROH", 10: "DOL"},
+    )
+    assert codes(t, t.roles(7).source) == ["ITH", "GON", "ROH"]
+    # sheep with goats of Gondor: not a list, so Gondor is no subject
+    t = tree(rows.replace("goats 2 conj NOUN", "goats 2 nmod NOUN"), {0: "ITH", 6: "GON", 8: "DOL"})
+    assert codes(t, t.roles(7).source) == ["ITH"]
 
 
 def test_a_lone_agent_shares_the_country_of_the_agents_listed_after_it():

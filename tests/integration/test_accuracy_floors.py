@@ -19,7 +19,7 @@ from parley.validate.score import below_floors
 from tests.cli.test_code_command import parley
 
 FLOORS = {
-    "petrarch_unit.dev.jsonl": {"exact": 0.835, "event_f1": 0.9, "root_f1": 0.9,
+    "petrarch_unit.dev.jsonl": {"exact": 0.85, "event_f1": 0.9, "root_f1": 0.9,
                                 "country_f1": 0.91},
     "petrarch_gsr.dev.jsonl": {"exact": 0.7, "event_f1": 0.73, "root_f1": 0.76,
                                "country_f1": 0.78},

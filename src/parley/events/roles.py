@@ -85,6 +85,9 @@ _NOUN_TARGETS = frozenset({"of", "to", "with", "against", "on", "toward", "towar
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "while", "when", "until", "as", "because"})
+# Words that may measure the time before a time mark (`almost five years after`).
+_DURATIONS = frozenset("year month week day hour minute decade".split())
+_DURATION_TAGS = frozenset({"PUNCT", "ADV", "NUM", "ADJ", "DET"})
 
 
 def _nearest(
@@ -158,6 +161,24 @@ def _listed_apposition(words: Sequence[Word], head: int) -> bool:
     before = next((w.text for w in reversed(words[:head]) if w.upos == "PUNCT"), None)
     after = next((w for w in words[last + 1 :] if w.upos != "PUNCT"), None)
     return before == "," and after is not None and after.upos == "CCONJ"
+
+
+def _first_item(
+    words: Sequence[Word], children: list[list[int]], heads: Mapping[int, int], head: int
+) -> int | None:
+    """The first item of a list whose later item is a noun the actor at `head` owns
+    (`Ithilen's sheep and goats of Gondor`, `Gondor and Arnor's Elrond`): that actor
+    stands for its item, as the first item's own actor stands for it, so both are listed.
+    None where the item is an actor itself or names another actor first."""
+    word = words[head]
+    if word.relation not in _OF_AGENT:
+        return None
+    item = word.head
+    if item < 0 or item in heads or words[item].relation != "conj":
+        return None
+    if _nearest(words, children, item, heads, _inside_phrase) != heads[head]:
+        return None
+    return words[item].head
 
 
 def _share_countries(
@@ -301,6 +322,10 @@ class Tree:
                 group = tree.group_at[word.head]
             elif word.relation == "nsubj" and _listed(words, subjects.get(word.head), head):
                 group = tree.group_at[subjects[word.head]]  # two subjects of one verb
+            elif (first := _first_item(words, children, heads, head)) is not None and (
+                listed := tree.actor_in(first)
+            ) is not None:
+                group = listed  # `Ithilen's sheep and goats of Gondor`
             else:
                 group = -1
             if group < 0:
@@ -335,24 +360,33 @@ class Tree:
 
     def _aside(self, word: int) -> bool:
         """A clause no target is guessed from: one beside another that says who said it
-        (`…, officials said`), or one that says when or why (`…, after crowds burned`)."""
+        (`…, officials said`), or one that says when or why (`…, after crowds burned`,
+        `…, five years after crowds burned`)."""
         found = self.words[word]
-        if found.relation == "advcl" and self._opens_with(word, _TIME_MARKS):
+        if found.relation == "advcl" and self._opens_with_time_mark(word):
             return True
         return found.relation == "parataxis" and found.lemma.lower() in _SPEECH
 
-    def _opens_with(self, word: int, lemmas: frozenset[str]) -> bool:
-        """Whether the first word of the phrase `word` heads (punctuation aside) is one
-        of `lemmas`: `after` opens `after crowds burned…` even where the parser hung it
-        on the subject."""
-        first = word
+    def _opens_with_time_mark(self, word: int) -> bool:
+        """Whether the phrase `word` heads opens (punctuation and a length of time aside:
+        `several years`, `only days`) with a word such as `after`, even where the parser
+        hung `after crowds burned…` on the subject, or `years` as the clause's subject."""
+        inside = {word}
         level = [word]
         for _ in range(len(self.words)):  # bounded: a parse may hold a cycle
-            first = min([first, *(i for i in level if self.words[i].upos != "PUNCT")])
-            level = [c for i in level for c in self.children[i]]
+            level = [c for i in level for c in self.children[i] if c not in inside]
             if not level:
                 break
-        return self.words[first].lemma.lower() in lemmas
+            inside.update(level)
+        for i in sorted(inside):
+            found = self.words[i]
+            lemma = found.lemma.lower()
+            if lemma in _TIME_MARKS:
+                return True
+            if found.upos in _DURATION_TAGS or lemma in _DURATIONS:
+                continue
+            return False
+        return False
 
     def dated_by(self, spans: Sequence[tuple[int, int]]) -> set[int]:
         """The words that times given as token spans date (-1: a time holds the root).
