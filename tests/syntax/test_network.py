@@ -52,6 +52,30 @@ def test_decoding_keeps_a_tree_the_best_heads_already_make():
     assert tree(scores).tolist() == [2, 3, 0]
 
 
+def test_decoding_finds_the_best_tree_with_one_root_child_where_best_heads_loop():
+    """Where the best heads hold a cycle and at most one root child (the cases the
+    spanning-tree search decides), the tree is the best of all with one root child."""
+    rng = np.random.default_rng(5)
+    checked = 0
+    while checked < 100:
+        n = int(rng.integers(2, 6))
+        scores = rng.normal(size=(n + 1, n + 1)).astype(np.float32)
+        masked = scores[1:].copy()
+        masked[np.arange(n), np.arange(1, n + 1)] = -np.inf
+        first = masked.argmax(axis=1)
+        if (first == 0).sum() > 1 or not _has_cycle(first):
+            continue
+        checked += 1
+        single = [
+            np.array(c)
+            for c in itertools.product(range(n + 1), repeat=n)
+            if all(c[i] != i + 1 for i in range(n)) and _is_tree(np.array(c))
+        ]
+        heads = tree(scores)
+        assert _is_tree(heads)
+        assert _total(scores, heads) == pytest.approx(max(_total(scores, t) for t in single))
+
+
 def test_decoding_always_returns_a_tree_for_longer_sentences():
     rng = np.random.default_rng(4)
     for _ in range(100):

@@ -266,37 +266,35 @@ def tree(scores: np.ndarray) -> np.ndarray:
     Each word's best head is taken when that makes a tree with one word under the root,
     as it does for most sentences. When only the root has too many children, the one the
     root scores best keeps it and the others take their next best head, if that makes a
-    tree. Otherwise the maximum spanning tree (Chu-Liu-Edmonds) is found for each likely
-    root child (those that chose the root, and the two the root scores best) and the
-    best-scoring of these trees is returned.
+    tree. Otherwise it is the best tree with one root child: the maximum spanning tree
+    (Chu-Liu-Edmonds), where that has one, else the maximum spanning tree once every arc
+    from the root is made to cost more than any two trees' scores differ (slower: the
+    search then goes through more cycles).
     """
     n = scores.shape[0] - 1
+    best = scores[1:].copy()
+    best.flat[1 :: n + 2] = -np.inf  # no word heads itself: best[i, i + 1]
+    heads = best.argmax(axis=1)
+    roots = np.flatnonzero(heads == 0) + 1
+    if len(roots) == 1 and _find_cycle([-1, *heads.tolist()]) is None:
+        return heads
+    if len(roots) > 1:
+        keep = roots[scores[roots, 0].argmax()]
+        best[roots[roots != keep] - 1, 0] = -np.inf
+        fixed = best.argmax(axis=1)
+        if _find_cycle([-1, *fixed.tolist()]) is None:
+            return fixed
     s = scores.astype(np.float64)
     np.fill_diagonal(s, -np.inf)
     s[0, :] = -np.inf
-    heads = s[1:].argmax(axis=1)
-    roots = np.flatnonzero(heads == 0) + 1
-    if len(roots) == 1 and not _has_cycle(heads):
-        return heads
-    if len(roots) > 1:
-        keep = roots[s[roots, 0].argmax()]
-        others = roots[roots != keep]
-        fixed = heads.copy()
-        fixed[others - 1] = s[others, 1:].argmax(axis=1) + 1
-        if not _has_cycle(fixed):
-            return fixed
-    candidates = set(roots.tolist()) | set((np.argsort(-s[1:, 0])[:2] + 1).tolist())
-    best: tuple[float, np.ndarray] | None = None
-    for child in sorted(candidates):
-        only = s.copy()
-        only[1:, 0] = -np.inf
-        only[child, 0] = s[child, 0]
-        found = _spanning_tree(only)[1:]
-        total = float(s[np.arange(1, n + 1), found].sum())
-        if best is None or total > best[0]:
-            best = (total, found)
-    assert best is not None
-    return best[1]
+    found = _spanning_tree(s)[1:]
+    if np.count_nonzero(found == 0) == 1:
+        return found  # the best tree of all has one root child: none with one scores more
+    # Every arc from the root costs more than any two trees' scores can differ, so the
+    # best tree takes exactly one, and among such trees the best.
+    finite = s[np.isfinite(s)]
+    s[1:, 0] -= (finite.max() - finite.min()) * (n + 1) + 1.0
+    return _spanning_tree(s)[1:]
 
 
 def _has_cycle(heads: np.ndarray) -> bool:
@@ -340,7 +338,10 @@ def _spanning_tree(s: np.ndarray) -> np.ndarray:
     return heads_out
 
 
-def _find_cycle(heads: np.ndarray) -> list[int] | None:
+def _find_cycle(heads: np.ndarray | list[int]) -> list[int] | None:
+    """A cycle among `heads` (-1: none), if any; read as a list, whose items are
+    Python ints, faster to follow than an array's."""
+    heads = heads.tolist() if isinstance(heads, np.ndarray) else heads
     n = len(heads)
     color = [0] * n
     for start in range(n):
@@ -349,7 +350,7 @@ def _find_cycle(heads: np.ndarray) -> list[int] | None:
         while node != -1 and color[node] == 0:
             color[node] = 1
             path.append(node)
-            node = int(heads[node])
+            node = heads[node]
         if node != -1 and color[node] == 1:
             return path[path.index(node) :]
         for visited in path:
