@@ -98,6 +98,20 @@ def test_a_run_keeps_what_was_loaded_before_it_out_of_collections_until_it_ends(
     assert min(during) >= len(loaded) and gc.get_freeze_count() == 0
 
 
+def test_a_run_collects_young_objects_less_often_and_restores_the_thresholds():
+    before = gc.get_threshold()
+    during = []
+
+    def stage(d: Document) -> Document:
+        during.append(gc.get_threshold())
+        return d
+
+    stage.name = "probe"  # type: ignore[attr-defined]
+    list(Pipeline([stage]).run([doc(1)]))
+    assert during == [(heap.RUN_THRESHOLD, *before[1:])] and before[0] < heap.RUN_THRESHOLD
+    assert gc.get_threshold() == before
+
+
 def test_a_table_read_mid_run_joins_the_frozen_ones_and_nothing_stays_frozen_outside():
     heap.keep_loaded()
     assert gc.get_freeze_count() == 0

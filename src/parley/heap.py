@@ -6,7 +6,8 @@ long as the process. Every full collection walks all of them again (8 collection
 can ever be garbage. While documents flow, they are moved out of the collector's sight
 (`gc.freeze`); reference counting still frees everything as usual, and the collector
 sees them again when the run ends. Documents themselves make no reference cycles (a
-collection after 64 coded documents found no cyclic garbage), so nothing waits for it.
+collection after 64 coded documents found no cyclic garbage), so nothing waits for it,
+and young objects can be collected less often.
 """
 
 from __future__ import annotations
@@ -15,14 +16,24 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# Allocations between young-generation collections while a run lasts (Python's default
+# is 700): a coded sentence makes hundreds of objects that reference counting frees, so
+# frequent young collections only walk the wave of documents still in flight again
+# (2-8% of the coding benchmark, measured).
+RUN_THRESHOLD = 20_000
+
 
 @contextmanager
 def frozen() -> Iterator[None]:
-    """Everything alive now is left out of collections until the block ends."""
+    """Everything alive now is left out of collections until the block ends, and young
+    objects are collected less often."""
+    thresholds = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(RUN_THRESHOLD, *thresholds[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 

@@ -59,8 +59,9 @@ def _steps_match(
             places[step] = found
             i = actors[found]
             continue
+        firsts = step.first.exact  # most words start no alternative: skip them cheaply
         size = 0
-        while i < end and not (size := step.length_at(norms, i)):
+        while i < end and not (norms[i] in firsts and (size := step.length_at(norms, i))):
             i += 1
         if i >= end:
             return False

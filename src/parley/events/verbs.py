@@ -128,8 +128,10 @@ class PatternIndex:
         """Patterns that may match among `words`, most specific first (file order
         among equals)."""
         found = set(self.free)
+        exact = self.first.exact
         for word in words:
-            found.update(self.first.numbers(word))
+            if word in exact:
+                found.update(exact[word])
         ordered = sorted(found, key=lambda n: (-self.patterns[n].size, n))
         return [self.patterns[n] for n in ordered]
 
