@@ -129,11 +129,16 @@ def _context(doc: Document, gazetteer: Gazetteer) -> tuple[Counter[str], dict[in
     countries' places bear, `Georgia`, which would vote for itself), and per sentence
     the tokens of persons (not agents: `protesters in Moscow` holds a place)."""
 
+    found: dict[str, bool] = {}  # a document names its actors again and again
+
     def ambiguous(text: str) -> bool:
-        key = phrase_key(text)
-        names = [key, key[-1:], key[-2:]]
-        return any(len({gazetteer.places[r].country for r in gazetteer.named(k)}) > 1
-                   for k in names)  # fmt: skip
+        if text not in found:
+            key = phrase_key(text)
+            found[text] = any(
+                len({gazetteer.places[r].country for r in gazetteer.named(k)}) > 1
+                for k in (key, key[-1:], key[-2:])
+            )
+        return found[text]
 
     spoken = Counter(m.country for m in doc.mentions if m.country and not ambiguous(m.text))
     people: dict[int, set[int]] = {}

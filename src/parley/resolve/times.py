@@ -33,6 +33,12 @@ _TIME_PREPOSITIONS = frozenset(
 _RELATIVE = frozenset({"LAST", "NEXT", "THIS", "PAST"})
 _DAYS_BACK = {"TODAY": 0, "TONIGHT": 0, "YESTERDAY": 1, "TOMORROW": -1}
 
+# The words an expression can begin with, besides numbers: most tokens begin none.
+_STARTS = frozenset(
+    {*_DAYS_BACK, *_RELATIVE, "EARLIER", "LATER", *WEEKDAYS, *_NUMBERS}
+    | {*MONTHS, *MONTH_ABBREVIATIONS}
+)
+
 # Which way an expression that could be past or future goes: the verb's tense says.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
 
@@ -89,6 +95,10 @@ def time_phrases(tokens: Sequence[Token]) -> list[TimePhrase]:
     found: list[TimePhrase] = []
     i = 0
     while i < len(norms):
+        norm = norms[i]
+        if norm not in _STARTS and not norm[:1].isdigit():
+            i += 1
+            continue
         hit = _at(tokens, norms, i)
         if hit is None:
             i += 1
