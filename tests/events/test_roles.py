@@ -294,6 +294,41 @@ def test_a_noun_an_actor_owns_is_listed_with_the_first_item():
     assert codes(t, t.roles(7).source) == ["ITH"]
 
 
+def test_who_says_it_at_the_end_is_no_target_however_parsed():
+    # Brazil deepened ties and biofuels , US Secretary Kupfer said Wednesday
+    # (misparsed as the parser does: the secretary an object, Wednesday the subject)
+    rows = """Brazil 1 nsubj PROPN
+        deepened -1 root VERB deepen
+        ties 1 obj NOUN
+        and 6 cc CCONJ
+        , 6 punct PUNCT
+        US 6 compound PROPN
+        Secretary 2 conj PROPN
+        Kupfer 6 flat PROPN
+        said 0 parataxis VERB say
+        Wednesday 8 nsubj PROPN"""
+    t = tree(rows, {0: "BRA", 6: "USAGOV"})
+    assert t.object(1) is None and t.group_at[6] not in t.groups_below(1)
+    # … ties with Gondor and Arnor , the Rohan newspaper said: the list keeps its items
+    rows = """Brazil 1 nsubj PROPN
+        deepened -1 root VERB deepen
+        ties 1 obj NOUN
+        with 4 case ADP
+        Gondor 2 nmod PROPN
+        and 6 cc CCONJ
+        Arnor 4 conj PROPN
+        , 10 punct PUNCT
+        the 10 det DET
+        Rohan 10 compound PROPN
+        newspaper 4 conj NOUN
+        said 1 parataxis VERB say"""
+    t = tree(rows, {0: "BRA", 4: "GON", 6: "ARN", 9: "ROHMED"})
+    assert codes(t, t.object(1)) == ["GON", "ARN"]
+    # … , the Rohan newspaper said it would: a clause follows, so no closing speaker
+    t = tree(rows + "\n it 11 nsubj PRON", {0: "BRA", 4: "GON", 6: "ARN", 9: "ROHMED"})
+    assert codes(t, t.object(1)) == ["GON", "ARN", "ROHMED"]
+
+
 def test_a_lone_agent_shares_the_country_of_the_agents_listed_after_it():
     rows = """Lawmakers 5 nsubj NOUN
         and 2 cc CCONJ

@@ -213,6 +213,32 @@ def _compose(actor: str, agent: str) -> str:
     return actor if sector in actor[3:] else actor + sector
 
 
+# What may follow a closing speech verb (`said here Wednesday.`, `said in a statement.`)
+# and stand between it and the comma before (`…, US Deputy Secretary Jeffrey Kupfer`).
+_AFTER_SPEECH = frozenset({"ADV", "ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT"})
+_REPORTER = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "PART", "ADP", "CCONJ"})
+
+
+def _reporting_tail(words: Sequence[Word]) -> range:
+    """The words of a closing `…, US Deputy Secretary Jeffrey Kupfer said here Wednesday.`
+    (from the comma on), however the parser hung them: the last verb is a speech verb,
+    only adverbials follow it and only noun phrases and commas lie back to a comma. Who
+    says it is no one's target, even where the parser made it an object of the clause
+    before (as it does when it reads `Wednesday` as the subject of `said`)."""
+    verb = next((i for i in range(len(words) - 1, -1, -1) if words[i].upos == "VERB"), None)
+    if verb is None or words[verb].lemma.lower() not in _SPEECH:
+        return range(0)
+    if any(w.upos not in _AFTER_SPEECH for w in words[verb + 1 :]):
+        return range(0)
+    start = None
+    for i in range(verb - 1, -1, -1):
+        if words[i].upos not in _REPORTER:
+            break
+        if words[i].text == "," and i < verb - 1:
+            start = i
+    return range(start, len(words)) if start is not None else range(0)
+
+
 @dataclass(slots=True)
 class Roles:
     """Actor groups (indexes into `Tree.groups`) a verb's grammar gives; None if none."""
@@ -229,6 +255,7 @@ class Tree:
     children: list[list[int]]
     groups: list[list[Mention]]
     group_at: dict[int, int]  # head word of an actor → its group
+    reporters: frozenset[int] = frozenset()  # groups in a closing `…, X said` (no targets)
 
     @classmethod
     def build(
@@ -301,6 +328,8 @@ class Tree:
                         absorbed.add(inner)
                         break
         tree = cls(words, children, [], {})
+        tail = _reporting_tail(words)
+        reporters: set[int] = set()
         subjects: dict[int, int] = {}  # verb → head word of its first actor subject
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
             if index in absorbed:
@@ -328,9 +357,13 @@ class Tree:
                 group = listed  # `Ithilen's sheep and goats of Gondor`
             else:
                 group = -1
+            if head in tail and group not in reporters:
+                group = -1  # `…, Gondor and Dagolath, the Osgiliath newspaper said`: no list
             if group < 0:
                 group = len(tree.groups)
                 tree.groups.append([])
+                if head in tail:
+                    reporters.add(group)
             tree.groups[group].append(mention)
             tree.group_at[head] = group
             if word.relation == "nsubj":
@@ -338,6 +371,7 @@ class Tree:
         if recode is not None:
             tree.groups = [_share_countries(group, recode) for group in tree.groups]
         tree.groups += [[m] for m in loose]
+        tree.reporters = frozenset(reporters)
         return tree
 
     def actor_in(self, start: int) -> int | None:
@@ -356,7 +390,11 @@ class Tree:
             level = [
                 c for i in level for c in self.children[i] if c not in seen and not self._aside(c)
             ]  # `seen`: another analyser's parse may hold a cycle
-        return {group for head, group in self.group_at.items() if head in seen}
+        return {
+            group
+            for head, group in self.group_at.items()
+            if head in seen and group not in self.reporters
+        }
 
     def _aside(self, word: int) -> bool:
         """A clause no target is guessed from: one beside another that says who said it
@@ -632,7 +670,7 @@ class Tree:
                 if self._case(child) in _PLACES:
                     continue
                 found = self.actor_in(child)
-                if found is not None:
+                if found is not None and found not in self.reporters:
                     return found
         return None
 
