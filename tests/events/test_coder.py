@@ -317,3 +317,16 @@ def test_an_agent_that_only_describes_is_no_actor(dictionaries):
 )
 def test_a_passive_without_agent_has_no_guessed_source(dictionaries, text, expected):
     assert asserted(dictionaries, text, "2014-07-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `- * EVIDENCE`: in the passive, the evidence is the verb's subject
+        ("Evidence against Iran was presented by France.", [("FRA", "1124", "IRN")]),
+        ("France presented evidence against Iran.", [("FRA", "1124", "IRN")]),
+        ("Aid to Syria was sent by Russia.", [("RUS", "070", "SYR")]),
+    ],
+)
+def test_a_pattern_after_the_verb_matches_a_passive_subject(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2020-01-01") == expected

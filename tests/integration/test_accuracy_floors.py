@@ -21,8 +21,8 @@ from tests.cli.test_code_command import parley
 FLOORS = {
     "petrarch_unit.dev.jsonl": {"exact": 0.85, "event_f1": 0.91, "root_f1": 0.91,
                                 "country_f1": 0.92},
-    "petrarch_gsr.dev.jsonl": {"exact": 0.72, "event_f1": 0.76, "root_f1": 0.79,
-                               "country_f1": 0.80},
+    "petrarch_gsr.dev.jsonl": {"exact": 0.74, "event_f1": 0.79, "root_f1": 0.8,
+                               "country_f1": 0.82},
 }  # fmt: skip
 
 

@@ -28,7 +28,7 @@ from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
-from parley.events.patterns import Choice, choose_codes
+from parley.events.patterns import Choice, choose_codes, choose_passive_codes
 from parley.events.roles import THREATS, Tree
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.syntax.analysis import hangs_below
@@ -315,6 +315,10 @@ class Coder:
                 (max(0, match.start - WINDOW), min(len(norms), match.end + WINDOW)),
                 starts,
             )
+            if tree is not None and verb is not None and not (choice.covered or choice.places):
+                subject = tree.passive_subject(verb)
+                if subject is not None:
+                    choice = choose_passive_codes(match.payload, norms, subject) or choice
             chosen.append((match, verb, choice))
         raws: list[_Raw] = []
         for match, verb, choice in chosen:

@@ -5,7 +5,10 @@ order, before and after the verb; other words may come between them. A word matc
 itself only, as in PETRARCH (`NEGOTIATOR` is not `negotiators`). A marker stands for an
 actor at that place: `$` the source, `+` the target, `%` a compound actor
 whose members act on each other. The most specific matching pattern wins (most words);
-the places its markers matched override the roles read from the parse.
+the places its markers matched override the roles read from the parse. In a passive,
+what a pattern looks for after the verb may stand before it, as its subject (`Evidence
+against Russia was presented by the US`: `- * EVIDENCE`), so a pattern with no markers
+may match there instead (`choose_passive_codes`).
 """
 
 from __future__ import annotations
@@ -92,3 +95,19 @@ def choose_codes(
             entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
             return Choice(pattern.codes, entry, places, _negative(pattern), frozenset(covered))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
+
+
+def choose_passive_codes(
+    verb: Verb, norms: Sequence[str], subject: tuple[int, int]
+) -> Choice | None:
+    """The most specific pattern with words after the verb only and no markers whose
+    words all lie, in order, in the passive subject at tokens `subject`; None if none."""
+    start, end = subject
+    for pattern in verb.patterns.candidates(norms[start:end]):
+        if pattern.before or any(isinstance(step, str) for step in pattern.after):
+            continue
+        covered: set[int] = set()
+        if _steps_match(pattern.after, norms, start, end, {}, {}, covered):
+            entry = f"{pattern.where} {verb.lemma}: - {pattern.text} (its passive subject)"
+            return Choice(pattern.codes, entry, {}, _negative(pattern), frozenset(covered))
+    return None

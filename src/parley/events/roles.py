@@ -493,6 +493,16 @@ class Tree:
                     return True
         return False
 
+    def passive_subject(self, verb: int) -> tuple[int, int] | None:
+        """Tokens `[start, end)` of a passive verb's subject phrase (`Evidence against
+        Russia was presented`), where it stands before the verb; None otherwise."""
+        subjects = self.dependents(verb, "nsubj:pass")
+        if not subjects:
+            return None
+        inside = [i for i in range(len(self.words)) if hangs_below(self.words, i, {subjects[0]})]
+        first, last = self.words[min(inside)].token, self.words[max(inside)].token
+        return (first, last + 1) if last < self.words[verb].token else None
+
     def infinitive(self, verb: int) -> bool:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
         return any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark"))
