@@ -7,7 +7,7 @@ import pytest
 from parley.syntax.analysis import NetworkAnalyser
 from parley.syntax.conllu import gold_sentences, read_conllu
 from parley.syntax.evaluate import attachment_scores
-from parley.syntax.network import Network, _has_cycle, _spanning_tree, tree
+from parley.syntax.network import Network, _find_cycle, _spanning_tree, tree
 from parley.syntax.runtime import QuantisedNetwork, graph_inputs
 from parley.text.segment import segment
 
@@ -17,6 +17,11 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 @pytest.fixture(scope="module")
 def analyser() -> NetworkAnalyser:
     return NetworkAnalyser.load()
+
+
+def _has_cycle(heads: np.ndarray) -> bool:
+    """Whether 1-based `heads` of words 1..n (0: the root) hold a cycle."""
+    return _find_cycle(np.r_[-1, heads]) is not None
 
 
 def _total(scores: np.ndarray, heads: np.ndarray) -> float:

@@ -297,11 +297,6 @@ def tree(scores: np.ndarray) -> np.ndarray:
     return _spanning_tree(s)[1:]
 
 
-def _has_cycle(heads: np.ndarray) -> bool:
-    """Whether 1-based `heads` of words 1..n (0: the root) hold a cycle."""
-    return _find_cycle(np.r_[-1, heads]) is not None
-
-
 def _spanning_tree(s: np.ndarray) -> np.ndarray:
     """Chu-Liu-Edmonds maximum spanning arborescence rooted at 0; `s[d, h]`, -inf = no arc."""
     n = s.shape[0]
