@@ -6,8 +6,9 @@ clean, describe, segment, find actors, analyse (only sentences with two actors o
 are parsed, a wave of documents at once, as in `parley code`) and code events; no
 store. Documents are made a wave at a time and let go after it, as `parley code` reads
 and stores them: kept alive to the end, they would add work for the garbage collector
-that no run has. Each stage is timed, and the sentences per second of the whole run are printed,
-for the default analyser or for the one named (`--analyser module:factory`, as `parley code` takes).
+that no run has. Each stage is timed, and the sentences per second of the whole run are
+printed, for the default analyser or for the one named (`--analyser module:factory`, as
+`parley code` takes).
 
     python benchmarks/coding.py                    # 5,000 sentences
     python benchmarks/coding.py 20000 --analyser mypkg.spacy:load
