@@ -264,6 +264,19 @@ def test_no_target_is_guessed_from_a_clause_of_time():
         burned 2 advcl VERB"""
     t = tree(measured, {0: "ARN", 8: "CAL"})
     assert t.group_at[8] not in t.groups_below(2)
+    # Seoul said peace , and the US criticized Pyongyang: a clause of its own subject
+    rows = """Seoul 1 nsubj PROPN
+        said -1 root VERB say
+        peace 1 obj NOUN
+        and 5 cc CCONJ
+        US 5 nsubj PROPN
+        criticized 1 conj VERB criticize
+        Pyongyang 5 obj PROPN"""
+    t = tree(rows, {0: "KORGOV", 4: "USA", 6: "PRK"})
+    assert t.groups_below(1) == {t.group_at[0]}
+    # … and criticized Pyongyang: Seoul's own second act, which may hold a target
+    t = tree(rows.replace("US 5 nsubj PROPN", "the 5 advmod ADV"), {0: "KORGOV", 6: "PRK"})
+    assert t.group_at[6] in t.groups_below(1)
     # … , several leaders after …: what comes before `after` measures no time
     other = measured.replace("years 10 nsubj NOUN year", "leaders 10 nsubj NOUN")
     t = tree(other, {0: "ARN", 8: "CAL"})

@@ -403,6 +403,8 @@ class Tree:
         found = self.words[word]
         if found.relation == "advcl" and self._opens_with_time_mark(word):
             return True
+        if found.relation == "conj" and self.dependents(word, "nsubj", "nsubj:pass"):
+            return True  # `…, and the US and Japan also criticized Pyongyang`: their own act
         return found.relation == "parataxis" and found.lemma.lower() in _SPEECH
 
     def _opens_with_time_mark(self, word: int) -> bool:
