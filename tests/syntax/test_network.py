@@ -21,7 +21,7 @@ def analyser() -> NetworkAnalyser:
 
 def _has_cycle(heads: np.ndarray) -> bool:
     """Whether 1-based `heads` of words 1..n (0: the root) hold a cycle."""
-    return _find_cycle(np.r_[-1, heads]) is not None
+    return _find_cycle([-1, *np.asarray(heads).tolist()]) is not None
 
 
 def _total(scores: np.ndarray, heads: np.ndarray) -> float:

@@ -411,14 +411,7 @@ class Tree:
         """Whether the phrase `word` heads opens (punctuation and a length of time aside:
         `several years`, `only days`) with a word such as `after`, even where the parser
         hung `after crowds burned…` on the subject, or `years` as the clause's subject."""
-        inside = {word}
-        level = [word]
-        for _ in range(len(self.words)):  # bounded: a parse may hold a cycle
-            level = [c for i in level for c in self.children[i] if c not in inside]
-            if not level:
-                break
-            inside.update(level)
-        for i in sorted(inside):
+        for i in self._phrase(word):
             found = self.words[i]
             lemma = found.lemma.lower()
             if lemma in _TIME_MARKS:
@@ -501,9 +494,13 @@ class Tree:
         subjects = self.dependents(verb, "nsubj:pass")
         if not subjects:
             return None
-        inside = [i for i in range(len(self.words)) if hangs_below(self.words, i, {subjects[0]})]
-        first, last = self.words[min(inside)].token, self.words[max(inside)].token
+        inside = self._phrase(subjects[0])
+        first, last = self.words[inside[0]].token, self.words[inside[-1]].token
         return (first, last + 1) if last < self.words[verb].token else None
+
+    def _phrase(self, top: int) -> list[int]:
+        """The words of the phrase `top` heads, in order."""
+        return [i for i in range(len(self.words)) if hangs_below(self.words, i, {top})]
 
     def infinitive(self, verb: int) -> bool:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""

@@ -302,7 +302,7 @@ def _spanning_tree(s: np.ndarray) -> np.ndarray:
     n = s.shape[0]
     heads = s.argmax(axis=1)
     heads[0] = -1
-    cycle = _find_cycle(heads)
+    cycle = _find_cycle(heads.tolist())
     if cycle is None:
         return heads
     in_cycle = np.zeros(n, dtype=bool)
@@ -333,10 +333,9 @@ def _spanning_tree(s: np.ndarray) -> np.ndarray:
     return heads_out
 
 
-def _find_cycle(heads: np.ndarray | list[int]) -> list[int] | None:
-    """A cycle among `heads` (-1: none), if any; read as a list, whose items are
-    Python ints, faster to follow than an array's."""
-    heads = heads.tolist() if isinstance(heads, np.ndarray) else heads
+def _find_cycle(heads: Sequence[int]) -> list[int] | None:
+    """A cycle among `heads` (-1: none), if any. A list of Python ints is faster to
+    follow than an array's items: callers pass `array.tolist()`."""
     n = len(heads)
     color = [0] * n
     for start in range(n):

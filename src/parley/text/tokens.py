@@ -43,6 +43,8 @@ _POSSESSIVE_RE = re.compile(r"(?:'S|')$")
 
 def normalise(word: str) -> str:
     """Upper-case, straight apostrophes, no possessive suffix, no abbreviation dots."""
+    if word.isalpha():
+        return word.upper()  # most words: nothing else to do
     norm = word.upper()
     if "’" in norm:
         norm = norm.replace("’", "'")
@@ -59,8 +61,7 @@ def tokenise(text: str, offset: int = 0) -> list[Token]:
     for found in _TOKEN_RE.finditer(text):
         word = found.group()
         start, end = found.span()
-        norm = word.upper() if word.isalpha() else normalise(word)  # most words: just that
-        out.append(Token(word, start + offset, end + offset, norm))
+        out.append(Token(word, start + offset, end + offset, normalise(word)))
     return out
 
 
