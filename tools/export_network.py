@@ -2,9 +2,10 @@
 
 `tools/train_network.py` writes the weights (`network.npz`), which
 `parley.syntax.network.Network` runs in float32 with NumPy. This tool writes the same
-network as one ONNX graph (embeddings, both LSTM layers, the readout layers and the arc
-scorer) and quantises its weight products to 8-bit integers (ONNX Runtime's dynamic
-quantisation: weights int8 per tensor, activations scaled per call). The int8 model runs
+network as one ONNX graph (both LSTM layers, the readout layers and the arc scorer, for
+one sentence a call; its word vectors are made in Python, `network.WordVectors`) and
+quantises its weight products to 8-bit integers (ONNX Runtime's dynamic quantisation:
+weights int8 per tensor, activations scaled per call). The int8 model runs
 more than twice as fast on one core, a sentence at a time; its tags and heads are then
 compared with the float32 runtime's on UD English EWT dev, and the figures printed.
 
@@ -27,7 +28,7 @@ from parley.syntax.analysis import NetworkAnalyser
 from parley.syntax.conllu import gold_sentences, read_conllu
 from parley.syntax.evaluate import attachment_scores
 from parley.syntax.lemmas import Lemmatiser
-from parley.syntax.network import AFFIXES, Network
+from parley.syntax.network import Network
 from parley.syntax.runtime import MODEL, QuantisedNetwork
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "models"
@@ -42,9 +43,10 @@ def _gates(matrix: np.ndarray) -> np.ndarray:
 
 
 def graph(network: Network) -> onnx.ModelProto:
-    """The float32 network as ONNX: ids (time × batch, as `Vocabulary.encode` gives them,
-    transposed) in; tag ids, arc scores and the label layers' dependent and head vectors
-    (batch-major) out. Few operators: at one sentence a call, each costs a few µs."""
+    """The float32 network as ONNX, for one sentence: its word vectors in (time × width,
+    row 0 the root: `WordVectors.sentence`); tag ids, arc scores and the label layers'
+    dependent and head vectors out. Few operators, and no transposes: at one sentence
+    a call, each costs a few µs."""
     w = network.weights
     init: list[onnx.TensorProto] = []
     nodes: list[onnx.NodeProto] = []
@@ -57,27 +59,8 @@ def graph(network: Network) -> onnx.ModelProto:
         nodes.append(helper.make_node(op, inputs, [output], name=output, **attributes))
         return output
 
-    words, affixes, shapes = "words", "affixes", "shapes"  # time-major, as the LSTM reads
-    x = node(
-        "Concat",
-        [
-            node("Gather", [const("word_table", w["word.weight"]), words], "word_vectors"),
-            node(
-                "ReduceSum",
-                [
-                    node(
-                        "Gather", [const("affix_table", w["affix.weight"]), affixes], "affix_rows"
-                    ),
-                    const("affix_axis", np.array([2], dtype=np.int64)),
-                ],
-                "affix_vectors",
-                keepdims=0,
-            ),
-            node("Gather", [const("shape_table", w["shape.weight"]), shapes], "shape_vectors"),
-        ],
-        "inputs",
-        axis=2,
-    )
+    # time × batch (of one) × width, as the LSTM reads
+    x = node("Unsqueeze", ["vectors", const("batch_axis", np.array([1], dtype=np.int64))], "x")
     hidden = w["lstm.weight_hh_l0"].shape[1]
     for layer in range(len(network.recurrent)):
         keys = (f"l{layer}", f"l{layer}_reverse")
@@ -98,21 +81,16 @@ def graph(network: Network) -> onnx.ModelProto:
                         ]
                     ),
                 ),
-                "lengths",
             ],
             f"lstm{layer}",
             hidden_size=hidden,
             direction="bidirectional",
         )
-        x = node(
-            "Reshape",
-            [
-                node("Transpose", [lstm], f"lstm{layer}_t", perm=[0, 2, 1, 3]),
-                const(f"both{layer}", np.array([0, 0, 2 * hidden], dtype=np.int64)),
-            ],
-            f"layer{layer}",
-        )
-    x = node("Transpose", [x], "contextual", perm=[1, 0, 2])
+        # time × 2 directions × 1 × hidden: with a batch of one, each step's two
+        # directions already lie side by side, as the next layer reads them
+        last = layer == len(network.recurrent) - 1
+        shape = const(f"both{layer}", np.array([0, 2 * hidden] if last else [0, 1, 2 * hidden]))
+        x = node("Reshape", [lstm, shape], f"layer{layer}")
     matrix = np.concatenate([w[f"{n}.weight"] for n in READOUT]).T
     bias = np.concatenate([w[f"{n}.bias"] for n in READOUT])
     out = node(
@@ -127,10 +105,10 @@ def graph(network: Network) -> onnx.ModelProto:
 
     def cut(name: str, start: int, end: int) -> str:
         bounds = [const(f"{name}_{k}", np.array([v], dtype=np.int64)) for k, v in
-                  (("start", start), ("end", end), ("axis", 2))]  # fmt: skip
+                  (("start", start), ("end", end), ("axis", 1))]  # fmt: skip
         return node("Slice", [out, *bounds], name)
 
-    node("ArgMax", [cut("tag_scores", 0, sizes[0])], "tags", axis=2, keepdims=0)
+    node("ArgMax", [cut("tag_scores", 0, sizes[0])], "tags", axis=1, keepdims=0)
     hidden_layers = node("Relu", [cut("hidden_out", sizes[0], sum(sizes))], "hidden")
     parts = ["arc_dep", "arc_head", "label_dependents", "label_heads"]
     nodes.append(
@@ -139,7 +117,7 @@ def graph(network: Network) -> onnx.ModelProto:
             [hidden_layers, const("sizes", np.array(sizes[1:], dtype=np.int64))],
             parts,
             name="split",
-            axis=2,
+            axis=1,
         )
     )
     # dep·U·head + head·u = (dep·U + u)·head: the head bias folded into one product
@@ -149,25 +127,19 @@ def graph(network: Network) -> onnx.ModelProto:
          const("arc_u", w["arc_u"])],
         "arc_dep_U_u",
     )  # fmt: skip
-    node("MatMul", [dep_u, node("Transpose", ["arc_head"], "arc_head_t", perm=[0, 2, 1])], "arcs")
-    ids = [
-        helper.make_tensor_value_info("words", TensorProto.INT64, ["time", "batch"]),
-        helper.make_tensor_value_info(
-            "affixes", TensorProto.INT64, ["time", "batch", len(AFFIXES)]
-        ),
-        helper.make_tensor_value_info("shapes", TensorProto.INT64, ["time", "batch"]),
-        helper.make_tensor_value_info("lengths", TensorProto.INT32, ["batch"]),
-    ]
+    node("MatMul", [dep_u, node("Transpose", ["arc_head"], "arc_head_t", perm=[1, 0])], "arcs")
+    width = sum(w[f"{n}.weight"].shape[1] for n in ("word", "affix", "shape"))
+    vectors = [helper.make_tensor_value_info("vectors", TensorProto.FLOAT, ["time", width])]
     outputs = [
-        helper.make_tensor_value_info("tags", TensorProto.INT64, ["batch", "time"]),
-        helper.make_tensor_value_info("arcs", TensorProto.FLOAT, ["batch", "time", "time"]),
+        helper.make_tensor_value_info("tags", TensorProto.INT64, ["time"]),
+        helper.make_tensor_value_info("arcs", TensorProto.FLOAT, ["time", "time"]),
         helper.make_tensor_value_info(
-            "label_dependents", TensorProto.FLOAT, ["batch", "time", None]
+            "label_dependents", TensorProto.FLOAT, ["time", None]
         ),
-        helper.make_tensor_value_info("label_heads", TensorProto.FLOAT, ["batch", "time", None]),
+        helper.make_tensor_value_info("label_heads", TensorProto.FLOAT, ["time", None]),
     ]
     model = helper.make_model(
-        helper.make_graph(nodes, "parley-network", ids, outputs, initializer=init),
+        helper.make_graph(nodes, "parley-network", vectors, outputs, initializer=init),
         opset_imports=[helper.make_opsetid("", OPSET)],
         producer_name="parley tools/export_network.py",
     )
@@ -188,7 +160,7 @@ def main() -> None:
             plain,
             args.out / MODEL,
             weight_type=QuantType.QInt8,
-            op_types_to_quantize=["Gather", "LSTM", "MatMul"],
+            op_types_to_quantize=["LSTM", "MatMul"],
             nodes_to_exclude=["arcs"],  # both sides are activations: kept in float32
         )
     trees = list(read_conllu(args.treebank / "en_ewt-ud-dev.conllu"))

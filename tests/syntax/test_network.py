@@ -8,7 +8,7 @@ from parley.syntax.analysis import NetworkAnalyser
 from parley.syntax.conllu import gold_sentences, read_conllu
 from parley.syntax.evaluate import attachment_scores
 from parley.syntax.network import Network, _find_cycle, _spanning_tree, tree
-from parley.syntax.runtime import QuantisedNetwork, graph_inputs
+from parley.syntax.runtime import QuantisedNetwork
 from parley.text.segment import segment
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -157,14 +157,14 @@ def test_the_exported_graph_computes_what_the_float32_runtime_does():
     )
     forms = _example_forms()[:40]
     tag_scores, arcs, label_dep, label_head, lengths = network.scores(forms)
-    tags, their_arcs, their_dep, their_head = session.run(
-        None, graph_inputs(network.vocabulary, forms)
-    )
-    for row, n in enumerate(lengths):
-        assert (tags[row, :n] == tag_scores[row, :n].argmax(axis=1)).all()
-        assert np.allclose(their_arcs[row, :n, :n], arcs[row, :n, :n], atol=1e-3)
-        assert np.allclose(their_dep[row, :n], label_dep[row, :n], atol=1e-4)
-        assert np.allclose(their_head[row, :n], label_head[row, :n], atol=1e-4)
+    for row, (sentence, n) in enumerate(zip(forms, lengths, strict=True)):
+        tags, their_arcs, their_dep, their_head = session.run(
+            None, {"vectors": network.vectors.sentence(sentence)}
+        )
+        assert (tags == tag_scores[row, :n].argmax(axis=1)).all()
+        assert np.allclose(their_arcs, arcs[row, :n, :n], atol=1e-3)
+        assert np.allclose(their_dep, label_dep[row, :n], atol=1e-4)
+        assert np.allclose(their_head, label_head[row, :n], atol=1e-4)
 
 
 def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
@@ -210,3 +210,25 @@ def test_a_sentence_parses_the_same_whatever_is_analysed_with_it():
     together = network.analyse([*forms, odd])
     assert together[:-1] == [network.analyse([f])[0] for f in forms]
     assert together[3:9] == network.analyse(forms[3:9][::-1])[::-1]
+
+
+def test_word_vectors_are_the_embeddings_side_by_side_whatever_was_read_before(monkeypatch):
+    network = Network.load()
+    w = network.weights
+    sentence = ["Gondor", "sanctioned", "U.S.", "officials", "Gondor"]
+    words, affixes, shapes = network.vocabulary.encode([sentence])
+    expected = np.concatenate(
+        [w["word.weight"][words[0]], w["affix.weight"][affixes[0]].sum(axis=1),
+         w["shape.weight"][shapes[0]]],
+        axis=1,
+    )  # fmt: skip
+    vectors = network.vectors
+    first = vectors.sentence(sentence)
+    assert first.shape == (len(sentence) + 1, 180)
+    assert np.array_equal(first, expected)
+    # a small table fills and starts again: rows change, vectors do not
+    monkeypatch.setattr(type(vectors), "MOST_ROWS", 8)
+    for forms in _example_forms()[:30]:
+        vectors.sentence(forms)
+        assert len(vectors.rows) <= max(8, len(forms))  # a longer sentence fits whole
+    assert np.array_equal(vectors.sentence(sentence), expected)

@@ -6,8 +6,10 @@ coding stage. `tools/export_network.py` writes the same network as one ONNX grap
 weight products quantised to 8-bit integers: ONNX Runtime runs its LSTM layers 4.6 times
 faster than NumPy on a batch, and the whole network, a sentence at a time, more than
 twice as fast as NumPy runs it batched (one core); on UD English EWT dev its tags and
-heads score as the float32 runtime's do (the export prints both). Tree decoding and
-relation labels are shared with the float32 runtime (`network.decode`).
+heads score as the float32 runtime's do (the export prints both). The graph reads one
+sentence's word vectors, which both runtimes make the same way (`network.WordVectors`),
+and tree decoding and relation labels are shared with the float32 runtime
+(`network.decode`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from parley.syntax.network import Parse, Vocabulary, decode, read_meta
+from parley.syntax.network import Parse, WordVectors, decode, read_meta
 from parley.tables import bundled_data
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ class QuantisedNetwork:
     session: onnxruntime.InferenceSession
     tags: list[str]
     relations: list[str]
-    vocabulary: Vocabulary
+    vectors: WordVectors
     labeller: tuple[np.ndarray, np.ndarray]
 
     @classmethod
@@ -52,12 +54,12 @@ class QuantisedNetwork:
             str(base / MODEL), options, providers=["CPUExecutionProvider"]
         )
         meta, vocabulary = read_meta(base)
-        with np.load(base / "network.npz") as found:  # reads only the two arrays named
-            labeller = (
-                np.ascontiguousarray(found["lab_out.weight"].T.astype(np.float32)),
-                found["lab_out.bias"].astype(np.float32),
-            )
-        return cls(session, meta["tags"], meta["relations"], vocabulary, labeller)
+        names = ("word.weight", "affix.weight", "shape.weight", "lab_out.weight", "lab_out.bias")
+        with np.load(base / "network.npz") as found:  # reads only the arrays named
+            weights = {name: found[name].astype(np.float32) for name in names}
+        labeller = (np.ascontiguousarray(weights["lab_out.weight"].T), weights["lab_out.bias"])
+        vectors = WordVectors.of_weights(vocabulary, weights)
+        return cls(session, meta["tags"], meta["relations"], vectors, labeller)
 
     def analyse(self, sentences: Sequence[Sequence[str]]) -> list[Parse]:
         """Tags, heads and relations for tokenised sentences, each run on its own.
@@ -71,20 +73,6 @@ class QuantisedNetwork:
 
     def _one(self, sentence: Sequence[str]) -> Parse:
         tags, arcs, label_dep, label_head = self.session.run(
-            None, graph_inputs(self.vocabulary, [sentence])
+            None, {"vectors": self.vectors.sentence(sentence)}
         )
-        return decode(tags[0], arcs[0], label_dep[0], label_head[0], self.labeller)
-
-
-def graph_inputs(
-    vocabulary: Vocabulary, sentences: Sequence[Sequence[str]]
-) -> dict[str, np.ndarray]:
-    """The graph's inputs for `sentences`: their feature ids time-major, as the LSTM
-    reads them (`tools/export_network.py`), and their lengths + 1 (the root)."""
-    words, affixes, shapes = vocabulary.encode(sentences)
-    return {
-        "words": words.T,
-        "affixes": affixes.transpose(1, 0, 2),
-        "shapes": shapes.T,
-        "lengths": np.asarray([len(s) + 1 for s in sentences], dtype=np.int32),
-    }
+        return decode(tags, arcs, label_dep, label_head, self.labeller)
