@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -64,6 +64,8 @@ class Ontology:
     descriptions: dict[str, str]
     goldstein: dict[str, float]
     plover: dict[str, tuple[str, str | None]]
+    # facts already looked up: every event asks, and a lexicon has a few hundred codes
+    _memo: dict[str, CodeFacts] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Ontology:
@@ -85,6 +87,12 @@ class Ontology:
         return cls(descriptions, goldstein, plover)
 
     def facts(self, code: str) -> CodeFacts:
+        found = self._memo.get(code)
+        if found is None:
+            found = self._memo[code] = self._facts(code)
+        return found
+
+    def _facts(self, code: str) -> CodeFacts:
         root = code[:2]
         plover = longest_prefix(self.plover, code)
         return CodeFacts(

@@ -500,7 +500,11 @@ class Tree:
 
     def _phrase(self, top: int) -> list[int]:
         """The words of the phrase `top` heads, in order."""
-        return [i for i in range(len(self.words)) if hangs_below(self.words, i, {top})]
+        found, level = {top}, [top]
+        while level:  # `found`: another analyser's parse may hold a cycle
+            level = [c for i in level for c in self.children[i] if c not in found]
+            found.update(level)
+        return sorted(found)
 
     def infinitive(self, verb: int) -> bool:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""

@@ -100,7 +100,9 @@ class Pattern:
 class PatternIndex:
     """A block's patterns by one word each must contain (the first of its words), so
     that a sentence looks up the few patterns its words can match instead of trying them
-    all (CAMEO's SAY block has hundreds); `free` patterns hold markers only."""
+    all (CAMEO's SAY block has hundreds); `free` patterns hold markers only. Patterns
+    are kept most specific first (file order among equals), so that their numbers sort
+    in the order they are tried."""
 
     patterns: tuple[Pattern, ...]
     first: FirstWords
@@ -111,7 +113,7 @@ class PatternIndex:
         """A pattern written again later in its block replaces the earlier one, as in
         PETRARCH (`- * &TREATY [031]` then `- * &TREATY [057]`: 057)."""
         last = {pattern.text: pattern for pattern in patterns}
-        patterns = [p for p in patterns if last[p.text] is p]
+        patterns = sorted((p for p in patterns if last[p.text] is p), key=lambda p: -p.size)
         keyed: list[tuple[str, int]] = []
         free: list[int] = []
         for number, pattern in enumerate(patterns):
@@ -132,8 +134,7 @@ class PatternIndex:
         for word in words:
             if word in exact:
                 found.update(exact[word])
-        ordered = sorted(found, key=lambda n: (-self.patterns[n].size, n))
-        return [self.patterns[n] for n in ordered]
+        return [self.patterns[n] for n in sorted(found)]
 
 
 @dataclass(slots=True, frozen=True)
