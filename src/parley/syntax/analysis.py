@@ -49,7 +49,8 @@ def clauses(heads: Sequence[int], relations: Sequence[str], upos: Sequence[str])
     """
     has_subject = {h for h, r in zip(heads, relations, strict=True) if r.startswith("nsubj")}
     starts = [
-        rel.split(":")[0] in CLAUSAL
+        rel in CLAUSAL
+        or (":" in rel and rel.partition(":")[0] in CLAUSAL)
         or (rel == "conj" and (tag in ("VERB", "AUX") or i in has_subject))
         or head < 0
         for i, (head, rel, tag) in enumerate(zip(heads, relations, upos, strict=True))

@@ -34,16 +34,8 @@ class Piece:
     token: int
 
 
-def split_token(token: Token, index: int) -> list[Piece]:
-    """The syntactic words of one token (`index` is its position in the sentence)."""
-    text = token.text
-    if (
-        "-" not in text
-        and "'" not in text
-        and "’" not in text
-        and (len(text) not in _FUSED_SIZES or text.lower() not in _FUSED)
-    ):
-        return [Piece(text, token.start, token.end, index)]  # most words: nothing to cut
+def _split_token(token: Token, index: int) -> list[Piece]:
+    """The syntactic words of a token that may hold several (`index`: its position)."""
     pieces = []
     at = token.start
     for part in _HYPHEN.split(token.text):
@@ -76,4 +68,16 @@ def _split_word(text: str, start: int, index: int) -> list[Piece]:
 
 def split_tokens(tokens: list[Token]) -> list[Piece]:
     """Every syntactic word of a sentence, in order."""
-    return [piece for i, token in enumerate(tokens) for piece in split_token(token, i)]
+    out = []
+    for i, token in enumerate(tokens):
+        text = token.text
+        if (
+            "-" in text
+            or "'" in text
+            or "’" in text
+            or (len(text) in _FUSED_SIZES and text.lower() in _FUSED)
+        ):
+            out += _split_token(token, i)
+        else:
+            out.append(Piece(text, token.start, token.end, i))  # most words: nothing to cut
+    return out
