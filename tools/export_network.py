@@ -45,8 +45,8 @@ def _gates(matrix: np.ndarray) -> np.ndarray:
 def graph(network: Network) -> onnx.ModelProto:
     """The float32 network as ONNX, for one sentence: its word vectors in (time × width,
     row 0 the root: `WordVectors.sentence`); tag ids, arc scores and the label layers'
-    dependent and head vectors out. Few operators, and no transposes: at one sentence
-    a call, each costs a few µs."""
+    dependent and head vectors, and each word's best head and the relation with it,
+    out. Few operators, and no transposes: at one sentence a call, each costs a few µs."""
     w = network.weights
     init: list[onnx.TensorProto] = []
     nodes: list[onnx.NodeProto] = []
@@ -128,6 +128,25 @@ def graph(network: Network) -> onnx.ModelProto:
         "arc_dep_U_u",
     )  # fmt: skip
     node("MatMul", [dep_u, node("Transpose", ["arc_head"], "arc_head_t", perm=[1, 0])], "arcs")
+    # Each word's best head (itself excluded) and the relation with it: the tree most
+    # sentences keep, labelled here in one product (`network.decode` uses both).
+    eye = node("EyeLike", ["arcs"], "eye")
+    loops = node("Mul", [eye, const("loop", np.float32(-1e30))], "loops")
+    node("ArgMax", [node("Add", ["arcs", loops], "no_loops")], "best_heads", axis=1, keepdims=0)
+    head = node("Gather", ["label_heads", "best_heads"], "best_head_vectors", axis=0)
+    features = node(
+        "Concat",
+        ["label_dependents", head, node("Mul", ["label_dependents", head], "label_products")],
+        "label_features",
+        axis=1,
+    )
+    label_scores = node(
+        "Add",
+        [node("MatMul", [features, const("label_W", w["lab_out.weight"].T)], "label_product"),
+         const("label_b", w["lab_out.bias"])],
+        "label_scores",
+    )  # fmt: skip
+    node("ArgMax", [label_scores], "best_labels", axis=1, keepdims=0)
     width = sum(w[f"{n}.weight"].shape[1] for n in ("word", "affix", "shape"))
     vectors = [helper.make_tensor_value_info("vectors", TensorProto.FLOAT, ["time", width])]
     outputs = [
@@ -137,6 +156,8 @@ def graph(network: Network) -> onnx.ModelProto:
             "label_dependents", TensorProto.FLOAT, ["time", None]
         ),
         helper.make_tensor_value_info("label_heads", TensorProto.FLOAT, ["time", None]),
+        helper.make_tensor_value_info("best_heads", TensorProto.INT64, ["time"]),
+        helper.make_tensor_value_info("best_labels", TensorProto.INT64, ["time"]),
     ]
     model = helper.make_model(
         helper.make_graph(nodes, "parley-network", vectors, outputs, initializer=init),

@@ -7,7 +7,15 @@ import pytest
 from parley.syntax.analysis import NetworkAnalyser
 from parley.syntax.conllu import gold_sentences, read_conllu
 from parley.syntax.evaluate import attachment_scores
-from parley.syntax.network import Network, _find_cycle, _spanning_tree, tree
+from parley.syntax.network import (
+    Network,
+    _find_cycle,
+    _labels,
+    _spanning_tree,
+    _without_loops,
+    decode,
+    tree,
+)
 from parley.syntax.runtime import QuantisedNetwork
 from parley.text.segment import segment
 
@@ -157,14 +165,19 @@ def test_the_exported_graph_computes_what_the_float32_runtime_does():
     )
     forms = _example_forms()[:40]
     tag_scores, arcs, label_dep, label_head, lengths = network.scores(forms)
+    labeller = (network.weights["lab_out.weight"].T, network.weights["lab_out.bias"])
     for row, (sentence, n) in enumerate(zip(forms, lengths, strict=True)):
-        tags, their_arcs, their_dep, their_head = session.run(
+        tags, their_arcs, their_dep, their_head, best_heads, best_labels = session.run(
             None, {"vectors": network.vectors.sentence(sentence)}
         )
         assert (tags == tag_scores[row, :n].argmax(axis=1)).all()
         assert np.allclose(their_arcs, arcs[row, :n, :n], atol=1e-3)
         assert np.allclose(their_dep, label_dep[row, :n], atol=1e-4)
         assert np.allclose(their_head, label_head[row, :n], atol=1e-4)
+        heads = _without_loops(arcs[row, :n, :n]).argmax(axis=1)
+        assert (best_heads[1:] == heads).all()
+        labels = _labels(label_dep[row, 1:n], label_head[row, heads], labeller)
+        assert (best_labels[1:] == labels).all()
 
 
 def test_the_numpy_runtime_matches_the_pytorch_network(shared, tmp_path):
@@ -232,3 +245,20 @@ def test_word_vectors_are_the_embeddings_side_by_side_whatever_was_read_before(m
         vectors.sentence(forms)
         assert len(vectors.rows) <= max(8, len(forms))  # a longer sentence fits whole
     assert np.array_equal(vectors.sentence(sentence), expected)
+
+
+def test_decoding_relabels_only_the_words_the_tree_moves():
+    scores = np.full((4, 4), -5.0, dtype=np.float32)
+    scores[1, 2], scores[2, 0], scores[3, 0], scores[2, 3] = 1.0, 1.0, 2.0, 0.5
+    best_heads = np.array([0, 2, 0, 0])  # two root children: word 2 moves under word 3
+    rng = np.random.default_rng(0)
+    label_dep, label_head = rng.normal(size=(4, 2)), rng.normal(size=(4, 2))
+    labeller = (rng.normal(size=(6, 3)), rng.normal(size=3))
+    given = np.array([0, 7, 7, 7])  # as the graph labels the best heads
+    parse = decode(np.zeros(4, dtype=int), scores, label_dep, label_head, labeller,
+                   (best_heads, given))  # fmt: skip
+    assert parse.heads == [2, 3, 0]
+    relabelled = _labels(label_dep[[2]], label_head[[3]], labeller)[0]
+    assert parse.labels == [7, relabelled, 7]
+    alone = decode(np.zeros(4, dtype=int), scores, label_dep, label_head, labeller)
+    assert alone.heads == parse.heads and alone.labels[1] == relabelled

@@ -307,20 +307,45 @@ def decode(
     label_dep: np.ndarray,
     label_head: np.ndarray,
     labeller: tuple[np.ndarray, np.ndarray],
+    best: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Parse:
     """One sentence's parse from its tag ids, arc scores `[dependent, head]` and label
     vectors (row 0: the root, no padding): a tree (`tree`), then each arc's relation from
     its dependent's and head's label vectors (`labeller`: the relation layer's weight,
-    in × out, and bias)."""
-    heads = tree(arcs)
-    dep = label_dep[1:]
-    head = label_head[heads]
-    weight, bias = labeller
-    labels = (np.concatenate([dep, head, dep * head], axis=1) @ weight + bias).argmax(axis=1)
+    in × out, and bias).
+
+    `best`, where the int8 graph has chosen them already: each word's best head (the
+    argmax of its arc scores, itself excluded) and the relation with that head. Most
+    sentences keep them all; only words the tree decoding moves are labelled again."""
+    if best is None:
+        heads = tree(arcs)
+        labels = _labels(label_dep[1:], label_head[heads], labeller)
+    else:
+        best_heads, labels = best[0][1:], best[1][1:]
+        heads = tree(arcs, best_heads)
+        moved = np.flatnonzero(heads != best_heads)
+        if len(moved):
+            labels = labels.copy()
+            labels[moved] = _labels(label_dep[moved + 1], label_head[heads[moved]], labeller)
     return Parse(tags[1:].tolist(), heads.tolist(), labels.tolist())
 
 
-def tree(scores: np.ndarray) -> np.ndarray:
+def _labels(
+    dep: np.ndarray, head: np.ndarray, labeller: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """Relation ids of arcs from their dependents' and heads' label vectors."""
+    weight, bias = labeller
+    return (np.concatenate([dep, head, dep * head], axis=1) @ weight + bias).argmax(axis=1)
+
+
+def _without_loops(scores: np.ndarray) -> np.ndarray:
+    """The scores of words 1..n as heads, no word heading itself (`[i, i + 1]`: -inf)."""
+    best = scores[1:].copy()
+    best.flat[1 :: scores.shape[0] + 1] = -np.inf
+    return best
+
+
+def tree(scores: np.ndarray, best_heads: np.ndarray | None = None) -> np.ndarray:
     """Heads of words 1..n from `scores[dependent, head]` (row and column 0: the root).
 
     Each word's best head is taken when that makes a tree with one word under the root,
@@ -329,16 +354,16 @@ def tree(scores: np.ndarray) -> np.ndarray:
     tree. Otherwise it is the best tree with one root child: the maximum spanning tree
     (Chu-Liu-Edmonds), where that has one, else the maximum spanning tree once every arc
     from the root is made to cost more than any two trees' scores differ (slower: the
-    search then goes through more cycles).
+    search then goes through more cycles). `best_heads`: each word's best head, where
+    it is known already (the int8 graph finds them).
     """
     n = scores.shape[0] - 1
-    best = scores[1:].copy()
-    best.flat[1 :: n + 2] = -np.inf  # no word heads itself: best[i, i + 1]
-    heads = best.argmax(axis=1)
+    heads = _without_loops(scores).argmax(axis=1) if best_heads is None else best_heads
     roots = np.flatnonzero(heads == 0) + 1
     if len(roots) == 1 and _find_cycle([-1, *heads.tolist()]) is None:
         return heads
     if len(roots) > 1:
+        best = _without_loops(scores)
         keep = roots[scores[roots, 0].argmax()]
         best[roots[roots != keep] - 1, 0] = -np.inf
         fixed = best.argmax(axis=1)

@@ -72,7 +72,8 @@ class QuantisedNetwork:
         return [self._one(sentence) for sentence in sentences]
 
     def _one(self, sentence: Sequence[str]) -> Parse:
-        tags, arcs, label_dep, label_head = self.session.run(
+        tags, arcs, label_dep, label_head, best_heads, best_labels = self.session.run(
             None, {"vectors": self.vectors.sentence(sentence)}
         )
-        return decode(tags, arcs, label_dep, label_head, self.labeller)
+        best = (best_heads, best_labels)
+        return decode(tags, arcs, label_dep, label_head, self.labeller, best)
