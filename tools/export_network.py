@@ -182,7 +182,9 @@ def main() -> None:
             args.out / MODEL,
             weight_type=QuantType.QInt8,
             op_types_to_quantize=["LSTM", "MatMul"],
-            nodes_to_exclude=["arcs"],  # both sides are activations: kept in float32
+            # kept in float32: `arcs` multiplies two activations; relations are often
+            # close calls, which int8 decides otherwise (EWT dev LAS 0.8236 -> 0.8234)
+            nodes_to_exclude=["arcs", "label_product"],
         )
     trees = list(read_conllu(args.treebank / "en_ewt-ud-dev.conllu"))
     sentences = list(gold_sentences(trees))
