@@ -42,3 +42,12 @@ def test_a_later_phrase_replaces_an_earlier_one():
 def test_taken_tokens_are_skipped():
     found = matcher().find_all(["NORTH", "KOREA"], taken=[True, False])
     assert [(m.start, m.payload) for m in found] == [(1, "KOR")]
+
+
+def test_a_word_that_starts_nothing_is_passed_over_until_a_phrase_starts_with_it():
+    found = matcher()
+    words = ["SOUTH", "KOREA", "AND", "NORTH", "KOREA"]
+    for _ in range(2):  # the second scan passes over SOUTH and AND at one lookup each
+        assert [(m.start, m.payload) for m in found.find_all(words)] == [(1, "KOR"), (3, "PRK")]
+    found.add(Phrase(("SOUTH", "KOREA"), False), "KOR-S")
+    assert [(m.start, m.payload) for m in found.find_all(words)] == [(0, "KOR-S"), (3, "PRK")]

@@ -138,6 +138,10 @@ class PhraseMatcher(Generic[T]):
             if i < free or word in dead or (taken is not None and taken[i]):
                 continue
             if word not in exact and word[:_MIN_STEM] not in heads and "-" not in word:
+                if word not in prefixes:  # starts nothing at all: next time, one lookup
+                    if len(dead) < _MAX_DEAD:
+                        dead.add(word)
+                    continue
                 # Only a longer phrase can start here (`THE`, `IN`): look one word ahead.
                 if i == last:
                     continue
