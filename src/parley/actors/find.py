@@ -198,7 +198,8 @@ def _names(
     found: list[_Piece] = []
     i = 0
     while i < len(tokens):
-        if not _is_name(tokens[i].text, taken[i]):
+        text = tokens[i].text
+        if not (text[:1].isupper() and _is_name(text, taken[i])):  # most words: no call
             i += 1
             continue
         end = i + 1
