@@ -125,14 +125,15 @@ class WordVectors:
         """The vectors of the root and `sentence`'s words: (1 + words) × width."""
         if len(self.rows) + len(sentence) >= self.MOST_ROWS:
             self._restart()
-        get = self.rows.get
-        index = [0]
-        for word in sentence:
-            row = get(word)
-            index.append(row if row is not None else self._add(word))
+        index = [0, *map(self.rows.get, sentence)]
+        if None in index:  # a word not seen yet
+            index = [0, *map(self._row, sentence)]
         return self.table[index]
 
-    def _add(self, word: str) -> int:
+    def _row(self, word: str) -> int:
+        row = self.rows.get(word)
+        if row is not None:
+            return row
         row = len(self.rows) + 1
         if row == len(self.table):
             self.table = np.concatenate([self.table, np.zeros_like(self.table)])
