@@ -89,7 +89,8 @@ def graph(network: Network) -> onnx.ModelProto:
         # time × 2 directions × 1 × hidden: with a batch of one, each step's two
         # directions already lie side by side, as the next layer reads them
         last = layer == len(network.recurrent) - 1
-        shape = const(f"both{layer}", np.array([0, 2 * hidden] if last else [0, 1, 2 * hidden]))
+        shape = np.array([0, 2 * hidden] if last else [0, 1, 2 * hidden], dtype=np.int64)
+        shape = const(f"both{layer}", shape)
         x = node("Reshape", [lstm, shape], f"layer{layer}")
     matrix = np.concatenate([w[f"{n}.weight"] for n in READOUT]).T
     bias = np.concatenate([w[f"{n}.bias"] for n in READOUT])

@@ -57,22 +57,15 @@ class Vocabulary:
     words: dict[str, int]
     affixes: dict[str, int]
     shapes: dict[str, int]
-    seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def ids(self, word: str) -> tuple[int, ...]:
-        """(word, affixes..., shape) rows of one word; remembered, as news repeats words."""
-        found = self.seen.get(word)
-        if found is None:
-            if len(self.seen) > 200_000:  # bounded: a long run must not grow without end
-                self.seen.clear()
-            aget = self.affixes.get
-            found = (
-                self.words.get(form_key(word), UNKNOWN),
-                *(aget(k, 0) for k in affix_keys(word)),
-                self.shapes.get(shape(word), UNKNOWN),
-            )
-            self.seen[word] = found
-        return found
+        """(word, affixes..., shape) rows of one word (`WordVectors` remembers words)."""
+        aget = self.affixes.get
+        return (
+            self.words.get(form_key(word), UNKNOWN),
+            *(aget(k, 0) for k in affix_keys(word)),
+            self.shapes.get(shape(word), UNKNOWN),
+        )
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, ...]:
         """Padded `(words, affixes, shapes)` id arrays; position 0 of each row is the root."""
@@ -104,7 +97,7 @@ class WordVectors:
     affixes: np.ndarray
     shapes: np.ndarray
     rows: dict[str, int] = field(default_factory=dict)
-    table: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    table: np.ndarray = field(init=False)
 
     @classmethod
     def of_weights(cls, vocabulary: Vocabulary, weights: dict[str, np.ndarray]) -> WordVectors:
@@ -131,6 +124,7 @@ class WordVectors:
         return self.table[index]
 
     def _row(self, word: str) -> int:
+        """The row of `word`, made at first sight."""
         row = self.rows.get(word)
         if row is not None:
             return row
