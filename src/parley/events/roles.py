@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from parley.document import Mention, Word
-from parley.syntax.analysis import hangs_below, span_words
+from parley.syntax.analysis import span_words
 
 # Dependents that open another clause: an actor inside one belongs to its own verb.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
@@ -152,12 +152,21 @@ def _listed(words: Sequence[Word], first: int | None, second: int) -> bool:
     )
 
 
-def _listed_apposition(words: Sequence[Word], head: int) -> bool:
+def _phrase(children: list[list[int]], top: int) -> list[int]:
+    """The words of the phrase `top` heads, in order."""
+    found, level = {top}, [top]
+    while level:  # `found`: another analyser's parse may hold a cycle
+        level = [c for i in level for c in children[i] if c not in found]
+        found.update(level)
+    return sorted(found)
+
+
+def _listed_apposition(words: Sequence[Word], children: list[list[int]], head: int) -> bool:
     """Whether an actor read as an apposition is an item of a list: set off by a comma
     and followed by a conjunction (`Evil Mordor, the awful Fornost, and good Gondor`), as
     no true apposition is (`Osgiliath, the state's fiercest foe, is`; a dateline's
     `GAZA CITY: Four children and a man`)."""
-    last = max(i for i in range(head, len(words)) if hangs_below(words, i, {head}))
+    last = _phrase(children, head)[-1]
     before = next((w.text for w in reversed(words[:head]) if w.upos == "PUNCT"), None)
     after = next((w for w in words[last + 1 :] if w.upos != "PUNCT"), None)
     return before == "," and after is not None and after.upos == "CCONJ"
@@ -346,7 +355,7 @@ class Tree:
             elif (
                 word.relation == "appos"
                 and word.head in tree.group_at
-                and _listed_apposition(words, head)
+                and _listed_apposition(words, children, head)
             ):
                 group = tree.group_at[word.head]
             elif word.relation == "nsubj" and _listed(words, subjects.get(word.head), head):
@@ -411,7 +420,7 @@ class Tree:
         """Whether the phrase `word` heads opens (punctuation and a length of time aside:
         `several years`, `only days`) with a word such as `after`, even where the parser
         hung `after crowds burned…` on the subject, or `years` as the clause's subject."""
-        for i in self._phrase(word):
+        for i in _phrase(self.children, word):
             found = self.words[i]
             lemma = found.lemma.lower()
             if lemma in _TIME_MARKS:
@@ -494,17 +503,9 @@ class Tree:
         subjects = self.dependents(verb, "nsubj:pass")
         if not subjects:
             return None
-        inside = self._phrase(subjects[0])
+        inside = _phrase(self.children, subjects[0])
         first, last = self.words[inside[0]].token, self.words[inside[-1]].token
         return (first, last + 1) if last < self.words[verb].token else None
-
-    def _phrase(self, top: int) -> list[int]:
-        """The words of the phrase `top` heads, in order."""
-        found, level = {top}, [top]
-        while level:  # `found`: another analyser's parse may hold a cycle
-            level = [c for i in level for c in self.children[i] if c not in found]
-            found.update(level)
-        return sorted(found)
 
     def infinitive(self, verb: int) -> bool:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
