@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 
 from parley.api import coding_stages
+from parley.atomic import atomic_text
 from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
 from parley.cli.output import FORMATS, format_for, make_writer
 from parley.cli.progress import RunProgress
@@ -262,7 +263,8 @@ def code(
         stream: IO[str] = sys.stdout
         if output:
             try:
-                stream = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+                # whole or not at all: under its name only once the run ends (parley.atomic)
+                stream = stack.enter_context(atomic_text(output, newline=""))
             except OSError as exc:
                 raise click.BadParameter(f"{output}: {exc.strerror}", param_hint="-o") from exc
         screen = err if not (fmt == "table" and stream is sys.stdout) else Console()

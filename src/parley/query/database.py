@@ -14,12 +14,13 @@ so the database is never copied into memory whole. For a result too large for me
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import duckdb
 
+from parley.atomic import atomic_path
 from parley.errors import ParleyError, one_line
 from parley.export.formats import FORMATS, LAYOUTS, TABLES, table_projection
 from parley.export.lookups import register_lookups
@@ -170,13 +171,15 @@ def _chosen(event_filter: EventFilter | None, filters: dict[str, Any]) -> EventF
 
 @contextmanager
 def _opened(sink: str | Path | BinaryIO) -> Iterator[BinaryIO]:
-    """A binary stream for `sink`: the file at a path (closed after), or the stream given."""
+    """A binary stream for `sink`: for a path, a temporary file beside it that becomes
+    the file at the path only when the block ends normally (`parley.atomic`: an export
+    stopped part-way leaves the previous file whole); else the stream given."""
     if isinstance(sink, str | Path):
-        try:
-            stream = open(sink, "wb")  # noqa: SIM115  (closed below, after the yield)
-        except OSError as exc:
-            raise ParleyError(f"{sink}: cannot write ({exc.strerror})") from exc
-        with stream:
+        with ExitStack() as stack:
+            try:
+                stream = stack.enter_context(open(stack.enter_context(atomic_path(sink)), "wb"))
+            except OSError as exc:
+                raise ParleyError(f"{sink}: cannot write ({exc.strerror})") from exc
             yield stream
     else:
         yield sink

@@ -159,6 +159,9 @@ class DaskRun:
         priors = None
         if self.store is not None and stored_before and self._near_stories:
             priors = self.store.first_sightings(sorted(self._near_stories))
+        if manifest["complete"]:  # a dataset done before is rewritten: not done until it is
+            manifest.update(complete=False, merged_into=None)
+            folder.note(manifest)
         self.counters.events = write_dataset(self.out, self._coded, self.rejections, priors,
                                              started)  # fmt: skip
         manifest.update(complete=True, merged_into=None)

@@ -74,17 +74,25 @@ def write_dataset(
             for name in ("sentences", "mentions"):
                 empty = arrow_schema(TABLES[name]).empty_table()
                 pq.write_table(empty, staging / f"{name}.parquet")
+    _swap_in(staging, out)
+    return counted
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Put the staged tables in `out` in place of the earlier ones, by renames only: a
+    table is deleted only once it is out of `out` (moved into the staging folder), so a
+    run stopped part-way leaves each table whole, old or new, or not there, never a
+    table folder deleted in part (the run's manifest says whether the dataset is done)."""
+    replaced = staging / ".replaced"
+    replaced.mkdir()
     for name in NAMES:
         for old in (out / name, out / f"{name}.parquet"):
-            if old.is_dir():
-                shutil.rmtree(old)
-            elif old.exists():
-                old.unlink()
+            if old.exists():
+                old.rename(replaced / old.name)
         for new in (staging / name, staging / f"{name}.parquet"):
             if new.exists():
                 new.rename(out / new.name)
     shutil.rmtree(staging)
-    return counted
 
 
 def _write_rejections(staging: Path, rejections: list[Rejection]) -> None:

@@ -9,13 +9,14 @@ stored?" from the database and from its unwritten buffer.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import duckdb
 import pyarrow as pa
@@ -32,9 +33,16 @@ from parley.store.records import (
 )
 from parley.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, VIEWS
 from parley.store.turns import POLL_SECONDS, Turns
+from parley.store.writer import WriterLock
 
-_AUTO_BASE_MB = 24
+# "auto" memory: a checkpoint (DuckDB writes its log into the file every 16 MB of writes)
+# pins a block per column of the table it writes; with the events table's 52 columns it
+# failed under 27 MB and then invalidated the database. 64 MB leaves twice that, plus
+# room for the document index; should a checkpoint still run out, the cap doubles and
+# the batch is written again (up to _AUTO_CEILING of the machine's memory).
+_AUTO_BASE_MB = 64
 _AUTO_BYTES_PER_DOCUMENT = 512
+_AUTO_CEILING = 0.5
 _MERGE_MB = 512
 WAIT_SECONDS = 60.0
 # How long a writer that made way waits for its readers to close the file again (an
@@ -57,6 +65,23 @@ def _holder(readers: bool, waited: float) -> str:
     if waited:
         return f"it is locked by another parley run, which did not make way within {waited:g} s"
     return "it is locked by another parley run"
+
+
+def _out_of_memory(exc: duckdb.Error) -> bool:
+    """Whether DuckDB failed for want of memory (a failed commit or checkpoint says so
+    only in its words)."""
+    text = str(exc)
+    return isinstance(exc, duckdb.OutOfMemoryException) or any(
+        words in text for words in ("could not allocate block", "failed to pin block")
+    )
+
+
+def _machine_mb() -> int:
+    """The machine's memory in MB (4 GB where the system does not say)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+    except (AttributeError, ValueError, OSError):
+        return 4096
 
 
 def _delete_documents(con: duckdb.DuckDBPyConnection, ids: str) -> None:
@@ -138,16 +163,24 @@ class DuckDBStore:
         self._next_turn = 0.0
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database")
-        self._con = self._connect(wait)
-        if read_only:
-            try:
+        self._writer = WriterLock(self.path)
+        if not read_only:
+            self._writer.acquire()
+        try:
+            self._con = self._connect(wait)
+        except BaseException:
+            self._writer.release()
+            raise
+        try:
+            if read_only:
                 self._check_readable()
-            except StoreError:
-                self._con.close()
-                raise
-        else:
-            self._con.execute(DDL)
-            self._migrate()
+            else:
+                self._con.execute(DDL)
+                self._migrate()
+        except BaseException:
+            self._con.close()
+            self._writer.release()
+            raise
         self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
         self._fit_memory()
         self._batch = _Batch()
@@ -240,10 +273,21 @@ class DuckDBStore:
             self._con.execute(f"SET memory_limit = '{wanted}MB'")
 
     # -- the DocumentIndex protocol -------------------------------------------------
+    def _ask(self, sql: str, params: list[Any]) -> duckdb.DuckDBPyConnection:
+        """A lookup of the deduplication index. A database that fails here fails for
+        every document after it: the run stops with one line, not a line a document."""
+        try:
+            return self._con.execute(sql, params)
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"{self.path}: the database cannot be read, so the run stops; the "
+                f"documents stored before are kept ({one_line(exc)})"
+            ) from exc
+
     def find_by_hash(self, content: str) -> tuple[str, str] | None:
         if content in self._batch.by_hash:
             return self._batch.by_hash[content]
-        row = self._con.execute(
+        row = self._ask(
             "SELECT document_id, story_id FROM documents "
             "WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
             [content],
@@ -253,7 +297,7 @@ class DuckDBStore:
     def find_by_id(self, document_id: str) -> str | None:
         if document_id in self._batch.by_id:
             return self._batch.by_id[document_id]
-        row = self._con.execute(
+        row = self._ask(
             "SELECT content_hash FROM documents WHERE document_id = ?", [document_id]
         ).fetchone()
         return row[0] if row else None
@@ -271,7 +315,7 @@ class DuckDBStore:
         """First sightings of a stored story's events. Only stories of earlier runs are
         asked for: `CountOnce` remembers this run's (far more than a batch holds)."""
         return dict(
-            self._con.execute(
+            self._ask(
                 "SELECT story_event_id, event_id FROM events "
                 "WHERE story_id = ? AND repeat_of IS NULL",
                 [story_id],
@@ -313,22 +357,47 @@ class DuckDBStore:
         documents = batch.rows["documents"]
         if not (documents or batch.rejections):
             return
-        con = self._con
-        try:
-            con.execute("BEGIN TRANSACTION")
-            self._write(con, batch)
-            con.execute("COMMIT")
-            self._stored += len(documents)
-            self._fit_memory()
-        except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            names = ", ".join(d["origin"] for d in documents[:3])
-            more = f" and {len(documents) - 3} more" if len(documents) > 3 else ""
-            detail = one_line(exc)
-            raise StoreError(
-                f"{self.path}: could not store {names}{more}; nothing of them was written, "
-                f"earlier documents are safe ({detail})"
-            ) from exc
+        while True:
+            con = self._con
+            try:
+                con.execute("BEGIN TRANSACTION")
+                self._write(con, batch)
+                con.execute("COMMIT")
+                break
+            except duckdb.Error as exc:
+                with suppress(duckdb.Error):  # a database DuckDB gave up on refuses this
+                    con.execute("ROLLBACK")
+                if not self._more_memory(exc):
+                    self._failed(documents, exc)
+        self._stored += len(documents)
+        self._fit_memory()
+
+    def _more_memory(self, exc: duckdb.Error) -> bool:
+        """After a write that ran out of memory under "auto": open the file again (after
+        a failed checkpoint DuckDB refuses everything until then; what was committed is
+        in its log) with twice the cap, if the machine has it. Whether the batch may be
+        written again."""
+        if not self._auto or not _out_of_memory(exc):
+            return False
+        wanted = self._limit_mb * 2
+        if wanted > _machine_mb() * _AUTO_CEILING:
+            return False
+        self._con.close()
+        self._con = None  # type: ignore[assignment]
+        self._limit_mb, self._memory_limit = wanted, f"{wanted}MB"
+        self._con = self._connect(_READERS_SECONDS)
+        return True
+
+    def _failed(self, documents: list[dict[str, Any]], exc: duckdb.Error) -> NoReturn:
+        """Stop the run with one line: which documents, and that the rest is safe."""
+        names = ", ".join(d["origin"] for d in documents[:3]) or "rejections"
+        more = f" and {len(documents) - 3} more" if len(documents) > 3 else ""
+        hint = " (--db-memory gives DuckDB more memory)" if _out_of_memory(exc) else ""
+        raise StoreError(
+            f"{self.path}: could not store {names}{more}, so the run stops; the documents "
+            f"stored before are kept, and running the same command again stores the "
+            f"rest{hint} ({one_line(exc)})"
+        ) from exc
 
     @staticmethod
     def _write(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
@@ -408,12 +477,14 @@ class DuckDBStore:
     def close(self) -> None:
         """Write what is buffered and release the file."""
         if self._con is None:
+            self._writer.release()
             return
         try:
             self.flush()
         finally:
             self._con.close()
             self._con = None  # type: ignore[assignment]
+            self._writer.release()
 
     def __enter__(self) -> DuckDBStore:
         return self

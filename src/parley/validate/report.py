@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from parley.atomic import atomic_text
 from parley.document import Event
 from parley.validate.run import Outcome
 from parley.validate.score import Scores
@@ -68,7 +69,8 @@ def write_report(folder: Path, gold_name: str, scores: Scores, outcomes: list[Ou
         "skipped_input_errors": scores.skipped_errors,
         "records": [_outcome_json(o) for o in outcomes],
     }
-    (folder / "report.json").write_text(json.dumps(payload, indent=1, ensure_ascii=False))
+    with atomic_text(folder / "report.json") as stream:  # each file whole or the old one
+        stream.write(json.dumps(payload, indent=1, ensure_ascii=False))
     lines = [f"# parley validate: {gold_name}", "", "| score | precision | recall | F1 |"]
     lines.append("|---|---:|---:|---:|")
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary_rows(scores)]
@@ -94,4 +96,5 @@ def write_report(folder: Path, gold_name: str, scores: Scores, outcomes: list[Ou
         if record["rejected"]:
             lines.append(f"- not coded: {record['rejected']}")
         lines.append("")
-    (folder / "report.md").write_text("\n".join(lines), encoding="utf-8")
+    with atomic_text(folder / "report.md") as stream:
+        stream.write("\n".join(lines))
