@@ -19,7 +19,9 @@ from parley.errors import StoreError
 from parley.query.database import EventDatabase
 from parley.store.duckdb_store import DuckDBStore
 from parley.store.turns import STALE_SECONDS, Turns
+from parley.store.writer import WriterLock, lock_path
 from parley.web.app import create_app
+from parley.web.uploads import Uploads
 from tests.conftest import contents, write_corpus
 
 ARTICLES = 400
@@ -38,13 +40,23 @@ def _documents(db: Path) -> int:
         return database.sql("SELECT count(*) FROM documents").fetchall()[0][0]
 
 
-def test_readers_read_while_a_run_writes_and_the_run_loses_nothing(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write_corpus(corpus, ARTICLES)
-    reference = tmp_path / "reference.duckdb"
-    assert _code(corpus, reference).wait(timeout=600) == 1  # the empty file is rejected
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("concurrent") / "corpus"
+    folder.mkdir()
+    write_corpus(folder, ARTICLES)
+    return folder
 
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path) -> Path:
+    """The database of a run nobody read during, nor tried to write beside."""
+    db = corpus.parent / "reference.duckdb"
+    assert _code(corpus, db).wait(timeout=600) == 1  # the empty file is rejected
+    return db
+
+
+def test_readers_read_while_a_run_writes_and_the_run_loses_nothing(tmp_path, corpus, reference):
     db = tmp_path / "read.duckdb"
     run = _code(corpus, db)
     seen: list[int] = []
@@ -78,6 +90,65 @@ def test_readers_read_while_a_run_writes_and_the_run_loses_nothing(tmp_path):
     assert output.startswith('"root","events"')
     assert contents(db) == contents(reference)
     assert not Turns(db).folder.exists()  # every request withdrawn
+
+
+def test_a_second_writer_and_an_upload_are_refused_while_a_run_makes_way(
+    tmp_path, corpus, reference, dictionaries
+):
+    """A run closes the file whenever a reader asks; another writer must not take it
+    then (the run, opening it again, would find it taken and stop)."""
+    db = tmp_path / "busy.duckdb"
+    run = _code(corpus, db)
+    refused = {"writer": 0, "upload": 0}
+    while not db.exists():
+        time.sleep(0.02)
+    with TestClient(create_app(db, uploads=Uploads(lambda: dictionaries))) as client:
+        while run.poll() is None:
+            _documents(db)  # a reader: the run makes way, and the file is free a moment
+            try:
+                DuckDBStore(db, wait=0).close()  # in only once the run has closed its store
+            except StoreError as exc:
+                assert "another parley run is writing to it (pid" in str(exc)
+                refused["writer"] += 1
+            upload = client.post("/api/documents", params={"name": "late.txt"},
+                                 content=b"Japan accused China of spying on Monday.")  # fmt: skip
+            if upload.status_code == 409:
+                assert "another parley run is writing" in upload.json()["detail"]
+                refused["upload"] += 1
+            else:  # the run had finished writing: the upload is a document of its own
+                assert upload.status_code == 201 and run.wait(timeout=30) is not None
+    _, errors = run.communicate()
+    assert run.returncode == 1, errors  # the empty file only
+    rejected = f"parley: {corpus}/part0/empty.txt: empty file (no text)"
+    assert errors.strip().splitlines() == [rejected]
+    assert refused["writer"] >= 3 and refused["upload"] >= 3, refused
+    late = {t: [r for r in rows if "upload/late.txt" not in r] for t, rows in contents(db).items()}
+    assert late == contents(reference)
+    assert not lock_path(db).exists()
+
+
+def test_a_second_parley_code_is_refused_with_one_line_and_the_file_untouched(tmp_path):
+    db = _new(tmp_path / "p.duckdb")
+    article = tmp_path / "a.txt"
+    article.write_text("Japan accused China of spying on Monday.", encoding="utf-8")
+    lock = WriterLock(db)
+    lock.acquire()  # as a run that is writing holds it
+    try:
+        second = subprocess.run([sys.executable, "-m", "parley", "code", str(article),
+                                 "--db", str(db)], capture_output=True, text=True)  # fmt: skip
+    finally:
+        lock.release()
+    assert second.returncode == 2
+    assert second.stderr.strip().splitlines() == [
+        f"parley: error: {db}: cannot open database (another parley run is writing to it "
+        f"(pid {os.getpid()}, since {second.stderr.split('since ')[1][:19]}); try again "
+        "when it has finished)"
+    ]
+    assert _documents(db) == 0 and not lock_path(db).exists()
+    ran = subprocess.run([sys.executable, "-m", "parley", "code", str(article), "--db", str(db)],
+                         capture_output=True, text=True)  # fmt: skip
+    assert ran.returncode == 0, ran.stderr  # once the first has finished
+    assert _documents(db) == 1
 
 
 def test_a_reader_killed_while_waiting_leaves_no_lasting_request(tmp_path):
