@@ -13,13 +13,14 @@ from typing import IO, Any
 import click
 from rich.console import Console
 
-from parley.api import coding_stages
+from parley.api import coding_stages, document_stages
 from parley.atomic import atomic_text
 from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
 from parley.cli.output import FORMATS, format_for, make_writer
 from parley.cli.progress import RunProgress
 from parley.config import Dictionaries
 from parley.dates import parse_date
+from parley.dedup.relink import relink
 from parley.dedup.stage import DEFAULT_THRESHOLD, MemoryIndex
 from parley.document import Document, Rejection
 from parley.ingest.discover import discover
@@ -309,8 +310,18 @@ def code(
                 if isinstance(result, Document):
                     writer.write(result)
                 progress.update(files_done, pipeline.counters)
+        relinked = None
+        if store.replaced:  # --replace wrote over documents: re-derive what they fed
+            recode = Pipeline(document_stages(dictionaries, limits), on_reject=reject)
+            relinked = relink(store, recode.process_wave, dedup_threshold)
         if show:
             screen.print(_summary(pipeline.counters, db), highlight=False)
+            if relinked is not None and relinked.documents:
+                screen.print(
+                    f"replaced documents: {len(relinked.documents)} copies stored again, "
+                    f"the events of {relinked.stories} stories counted again",
+                    highlight=False,
+                )
     if pipeline.counters.rejected:
         sys.exit(1)
 

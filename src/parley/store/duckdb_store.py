@@ -9,6 +9,7 @@ stored?" from the database and from its unwritten buffer.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -184,6 +185,13 @@ class DuckDBStore:
         self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
         self._fit_memory()
         self._batch = _Batch()
+        # Documents this store (or a run killed before it relinked) wrote over
+        # (`--replace`), with the story each was in: their copies and repeats are
+        # re-derived (`parley.dedup.relink`), then `forget_replaced`.
+        self.replaced: dict[str, str] = {}
+        if not read_only:
+            row = self._con.execute("SELECT value FROM meta WHERE key = 'replaced'").fetchone()
+            self.replaced = json.loads(row[0]) if row else {}
 
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
         """Open the file, waiting up to `wait` s while another process holds it, and asking
@@ -361,7 +369,11 @@ class DuckDBStore:
             con = self._con
             try:
                 con.execute("BEGIN TRANSACTION")
+                replaced = self._keep_places(con, batch)
                 self._write(con, batch)
+                if replaced:  # kept with the batch: a run killed before relinking
+                    pending = json.dumps({**self.replaced, **replaced})  # relinks next time
+                    con.execute("INSERT OR REPLACE INTO meta VALUES ('replaced', ?)", [pending])
                 con.execute("COMMIT")
                 break
             except duckdb.Error as exc:
@@ -369,8 +381,28 @@ class DuckDBStore:
                     con.execute("ROLLBACK")
                 if not self._more_memory(exc):
                     self._failed(documents, exc)
-        self._stored += len(documents)
+        self._stored += len(documents) - len(replaced)
+        self.replaced.update(replaced)
         self._fit_memory()
+
+    @staticmethod
+    def _keep_places(con: duckdb.DuckDBPyConnection, batch: _Batch) -> dict[str, str]:
+        """Documents of the batch stored before (a new version, `--replace`) keep the
+        place in the stored order of the version they replace (`added_at`), as in a
+        fresh run of the same inputs; their ids and the stories they were in."""
+        documents = batch.rows["documents"]
+        if not documents:
+            return {}
+        con.register("batch_ids", pa.table({"document_id": [d["document_id"] for d in documents]}))
+        stored = con.execute(
+            "SELECT document_id, added_at, story_id FROM documents "
+            "WHERE document_id IN (SELECT document_id FROM batch_ids)"
+        ).fetchall()
+        con.unregister("batch_ids")
+        places = {document_id: added_at for document_id, added_at, _ in stored}
+        for row in (*documents, *batch.rows["events"]):
+            row["added_at"] = places.get(row["document_id"], row["added_at"])
+        return {document_id: story_id for document_id, _, story_id in stored}
 
     def _more_memory(self, exc: duckdb.Error) -> bool:
         """After a write that ran out of memory under "auto": open the file again (after
@@ -414,6 +446,40 @@ class DuckDBStore:
                 con.register("batch_rows", pa.Table.from_pylist(rows, arrow_schema(columns)))
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 con.unregister("batch_rows")
+
+    def forget_replaced(self) -> None:
+        """The replaced documents' links are re-derived: nothing is left to relink."""
+        self.flush()
+        self._con.execute("DELETE FROM meta WHERE key = 'replaced'")
+        self.replaced = {}
+
+    def recount_repeats(self, story_ids: list[str]) -> None:
+        """Count the events of these stories once again, in the stored order: the first
+        sighting of a story event (the first document, then the order of its events)
+        counts, every later one is a repeat of it (`parley.dedup.relink`)."""
+        self.flush()
+        con = self._con
+        con.register("touched", pa.table({"story_id": pa.array(story_ids, pa.string())}))
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(
+                "UPDATE events SET repeat_of = CASE WHEN f.first = events.event_id "
+                "THEN NULL ELSE f.first END FROM (SELECT e.event_id, first_value(e.event_id) "
+                "OVER (PARTITION BY e.story_event_id ORDER BY d.added_at, d.rowid, e.rowid) "
+                "AS first FROM events e JOIN documents d USING (document_id) "
+                "WHERE e.story_id IN (SELECT story_id FROM touched)) f "
+                "WHERE events.event_id = f.event_id"
+            )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: could not count the events of replaced documents' stories "
+                f"again; the next `parley code` into it does ({one_line(exc)})"
+            ) from exc
+        finally:
+            con.unregister("touched")
 
     def first_sightings(self, story_ids: list[str]) -> pa.Table:
         """`story_event_id`, `event_id` of the events stored stories counted (not
