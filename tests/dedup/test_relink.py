@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -121,4 +123,22 @@ def test_a_run_killed_before_relinking_is_relinked_by_the_next_run(tmp_path, dic
     fresh = tmp_path / "fresh.duckdb"
     records = [("a", NEW_VERSIONS["unrelated"]), *first[1:], ("z", "Nothing happened here today.")]
     code(fresh, feed(tmp_path / "fresh.jsonl", records))
+    assert rows(db) == rows(fresh)
+
+
+def test_a_replacement_merged_from_a_dask_dataset_is_relinked(tmp_path):
+    first = CORPORA["middle"]
+    db = tmp_path / "merged.duckdb"
+    code(db, feed(tmp_path / "first.jsonl", first))
+    new = feed(tmp_path / "new.jsonl", [("a", NEW_VERSIONS["edited"])])
+    run = subprocess.run(
+        [sys.executable, "-m", "parley", "code", str(new), "--db", str(db), "--replace",
+         "--runner", "dask", "--workers", "1", "--parquet", str(tmp_path / "dataset")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+
+    fresh = tmp_path / "fresh.duckdb"
+    inputs = [(i, NEW_VERSIONS["edited"] if i == "a" else text) for i, text in first]
+    code(fresh, feed(tmp_path / "fresh.jsonl", inputs))
     assert rows(db) == rows(fresh)

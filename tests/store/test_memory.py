@@ -114,3 +114,19 @@ def test_parley_code_with_default_settings_stores_4000_articles_of_25_sentences(
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert counts(db)[0] == 4000
+
+
+def test_parley_code_stops_at_once_with_one_line_when_the_store_fails(tmp_path):
+    """Not a line a document: the first failure ends the run, with what to do."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [f'{{"id": "n{n}", "text": "{article(n, 3)}"}}' for n in range(300)]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "tiny.duckdb"
+    run = subprocess.run(
+        [sys.executable, "-m", "parley", "code", str(feed), "--db", str(db),
+         "--db-memory", "3MB", "--format", "jsonl"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 2
+    (line,) = run.stderr.strip().splitlines()
+    assert line.startswith(f"parley: error: {db}: ") and "--db-memory" in line

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -253,7 +253,7 @@ def code(
         shards = plan(paths, kind, shard_size)
         target = DuckDBStore(db, memory_limit=db_memory) if merge else None
         counters = _code_on_dask(
-            shards, settings, Path(parquet_dir or ""), target, scheduler, count, err
+            shards, settings, Path(parquet_dir or ""), target, scheduler, count, err, dictionaries
         )
         if counters.rejected:
             sys.exit(1)
@@ -310,20 +310,33 @@ def code(
                 if isinstance(result, Document):
                     writer.write(result)
                 progress.update(files_done, pipeline.counters)
-        relinked = None
-        if store.replaced:  # --replace wrote over documents: re-derive what they fed
-            recode = Pipeline(document_stages(dictionaries, limits), on_reject=reject)
-            relinked = relink(store, recode.process_wave, dedup_threshold)
+        relinked = _relink(store, dictionaries, limits, dedup_threshold, reject)
         if show:
             screen.print(_summary(pipeline.counters, db), highlight=False)
-            if relinked is not None and relinked.documents:
-                screen.print(
-                    f"replaced documents: {len(relinked.documents)} copies stored again, "
-                    f"the events of {relinked.stories} stories counted again",
-                    highlight=False,
-                )
+            if relinked:
+                screen.print(relinked, highlight=False)
     if pipeline.counters.rejected:
         sys.exit(1)
+
+
+def _relink(
+    store: DuckDBStore,
+    dictionaries: Dictionaries,
+    limits: Limits,
+    threshold: float,
+    on_reject: Callable[[Rejection], None],
+) -> str:
+    """After documents were replaced (`--replace`, or a run killed before it got
+    here): re-derive the copies and repeats they fed (`parley.dedup.relink`); what was
+    done, in a line, or nothing."""
+    if not store.replaced:
+        return ""
+    recode = Pipeline(document_stages(dictionaries, limits), on_reject=on_reject)
+    relinked = relink(store, recode.process_wave, threshold)
+    return (
+        f"replaced documents relinked: {len(relinked.documents)} documents stored again, "
+        f"the events of {relinked.stories} stories counted again"
+    )
 
 
 def _say_rejected(console: Console, rejection: Rejection) -> None:
@@ -353,19 +366,30 @@ def _code_on_dask(
     scheduler: str | None,
     workers: int,
     err: Console,
+    dictionaries: Dictionaries,
 ) -> Counters:
     """Code the shards on Dask; rejections and the summary on stderr, as `code` does."""
 
+    relinked = ""
     with ExitStack() as stack:
         if store is not None:
             stack.enter_context(store)
         client = stack.enter_context(connect(scheduler, workers))
         index = store if store is not None else MemoryIndex()
+        say = functools.partial(_say_rejected, err)  # the dataset records them
         with RunProgress(err, len(shards), err.is_terminal, unit="shards") as progress:
-            say = functools.partial(_say_rejected, err)  # the dataset records them
             run = DaskRun(client, settings, out, index, store, say, progress.update)
             counters = run.run(shards)
+        if store is not None:
+
+            def reject(rejection: Rejection) -> None:
+                store.add_rejection(rejection)
+                say(rejection)
+
+            relinked = _relink(store, dictionaries, settings.limits, settings.threshold, reject)
     where = f"{out}" + (f" and {store.path}" if store is not None else "")
     if err.is_terminal:
         err.print(_summary(counters, where), highlight=False)
+        if relinked:
+            err.print(relinked, highlight=False)
     return counters

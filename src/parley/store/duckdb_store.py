@@ -172,26 +172,34 @@ class DuckDBStore:
         except BaseException:
             self._writer.release()
             raise
-        try:
-            if read_only:
-                self._check_readable()
-            else:
-                self._con.execute(DDL)
-                self._migrate()
-        except BaseException:
-            self._con.close()
-            self._writer.release()
-            raise
-        self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        self._fit_memory()
         self._batch = _Batch()
         # Documents this store (or a run killed before it relinked) wrote over
         # (`--replace`), with the story each was in: their copies and repeats are
         # re-derived (`parley.dedup.relink`), then `forget_replaced`.
         self.replaced: dict[str, str] = {}
-        if not read_only:
+        try:
+            self._set_up()
+        except BaseException as exc:
+            self._con.close()
+            self._writer.release()
+            if isinstance(exc, duckdb.Error):
+                hint = " (--db-memory gives DuckDB more memory)" if _out_of_memory(exc) else ""
+                raise StoreError(
+                    f"{self.path}: cannot set up the database{hint} ({one_line(exc)})"
+                ) from exc
+            raise
+
+    def _set_up(self) -> None:
+        """Check (a reader) or create and migrate (a writer) the tables; what is stored."""
+        if self.read_only:
+            self._check_readable()
+        else:
+            self._con.execute(DDL)
+            self._migrate()
             row = self._con.execute("SELECT value FROM meta WHERE key = 'replaced'").fetchone()
             self.replaced = json.loads(row[0]) if row else {}
+        self._stored = self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        self._fit_memory()
 
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
         """Open the file, waiting up to `wait` s while another process holds it, and asking
@@ -520,12 +528,17 @@ class DuckDBStore:
             con.execute("BEGIN TRANSACTION")
             if documents is not None:
                 con.execute(f"CREATE TEMP TABLE dataset_ids AS SELECT document_id FROM {documents}")
+                con.execute(
+                    "CREATE TEMP TABLE dataset_places AS SELECT document_id, added_at, story_id "
+                    "FROM documents WHERE document_id IN (SELECT document_id FROM dataset_ids)"
+                )
                 _delete_documents(con, "dataset_ids")
                 con.execute("DROP TABLE dataset_ids")
             for table in ("documents", "sentences", "mentions", "events", "rejections"):
                 source = rows(table)
                 if source is not None:
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {source}")
+            replaced = self._keep_merged_places(con) if documents is not None else {}
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -536,9 +549,25 @@ class DuckDBStore:
         finally:
             if self._auto:
                 con.execute(f"SET memory_limit = '{self._limit_mb}MB'")
-        self._stored += added
+        self._stored += added - len(replaced)
+        self.replaced.update(replaced)
         self._fit_memory()
         return added
+
+    def _keep_merged_places(self, con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+        """Documents a merged dataset replaced keep their places (`_keep_places`) and
+        are noted for relinking, as a batch's are; their ids and former stories."""
+        replaced = dict(con.execute("SELECT document_id, story_id FROM dataset_places").fetchall())
+        for table in ("documents", "events"):
+            con.execute(
+                f"UPDATE {table} SET added_at = p.added_at FROM dataset_places p "
+                f"WHERE {table}.document_id = p.document_id"
+            )
+        con.execute("DROP TABLE dataset_places")
+        if replaced:
+            pending = json.dumps({**self.replaced, **replaced})
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('replaced', ?)", [pending])
+        return replaced
 
     def close(self) -> None:
         """Write what is buffered and release the file."""
