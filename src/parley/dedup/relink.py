@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
 from parley.dedup.fingerprint import story_id_for
 from parley.dedup.minhash import MinHasher
@@ -38,9 +39,11 @@ Recode = Callable[[Sequence[Document]], list[Document | Rejection | None]]
 _COLUMNS = (
     "document_id", "origin", "format", "url", "title", "author", "affiliation", "source",
     "date", "date_source", "content_hash", "story_id", "duplicate_of", "similar_to",
-    "similarity", "signature", "text",
+    "similarity", "signature",
 )  # fmt: skip
 _COPY = "copy "  # how `date_source` says the date came from a copy of the document
+# Stored before the first replaced document (`_History.first` fills in the place).
+_BEFORE = "(added_at < ? OR (added_at = ? AND rowid < ?))"
 
 
 @dataclass(slots=True)
@@ -71,15 +74,14 @@ def relink(store: DuckDBStore, recode: Recode, threshold: float) -> Relinked:
     replaced = dict(store.replaced)
     if not replaced:
         return Relinked()
-    rows = _stored_order(store)
-    position = {row["document_id"]: n for n, row in enumerate(rows)}
-    start = min(position[d] for d in replaced if d in position)
-    changed = _replay(rows, start, threshold)
+    history = _History.of(store, list(replaced))
+    changed = history.replay(threshold) if history is not None else []
     touched = set(replaced.values())
     docs = []
     for row, decision in changed:
         touched.update((row["story_id"], decision.story_id))
-        docs.append(_document(row, decision))
+        assert history is not None
+        docs.append(_document(row, decision, history.text(row["document_id"])))
     coded = recode([d for d in docs if d.duplicate_of is None]) if docs else []
     done = iter(coded)
     for doc in docs:
@@ -97,36 +99,121 @@ def relink(store: DuckDBStore, recode: Recode, threshold: float) -> Relinked:
     return Relinked([d.id for d in docs], len(touched))
 
 
-def _stored_order(store: DuckDBStore) -> list[dict[str, Any]]:
-    """Every document's deduplication facts, in the order they were stored."""
-    cursor = store.connection.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM documents ORDER BY added_at, rowid"
-    )
-    return [dict(zip(_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+@dataclass(slots=True)
+class _History:
+    """The stored documents in the order they were stored, read as deduplication reads
+    them: the signatures of those before the first replaced document (streamed into
+    the near-copy index, as a run's index is built), the facts of those from it on. No
+    text is read but that of documents stored again, and of exact copies that need a
+    signature."""
 
+    store: DuckDBStore
+    first: list[Any]  # the first replaced document's place: added_at, added_at, rowid
 
-def _replay(
-    rows: list[dict[str, Any]], start: int, threshold: float
-) -> list[tuple[dict[str, Any], Decision]]:
-    """Deduplicate the documents from `start` on again, as `Deduplicate` would in a
-    fresh run in this order; those whose decision differs from the stored one."""
-    hasher = MinHasher()
-    near = NearIndex(threshold) if threshold else None
-    originals: dict[str, tuple[str, str]] = {}
-    changed = []
-    for n, row in enumerate(rows):
-        if n < start:
-            decision = _stored(row)
-        else:
-            decision = _decide(row, originals, near, hasher)
+    @classmethod
+    def of(cls, store: DuckDBStore, replaced: list[str]) -> _History | None:
+        """The history from the first of the `replaced` documents on (None: none stored)."""
+        con = store.connection
+        con.register("replaced_ids", pa.table({"document_id": pa.array(replaced, pa.string())}))
+        try:
+            found = con.execute(
+                "SELECT added_at, rowid FROM documents WHERE document_id IN "
+                "(SELECT document_id FROM replaced_ids) ORDER BY added_at, rowid LIMIT 1"
+            ).fetchall()
+        finally:
+            con.unregister("replaced_ids")
+        return cls(store, [found[0][0], *found[0]]) if found else None
+
+    def replay(self, threshold: float) -> list[tuple[dict[str, Any], Decision]]:
+        """Deduplicate the documents from the first replaced one on again, as
+        `Deduplicate` would in a fresh run in this order; those whose decision differs
+        from the stored one."""
+        hasher = MinHasher()
+        near = self._near_before(threshold) if threshold else None
+        originals: dict[str, tuple[str, str]] = {}  # those replayed; the rest: `_original`
+        changed = []
+        for row in self._from_first():
+            decision = self._decide(row, originals, near, hasher)
             if decision != _stored(row):
                 changed.append((row, decision))
-        if decision.duplicate_of is None:
-            originals.setdefault(row["content_hash"], (row["document_id"], decision.story_id))
-            if near is not None:
-                signature = _signature(row, hasher)
-                near.add(row["document_id"], decision.story_id, decision.date, signature)
-    return changed
+            if decision.duplicate_of is None:
+                originals.setdefault(row["content_hash"], (row["document_id"], decision.story_id))
+                if near is not None:
+                    signature = self._signature(row, hasher)
+                    near.add(row["document_id"], decision.story_id, decision.date, signature)
+        return changed
+
+    def _near_before(self, threshold: float) -> NearIndex:
+        near = NearIndex(threshold)
+        cursor = self.store.connection.execute(
+            "SELECT document_id, story_id, date, signature FROM documents WHERE signature "
+            f"IS NOT NULL AND duplicate_of IS NULL AND {_BEFORE} ORDER BY added_at, rowid",
+            self.first,
+        )
+        while found := cursor.fetchmany(10_000):
+            for document_id, story_id, date, signature in found:
+                near.add(document_id, story_id, date, np.frombuffer(signature, np.uint16))
+        near.merge()
+        return near
+
+    def _from_first(self) -> list[dict[str, Any]]:
+        cursor = self.store.connection.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM documents WHERE NOT {_BEFORE} "
+            "ORDER BY added_at, rowid",
+            self.first,
+        )
+        return [dict(zip(_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+
+    def _original(
+        self, content: str, originals: dict[str, tuple[str, str]]
+    ) -> tuple[str, str] | None:
+        """The first document with this content that is not itself an exact copy."""
+        found = self.store.connection.execute(
+            "SELECT document_id, story_id FROM documents WHERE content_hash = ? AND "
+            f"duplicate_of IS NULL AND {_BEFORE} ORDER BY added_at, rowid LIMIT 1",
+            [content, *self.first],
+        ).fetchall()
+        return (found[0][0], found[0][1]) if found else originals.get(content)
+
+    def _decide(
+        self,
+        row: dict[str, Any],
+        originals: dict[str, tuple[str, str]],
+        near: NearIndex | None,
+        hasher: MinHasher,
+    ) -> Decision:
+        """`Deduplicate`'s decision for a stored document, from the documents before it."""
+        own_date, own_source = row["date"], row["date_source"]
+        if own_source and own_source.startswith(_COPY):
+            own_date, own_source = None, None  # the date it took from a copy, not its own
+        original = self._original(row["content_hash"], originals)
+        if original is not None and original[0] != row["document_id"]:
+            document_id, story = original
+            return Decision(story, document_id, document_id, 1.0, own_date, own_source)
+        if near is not None:
+            match = near.best(self._signature(row, hasher), own_date, MAX_DAYS_APART)
+            if match is not None and match.document_id != row["document_id"]:
+                decision = Decision(
+                    match.story_id, None, match.document_id, round(match.similarity, 4),
+                    own_date, own_source,
+                )  # fmt: skip
+                if own_date is None and match.date is not None:
+                    decision.date = match.date
+                    decision.date_source = _COPY + match.document_id
+                return decision
+        return Decision(story_id_for(row["content_hash"]), None, None, None, own_date, own_source)
+
+    def _signature(self, row: dict[str, Any], hasher: MinHasher) -> np.ndarray:
+        """The stored signature, or one made now (exact copies are stored without)."""
+        if row["signature"]:
+            return np.frombuffer(row["signature"], np.uint16)
+        signature = hasher.signature(self.text(row["document_id"]))
+        row["signature"] = signature.tobytes()
+        return signature
+
+    def text(self, document_id: str) -> str:
+        sql = "SELECT text FROM documents WHERE document_id = ?"
+        return self.store.connection.execute(sql, [document_id]).fetchall()[0][0]
 
 
 def _stored(row: dict[str, Any]) -> Decision:
@@ -136,48 +223,12 @@ def _stored(row: dict[str, Any]) -> Decision:
     )  # fmt: skip
 
 
-def _decide(
-    row: dict[str, Any],
-    originals: dict[str, tuple[str, str]],
-    near: NearIndex | None,
-    hasher: MinHasher,
-) -> Decision:
-    """`Deduplicate`'s decision for a stored document, from the documents before it."""
-    own_date, own_source = row["date"], row["date_source"]
-    if own_source and own_source.startswith(_COPY):
-        own_date, own_source = None, None  # the date it took from a copy, not its own
-    original = originals.get(row["content_hash"])
-    if original is not None and original[0] != row["document_id"]:
-        document_id, story = original
-        return Decision(story, document_id, document_id, 1.0, own_date, own_source)
-    if near is not None:
-        match = near.best(_signature(row, hasher), own_date, MAX_DAYS_APART)
-        if match is not None and match.document_id != row["document_id"]:
-            decision = Decision(
-                match.story_id, None, match.document_id, round(match.similarity, 4),
-                own_date, own_source,
-            )  # fmt: skip
-            if own_date is None and match.date is not None:
-                decision.date, decision.date_source = match.date, _COPY + match.document_id
-            return decision
-    return Decision(story_id_for(row["content_hash"]), None, None, None, own_date, own_source)
-
-
-def _signature(row: dict[str, Any], hasher: MinHasher) -> np.ndarray:
-    """The stored signature, or one made now (exact copies are stored without)."""
-    if row["signature"]:
-        return np.frombuffer(row["signature"], np.uint16)
-    signature = hasher.signature(row["text"])
-    row["signature"] = signature.tobytes()
-    return signature
-
-
-def _document(row: dict[str, Any], decision: Decision) -> Document:
+def _document(row: dict[str, Any], decision: Decision, text: str) -> Document:
     """The stored document with its new decision, ready to be coded from its stored
     text (the clean text every span points into)."""
     return Document(
         id=row["document_id"], origin=row["origin"], format=row["format"],
-        raw=row["text"], text=row["text"], title=row["title"], author=row["author"],
+        raw=text, text=text, title=row["title"], author=row["author"],
         affiliation=row["affiliation"], source=row["source"], url=row["url"],
         date=decision.date, date_source=decision.date_source,
         content_hash=row["content_hash"], story_id=decision.story_id,
