@@ -4,6 +4,7 @@ of the old version, and the repeats that counted its events, are derived again."
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
@@ -141,4 +142,39 @@ def test_a_replacement_merged_from_a_dask_dataset_is_relinked(tmp_path):
     fresh = tmp_path / "fresh.duckdb"
     inputs = [(i, NEW_VERSIONS["edited"] if i == "a" else text) for i, text in first]
     code(fresh, feed(tmp_path / "fresh.jsonl", inputs))
+    assert rows(db) == rows(fresh)
+
+
+BASES = [
+    ARTICLE,
+    NEW_VERSIONS["unrelated"],
+    "Border talks stall. India accused Pakistan of shelling villages near the border. "
+    "Pakistan denied the charge and blamed India for the escalation. The United Nations "
+    "urged both countries to respect the ceasefire agreed in February.",
+    "Sanctions widen. The European Union imposed sanctions on Iran over drone sales. Iran "
+    "condemned the decision and threatened to review its cooperation with inspectors. "
+    "Germany welcomed the move and called for talks to resume in Vienna.",
+]
+TAILS = ["", " Reporting by a staff correspondent.", " This story has been updated.",
+         " Additional reporting by wire services; editing by the desk."]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_replacing_documents_of_a_mixed_corpus_equals_a_fresh_run(tmp_path, seed):
+    """Exact copies, near copies (another tail) and single articles in a seeded order;
+    three of them replaced by other texts (a copy of another story, a new article, a
+    near copy), in one run."""
+    rng = random.Random(seed)
+    first = [(f"d{n}", rng.choice(BASES) + rng.choice(TAILS)) for n in range(14)]
+    db = tmp_path / "mixed.duckdb"
+    code(db, feed(tmp_path / "first.jsonl", first))
+    news = {
+        identifier: rng.choice([rng.choice(BASES) + rng.choice(TAILS), "Nothing happened."])
+        for identifier, _ in rng.sample(first, 3)
+    }
+    news = {i: text for i, text in news.items() if text != dict(first)[i]}
+    code(db, feed(tmp_path / "new.jsonl", list(news.items())), "--replace")
+
+    fresh = tmp_path / "fresh.duckdb"
+    code(fresh, feed(tmp_path / "fresh.jsonl", [(i, news.get(i, text)) for i, text in first]))
     assert rows(db) == rows(fresh)
