@@ -186,7 +186,7 @@ def test_a_writer_waits_for_readers_but_not_for_another_writer(hold, tmp_path):
     db = _new(tmp_path / "written.duckdb")
     hold(db, read_only=False)
     began = time.monotonic()
-    with pytest.raises(StoreError, match=r"locked by another parley run\)$"):
+    with pytest.raises(StoreError, match=r"being written by another program\)$"):
         DuckDBStore(db, wait=30)
     assert time.monotonic() - began < 5  # said at once: a writer will not make way
 

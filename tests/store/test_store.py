@@ -78,6 +78,7 @@ def test_a_second_writer_gets_a_clear_error(tmp_path):
         with ctx.Pool(1) as pool:
             message = pool.apply(_open_and_report, (str(db),))
     assert message is not None and "cannot open database" in message
+    assert "another parley run is writing to it (pid" in message
 
 
 def _open_and_report(path: str) -> str | None:

@@ -96,11 +96,14 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     default="auto",
     show_default=True,
     metavar="SIZE",
-    help="Memory cap for the database engine, e.g. 2GB; auto: a small cache plus room "
-    "for the document index.",
+    help="Memory cap for the database engine, e.g. 2GB; auto: 64 MB plus room for the "
+    "document index, doubled if a write runs out.",
 )
 @click.option(
-    "--replace", is_flag=True, help="Re-code documents whose id is stored with different content."
+    "--replace",
+    is_flag=True,
+    help="Re-code documents whose id is stored with different content; their copies and "
+    "repeats are derived again, as in a fresh run.",
 )
 @click.option(
     "--dedup-threshold",

@@ -63,9 +63,10 @@ def _holder(readers: bool, waited: float) -> str:
     """Who holds the file, for the one-line error of an open that gave up."""
     if readers:
         return f"it is being read by another program, which did not let go within {waited:g} s"
-    if waited:
-        return f"it is locked by another parley run, which did not make way within {waited:g} s"
-    return "it is locked by another parley run"
+    if waited:  # a reader, waiting for a writer
+        return f"it is being written by another program, which did not make way within {waited:g} s"
+    # not a run of this parley: one would hold the writer lock (`parley.store.writer`)
+    return "it is being written by another program"
 
 
 def _out_of_memory(exc: duckdb.Error) -> bool:
