@@ -6,12 +6,22 @@ sentence and dictionary entry that produced it. See `parley.api` for the functio
 """
 
 import parley.blas_threads  # noqa: F401  (first: before NumPy is loaded)
-from parley.api import code_document, code_text, coding_stages, find_actors, read_paths
+from parley.api import (
+    code_document,
+    code_text,
+    coding_stages,
+    find_actors,
+    find_places,
+    find_times,
+    read_paths,
+)
 from parley.config import Dictionaries, DictionaryPaths
 from parley.document import Document, Event, Mention, Rejection, Sentence, Span
 from parley.pipeline import Counters, Pipeline
 from parley.query.database import EventDatabase
 from parley.query.filters import EventFilter
+from parley.resolve.places import FoundPlace
+from parley.resolve.times import FoundTime
 from parley.store.duckdb_store import DuckDBStore
 
 __version__ = "0.1.0"
@@ -25,6 +35,8 @@ __all__ = [
     "Event",
     "EventDatabase",
     "EventFilter",
+    "FoundPlace",
+    "FoundTime",
     "Mention",
     "Pipeline",
     "Rejection",
@@ -35,5 +47,7 @@ __all__ = [
     "code_text",
     "coding_stages",
     "find_actors",
+    "find_places",
+    "find_times",
     "read_paths",
 ]

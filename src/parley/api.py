@@ -27,7 +27,8 @@ from parley.ingest.readers import read
 from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Pipeline, Stage
 from parley.resolve.dates import ResolveDates
-from parley.resolve.places import ResolvePlaces
+from parley.resolve.places import FoundPlace, ResolvePlaces, found_places
+from parley.resolve.times import FoundTime, found_times
 from parley.syntax.analysis import Analyse
 from parley.text.segment import Segment
 
@@ -143,3 +144,50 @@ def find_actors(
     doc = Document(id="text", origin="text", format="text", raw=text)
     stages = actor_stages(dictionaries or Dictionaries.load(), _as_date(date))
     return _run_one(stages, doc).mentions
+
+
+def time_stages(dictionaries: Dictionaries, default_date: dt.date | None = None) -> list[Stage]:
+    """clean → describe → segment: what `parley times` runs before `found_times` (times
+    need no actors)."""
+    return [Clean(dictionaries.words), Describe(default_date), Segment()]
+
+
+def find_places(
+    text: str,
+    date: dt.date | str | None = None,
+    *,
+    dictionaries: Dictionaries | None = None,
+) -> list[FoundPlace]:
+    """Every toponym in `text` that parley resolves, with its GeoNames place: the names
+    its event-place rules find (after `in`, `at`, `near`, `to`...), whether or not an
+    event happened there. Spans index the clean text (`Document.text`), which may differ
+    from `text` (straight quotes, one kind of space). Actors are found first: a person
+    is no place (`advice to Bush`), and the countries the text speaks of decide
+    ambiguous names (`Georgia`). `date` is for the actors' roles.
+
+    >>> [(p.text, p.country, p.geonames_id) for p in find_places("Talks were held in Georgia.")]
+    [('Georgia', 'GEO', 614540)]
+    """
+    dictionaries = dictionaries or Dictionaries.load()
+    doc = Document(id="text", origin="text", format="text", raw=text)
+    doc = _run_one(actor_stages(dictionaries, _as_date(date)), doc)
+    return found_places(doc, dictionaries.gazetteer.get())
+
+
+def find_times(
+    text: str,
+    date: dt.date | str | None = None,
+    *,
+    dictionaries: Dictionaries | None = None,
+) -> list[FoundTime]:
+    """Every time expression in `text` that parley resolves against `date` (the day it
+    was written, unless the text's dateline gives one; without any, only those naming
+    their year), the way events are dated. Spans index the clean text
+    (`Document.text`), which may differ from `text`.
+
+    >>> [(t.text, t.value) for t in find_times("They met last week.", date="2004-11-18")]
+    [('last week', '2004-W46')]
+    """
+    dictionaries = dictionaries or Dictionaries.load()
+    doc = Document(id="text", origin="text", format="text", raw=text)
+    return found_times(_run_one(time_stages(dictionaries, _as_date(date)), doc))

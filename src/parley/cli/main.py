@@ -12,9 +12,11 @@ from parley.cli.code import code
 from parley.cli.explain import explain
 from parley.cli.export import export
 from parley.cli.parse import parse
+from parley.cli.places import places
 from parley.cli.query import query
 from parley.cli.serve import serve
 from parley.cli.stories import stories
+from parley.cli.times import times
 from parley.cli.validate import validate
 from parley.errors import ParleyError
 
@@ -28,6 +30,8 @@ def cli() -> None:
     Example:
       parley code examples/            # code every article in a folder
       parley actors "Koizumi met Bush." --date 2004-11-20   # who is who?
+      parley places "Riots in Santiago, Chile."   # which places, where?
+      parley times "Riots on Monday." --date 2004-11-18   # which days?
       parley explain 3f9c0a1b2d4e5f60  # why was this event coded?
       parley validate gold.jsonl       # how accurate is it?
       parley parse "Japan accused China."  # how was a sentence read?
@@ -40,6 +44,8 @@ def cli() -> None:
 
 cli.add_command(code)
 cli.add_command(actors)
+cli.add_command(places)
+cli.add_command(times)
 cli.add_command(explain)
 cli.add_command(validate)
 cli.add_command(parse)

@@ -160,6 +160,72 @@ def document_places(doc: Document, gazetteer: Gazetteer) -> list[tuple[str, Plac
     return found
 
 
+@dataclass(slots=True, frozen=True)
+class FoundPlace:
+    """A toponym of a text and the gazetteer place it resolves to: what `parley places`
+    shows and the geoparsing benchmark scores. `start`/`end` index `Document.text` (the
+    clean text), as every span does; the rest is the GeoNames place as the gazetteer has
+    it (`kind`: city, state, country; `country`: ISO-3166 alpha-3)."""
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    name: str
+    geonames_id: int
+    latitude: float
+    longitude: float
+    country: str
+    kind: str
+    admin1: str
+
+    @classmethod
+    def at(cls, sentence: Sentence, start: int, end: int, place: Place) -> FoundPlace:
+        """The place named by tokens `[start, end)` of `sentence`."""
+        span = sentence.char_span(start, end)
+        return cls(
+            sentence.index, span.start, span.end, sentence.surface(start, end), place.name,
+            place.geonames_id, place.latitude, place.longitude, place.country, place.kind,
+            place.admin1,
+        )  # fmt: skip
+
+
+def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
+    """Every toponym the event-place rules find in a document (`place_mentions`, resolved
+    by `choose` as an event's place is), whether or not an event happened there, in text
+    order. A qualified name is two toponyms, each resolved: `Santiago, Chile` gives
+    Santiago (in Chile) and Chile, since a reader (and a geoparsing gold set) sees two
+    names there; an event's `location_text` keeps the whole phrase. A region the
+    gazetteer lacks (`Perth, Scotland`) qualifies the place but is not listed."""
+    spoken, people = _context(doc, gazetteer)
+    found: list[FoundPlace] = []
+    for sentence in doc.sentences:
+        norms = [t.norm for t in sentence.tokens]
+        for mention in place_mentions(sentence, gazetteer, people.get(sentence.index, ())):
+            place = choose(gazetteer, mention, spoken)
+            if not mention.qualifier and not mention.region:
+                found.append(FoundPlace.at(sentence, mention.start, mention.end, place))
+                continue
+            # the same longest name `place_mentions` took, then `,` and the qualifier
+            name = _longest(sentence.tokens, norms, mention.start, gazetteer)
+            name_end = name[0] if name is not None else mention.end
+            found.append(FoundPlace.at(sentence, mention.start, name_end, place))
+            if mention.qualifier and name_end + 1 < mention.end:
+                # `Atlanta, Georgia`: the Georgia Atlanta lies in, not the country
+                holds = [r for r in mention.qualifier if _holds(gazetteer.places[r], place)]
+                rows = tuple(holds) or mention.qualifier
+                qualifier = choose(gazetteer, PlaceMention(name_end + 1, mention.end, rows), spoken)
+                found.append(FoundPlace.at(sentence, name_end + 1, mention.end, qualifier))
+    return found
+
+
+def _holds(broader: Place, place: Place) -> bool:
+    """Whether `place` lies in the country or state `broader`."""
+    if broader.kind == "country":
+        return broader.country == place.country
+    return broader.country == place.country and broader.name == place.admin1
+
+
 def _event_place(
     sentence: Sentence, verb_span: Span, found: list[PlaceMention]
 ) -> PlaceMention | None:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
-from parley.document import Token
+from parley.document import Document, Token
 
 WEEKDAYS = {name.upper(): i for i, name in enumerate(calendar.day_name)}
 _NUMBERS = {
@@ -87,6 +87,54 @@ def resolve_times(
     """The phrases that resolve against `base` (the document date; without it only those
     naming their year), resolved."""
     return [t for p in phrases if (t := p.resolve(base, direction)) is not None]
+
+
+def timeml_value(date: dt.date, granularity: str) -> str:
+    """A resolved time written as TimeML/ISO-8601 writes a date as precise as it is: a
+    day `2004-11-04`, a week `2004-W45` (the ISO week of its Monday), a month `2004-11`,
+    a year `2004`; what a TimeML gold set's `value` holds for the same words."""
+    if granularity == "week":
+        year, week, _ = date.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if granularity == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    if granularity == "year":
+        return f"{date.year:04d}"
+    return date.isoformat()
+
+
+@dataclass(slots=True, frozen=True)
+class FoundTime:
+    """A time expression of a text, resolved: what `parley times` shows and the temporal
+    benchmark scores. `start`/`end` index `Document.text` (the clean text); `date` is the
+    first day of the period named, `granularity` its length (day, week, month, year) and
+    `value` both as TimeML writes them (`timeml_value`)."""
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    granularity: str
+    value: str
+
+
+def found_times(doc: Document, direction: str = NEAREST) -> list[FoundTime]:
+    """Every time expression of a document that resolves against its date (without one,
+    only those naming their year), in text order, whatever it dates. With no verb
+    analysed, an undated `in September` goes the `direction` way (the nearer by default;
+    an event's own time follows its verb's tense instead, `parley.resolve.dates`)."""
+    found: list[FoundTime] = []
+    for sentence in doc.sentences:
+        for time in resolve_times(time_phrases(sentence.tokens), doc.date, direction):
+            span = sentence.char_span(time.start, time.end)
+            found.append(
+                FoundTime(
+                    sentence.index, span.start, span.end, sentence.surface(time.start, time.end),
+                    time.date, time.granularity, timeml_value(time.date, time.granularity),
+                )
+            )  # fmt: skip
+    return found
 
 
 def time_phrases(tokens: Sequence[Token]) -> list[TimePhrase]:

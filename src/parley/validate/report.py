@@ -11,6 +11,7 @@ from parley.atomic import atomic_text
 from parley.document import Event
 from parley.validate.run import Outcome
 from parley.validate.score import Scores
+from parley.validate.sets import SetScore
 
 
 def trace(event: Event) -> str:
@@ -36,7 +37,7 @@ def summary_rows(scores: Scores) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _outcome_json(outcome: Outcome) -> dict[str, Any]:
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
     want, got = set(outcome.record.expected), outcome.produced
     return {
         "id": outcome.record.id,
@@ -67,7 +68,7 @@ def write_report(folder: Path, gold_name: str, scores: Scores, outcomes: list[Ou
         },
         "confusion": [[e, g, n] for (e, g), n in scores.confusion.most_common()],
         "skipped_input_errors": scores.skipped_errors,
-        "records": [_outcome_json(o) for o in outcomes],
+        "records": [outcome_json(o) for o in outcomes],
     }
     with atomic_text(folder / "report.json") as stream:  # each file whole or the old one
         stream.write(json.dumps(payload, indent=1, ensure_ascii=False))
@@ -87,7 +88,7 @@ def write_report(folder: Path, gold_name: str, scores: Scores, outcomes: list[Ou
     lines += [f"- {e} → {g}: {n}" for (e, g), n in scores.confusion.most_common()]
     lines += ["", f"## Records not exactly right ({len(wrong)})", ""]
     for outcome in wrong:
-        record = _outcome_json(outcome)
+        record = outcome_json(outcome)
         lines += [f"### {record['id']} ({record['category']})", "", f"> {record['text']}", ""]
         lines += [f"- missing: {' '.join(t)}" for t in record["missing"]]
         lines += [f"- extra: {' '.join(t)}" for t in record["extra"]]
@@ -95,6 +96,32 @@ def write_report(folder: Path, gold_name: str, scores: Scores, outcomes: list[Ou
         lines += [f"- actors found: {', '.join(record['actors_found']) or 'none'}"]
         if record["rejected"]:
             lines.append(f"- not coded: {record['rejected']}")
+        lines.append("")
+    with atomic_text(folder / "report.md") as stream:
+        stream.write("\n".join(lines))
+
+
+def write_set_report(folder: Path, score: SetScore) -> None:
+    """`report.json` (every figure, note and miss) and `report.md` (the figures, then
+    each record that was wrong) for a set of any kind."""
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "set": score.name, "kind": score.kind, "records": score.records,
+        "headline": score.headline, "metrics": score.metrics, "notes": score.notes,
+        "misses": score.misses,
+    }  # fmt: skip
+    with atomic_text(folder / "report.json") as stream:
+        stream.write(json.dumps(payload, indent=1, ensure_ascii=False, default=str))
+    lines = [f"# parley validate: {score.name} ({score.kind})", "", "| metric | value |"]
+    lines.append("|---|---:|")
+    lines += [
+        f"| {k} | {v:.3f} |" if isinstance(v, float) else f"| {k} | {v} |"
+        for k, v in score.metrics.items()
+    ]
+    lines += ["", *(f"- {note}" for note in score.notes), "", f"## Wrong ({len(score.misses)})", ""]
+    for miss in score.misses:
+        lines.append(f"### {miss.get('id', '?')}")
+        lines += [f"- {k}: {v}" for k, v in miss.items() if k != "id"]
         lines.append("")
     with atomic_text(folder / "report.md") as stream:
         stream.write("\n".join(lines))

@@ -1,0 +1,88 @@
+"""`parley places`: every toponym parley finds in a text or file, and the GeoNames place
+each resolves to (what an event's place is chosen from)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from parley.api import actor_stages
+from parley.cli import inputs
+from parley.cli.options import dictionary_options, load_dictionaries
+from parley.dates import parse_date
+from parley.document import Document
+from parley.pipeline import Pipeline
+from parley.resolve.places import FoundPlace, found_places
+
+
+def _record(doc: Document, place: FoundPlace) -> dict[str, Any]:
+    return {"document_id": doc.id, **dataclasses.asdict(place)}
+
+
+def _jsonl(doc: Document, places: list[FoundPlace]) -> None:
+    for place in places:
+        click.echo(json.dumps(_record(doc, place), ensure_ascii=False))
+
+
+def _table(doc: Document, places: list[FoundPlace], console: Console) -> None:
+    table = Table(title=f"{doc.id} — {len(places)} places", title_justify="left")
+    for column in ("sent", "text", "place", "kind", "country", "geonames id", "lat", "lon"):
+        table.add_column(column, no_wrap=column not in ("text", "place"))
+    for p in places:
+        place = f"{p.name}, {p.admin1}" if p.admin1 and p.admin1 != p.name else p.name
+        table.add_row(
+            str(p.sentence_index), p.text, place, p.kind, p.country, str(p.geonames_id),
+            f"{p.latitude:.4f}", f"{p.longitude:.4f}",
+        )  # fmt: skip
+    console.print(table)
+
+
+@click.command()
+@click.argument("text_or_file")
+@click.option(
+    "--date",
+    "default_date",
+    metavar="DATE",
+    help="Date for actors' roles (YYYY-MM-DD), when the document gives none.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "jsonl")),
+    help="Output format [default: table on a terminal, else jsonl].",
+)
+@dictionary_options
+def places(text_or_file: str, default_date: str | None, fmt: str | None, **kwargs: Any) -> None:
+    """Show the places in TEXT_OR_FILE (a file of any format `parley code` reads, or the
+    text itself): every toponym parley's place rules find (after `in`, `at`, `near`,
+    `to`...), whether or not an event happened there, with the GeoNames place it
+    resolves to (id, name, kind, ISO country, coordinates). `start`/`end` (jsonl)
+    index the clean text, as every parley span does.
+
+    \b
+    Examples:
+      parley places "Protesters gathered in Santiago, Chile on Monday."
+      parley places examples/cairo_talks.html --format jsonl
+    """
+    try:
+        date = parse_date(default_date) if default_date else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+    dictionaries = load_dictionaries(kwargs)
+    pipeline = Pipeline(actor_stages(dictionaries, date))
+    documents = inputs.text_or_file(text_or_file)
+
+    def found(doc: Document) -> list[FoundPlace]:
+        return found_places(doc, dictionaries.gazetteer.get())  # read once, when first needed
+
+    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
+        console = inputs.screen()
+        inputs.show_each(pipeline, documents, lambda doc: _table(doc, found(doc), console))
+    else:
+        inputs.show_each(pipeline, documents, lambda doc: _jsonl(doc, found(doc)))

@@ -1,0 +1,89 @@
+"""`parley times`: every time expression parley finds in a text or file, resolved against
+the document's date as events are dated."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from parley.api import time_stages
+from parley.cli import inputs
+from parley.config import Dictionaries
+from parley.dates import parse_date
+from parley.document import Document
+from parley.pipeline import Pipeline
+from parley.resolve.times import FoundTime, found_times
+
+
+def _record(doc: Document, time: FoundTime) -> dict[str, Any]:
+    return {
+        "document_id": doc.id,
+        "document_date": doc.date.isoformat() if doc.date else None,
+        "sentence_index": time.sentence_index,
+        "start": time.start,
+        "end": time.end,
+        "text": time.text,
+        "date": time.date.isoformat(),
+        "granularity": time.granularity,
+        "value": time.value,
+    }
+
+
+def _jsonl(doc: Document) -> None:
+    for time in found_times(doc):
+        click.echo(json.dumps(_record(doc, time), ensure_ascii=False))
+
+
+def _table(doc: Document, console: Console) -> None:
+    date = f"{doc.date.isoformat()} ({doc.date_source})" if doc.date else "unknown"
+    table = Table(title=f"{doc.id} — date {date}", title_justify="left")
+    for column in ("sent", "text", "value", "first day", "granularity"):
+        table.add_column(column, no_wrap=column != "text")
+    for t in found_times(doc):
+        table.add_row(str(t.sentence_index), t.text, t.value, t.date.isoformat(), t.granularity)
+    console.print(table)
+
+
+@click.command()
+@click.argument("text_or_file")
+@click.option(
+    "--date",
+    "default_date",
+    metavar="DATE",
+    help="The day the text was written (YYYY-MM-DD), when the document gives none.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "jsonl")),
+    help="Output format [default: table on a terminal, else jsonl].",
+)
+def times(text_or_file: str, default_date: str | None, fmt: str | None) -> None:
+    """Show the time expressions in TEXT_OR_FILE (a file of any format `parley code`
+    reads, or the text itself), each resolved against the document's date (its
+    metadata or dateline, else --date): the first day of the period it names, how long
+    that is (day, week, month, year) and its TimeML value (`2004-11-04`, `2004-W46`,
+    `2004-11`, `2004`). Without a date, only times that name their year are shown.
+    `start`/`end` (jsonl) index the clean text, as every parley span does.
+
+    \b
+    Examples:
+      parley times "They met last week and will meet again in May." --date 2004-11-18
+      parley times examples/cairo_talks.html --format jsonl
+    """
+    try:
+        date = parse_date(default_date) if default_date else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+    pipeline = Pipeline(time_stages(Dictionaries.load(), date))
+    documents = inputs.text_or_file(text_or_file)
+    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
+        console = inputs.screen()
+        inputs.show_each(pipeline, documents, lambda doc: _table(doc, console))
+    else:
+        inputs.show_each(pipeline, documents, _jsonl)
