@@ -15,7 +15,7 @@ from rich.table import Table
 
 from parley.atomic import atomic_text
 from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
-from parley.config import Dictionaries, DictionaryPaths
+from parley.config import DictionaryPaths
 from parley.validate.events import set_score
 from parley.validate.gold import GoldError, GoldSet, read_gold
 from parley.validate.report import summary_rows, write_report, write_set_report
@@ -25,6 +25,7 @@ from parley.validate.suite import (
     SCORERS,
     UNIT_PREFIX,
     Suite,
+    dictionaries_by_set,
     run_suite,
     score_file,
     scorer_for,
@@ -128,20 +129,10 @@ def validate(
     if negated:
         raise click.UsageError("--negated applies to PETRARCH event records only")
     folder = suite_dir if suite_dir is not None else gold.parent  # type: ignore[union-attr]
-    chosen = dictionary_paths(kwargs)
-    analyser = kwargs.pop("analyser")
-    defaults = Dictionaries.load(chosen, analyser=analyser)
     unit_folder = dictionary_dir or folder.parent / "dictionaries"
-    unit = None if chosen.custom else unit_dictionaries(unit_folder)
-    loaded: dict[str, Dictionaries] = {}
-
-    def dictionaries(name: str) -> Dictionaries:
-        if unit is None or not name.startswith(UNIT_PREFIX):
-            return defaults
-        if "unit" not in loaded:
-            loaded["unit"] = Dictionaries.load(unit, analyser=analyser)
-        return loaded["unit"]
-
+    dictionaries = dictionaries_by_set(
+        dictionary_paths(kwargs), kwargs.pop("analyser"), unit_folder
+    )
     err = Console(stderr=True)
     if suite_dir is not None:
         show = err.is_terminal

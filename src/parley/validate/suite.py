@@ -113,6 +113,25 @@ def unit_dictionaries(folder: Path) -> DictionaryPaths | None:
     return DictionaryPaths(**{kind: (p,) for kind, p in paths.items()})
 
 
+def dictionaries_by_set(
+    paths: DictionaryPaths, analyser: str, unit_folder: Path
+) -> Callable[[str], Dictionaries]:
+    """What each set is coded with: `paths`, but the PETRARCH unit-test records get the
+    validation dictionaries of `unit_folder` when the user chose none of their own.
+    Each is loaded once, when first needed."""
+    unit = None if paths.custom else unit_dictionaries(unit_folder)
+    loaded: dict[bool, Dictionaries] = {}
+
+    def dictionaries(name: str) -> Dictionaries:
+        use_unit = unit is not None and name.startswith(UNIT_PREFIX)
+        if use_unit not in loaded:
+            chosen = unit if use_unit and unit is not None else paths
+            loaded[use_unit] = Dictionaries.load(chosen, analyser=analyser)
+        return loaded[use_unit]
+
+    return dictionaries
+
+
 def score_file(path: Path, dictionaries: Callable[[str], Dictionaries]) -> SetScore:
     """One gold file scored by its kind; `dictionaries(name)` gives those to code with."""
     records = read_records(path)
