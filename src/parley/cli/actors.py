@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-import sys
 from typing import Any
 
 import click
@@ -14,7 +14,6 @@ from rich.table import Table
 from parley.api import actor_stages
 from parley.cli import inputs
 from parley.cli.options import dictionary_options, load_dictionaries
-from parley.dates import parse_date
 from parley.document import Document, Mention
 from parley.pipeline import Pipeline
 
@@ -66,20 +65,10 @@ def _table(doc: Document, console: Console) -> None:
 
 @click.command()
 @click.argument("text_or_file")
-@click.option(
-    "--date",
-    "default_date",
-    metavar="DATE",
-    help="Date for roles in time (YYYY-MM-DD), when the document gives none.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "jsonl")),
-    help="Output format [default: table on a terminal, else jsonl].",
-)
+@inputs.date_option("Date for roles in time (YYYY-MM-DD), when the document gives none.")
+@inputs.format_option
 @dictionary_options
-def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwargs: Any) -> None:
+def actors(text_or_file: str, default_date: dt.date | None, fmt: str | None, **kwargs: Any) -> None:
     """Show the actors in TEXT_OR_FILE (a file of any format `parley code` reads, or
     the text itself): each mention's code, ISO country, PLOVER sector, what it is
     (country, capital, person, agent, pronoun...), whether it acts or is a place, and
@@ -90,15 +79,7 @@ def actors(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
       parley actors "Prime Minister Koizumi met Bush in Santiago." --date 2004-11-20
       parley actors examples/cairo_talks.html --format jsonl
     """
-    try:
-        date = parse_date(default_date) if default_date else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--date") from exc
     dictionaries = load_dictionaries(kwargs)
-    pipeline = Pipeline(actor_stages(dictionaries, date))
+    pipeline = Pipeline(actor_stages(dictionaries, default_date))
     documents = inputs.text_or_file(text_or_file)
-    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
-        console = inputs.screen()
-        inputs.show_each(pipeline, documents, lambda doc: _table(doc, console))
-    else:
-        inputs.show_each(pipeline, documents, _jsonl)
+    inputs.show(pipeline, documents, fmt, _table, _jsonl)

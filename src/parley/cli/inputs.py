@@ -1,16 +1,21 @@
-"""What `parley actors` and `parley parse` share: a text or a file as input, each result
-shown as it comes, rejections as one line each, and the exit status that says so."""
+"""What `parley actors`, `places`, `times` and `parse` share: a text or a file as input,
+a --date for documents that give none, each result shown as it comes (a table on a
+terminal, JSON Lines when piped), rejections as one line each, and the exit status that
+says so."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 
 from parley.api import read_paths
+from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.ingest.discover import SUPPORTED
 from parley.pipeline import Pipeline
@@ -54,3 +59,39 @@ def show_each(
             show(result)
     if failed:
         sys.exit(1)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value) if value else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+
+
+def date_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--date YYYY-MM-DD` (passed on as `default_date`, a date), with its own help."""
+    return click.option("--date", "default_date", metavar="DATE", callback=_date, help=help)
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "jsonl")),
+    help="Output format [default: table on a terminal, else jsonl].",
+)
+
+
+def show(
+    pipeline: Pipeline,
+    inputs: Iterator[Document | Rejection],
+    fmt: str | None,
+    table: Callable[[Document, Console], None],
+    jsonl: Callable[[Document], None],
+) -> None:
+    """`show_each` as a `table` on the screen or as `jsonl` lines, as `fmt` says (by
+    default: a table on a terminal, else JSON Lines)."""
+    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
+        console = screen()
+        show_each(pipeline, inputs, lambda doc: table(doc, console))
+    else:
+        show_each(pipeline, inputs, jsonl)

@@ -4,8 +4,8 @@ each resolves to (what an event's place is chosen from)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
-import sys
 from typing import Any
 
 import click
@@ -15,7 +15,6 @@ from rich.table import Table
 from parley.api import actor_stages
 from parley.cli import inputs
 from parley.cli.options import dictionary_options, load_dictionaries
-from parley.dates import parse_date
 from parley.document import Document
 from parley.pipeline import Pipeline
 from parley.resolve.places import FoundPlace, found_places
@@ -45,20 +44,10 @@ def _table(doc: Document, places: list[FoundPlace], console: Console) -> None:
 
 @click.command()
 @click.argument("text_or_file")
-@click.option(
-    "--date",
-    "default_date",
-    metavar="DATE",
-    help="Date for actors' roles (YYYY-MM-DD), when the document gives none.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "jsonl")),
-    help="Output format [default: table on a terminal, else jsonl].",
-)
+@inputs.date_option("Date for actors' roles (YYYY-MM-DD), when the document gives none.")
+@inputs.format_option
 @dictionary_options
-def places(text_or_file: str, default_date: str | None, fmt: str | None, **kwargs: Any) -> None:
+def places(text_or_file: str, default_date: dt.date | None, fmt: str | None, **kwargs: Any) -> None:
     """Show the places in TEXT_OR_FILE (a file of any format `parley code` reads, or the
     text itself): every toponym parley's place rules find (after `in`, `at`, `near`,
     `to`...), whether or not an event happened there, with the GeoNames place it
@@ -70,19 +59,17 @@ def places(text_or_file: str, default_date: str | None, fmt: str | None, **kwarg
       parley places "Protesters gathered in Santiago, Chile on Monday."
       parley places examples/cairo_talks.html --format jsonl
     """
-    try:
-        date = parse_date(default_date) if default_date else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--date") from exc
     dictionaries = load_dictionaries(kwargs)
-    pipeline = Pipeline(actor_stages(dictionaries, date))
+    pipeline = Pipeline(actor_stages(dictionaries, default_date))
     documents = inputs.text_or_file(text_or_file)
 
     def found(doc: Document) -> list[FoundPlace]:
         return found_places(doc, dictionaries.gazetteer.get())  # read once, when first needed
 
-    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
-        console = inputs.screen()
-        inputs.show_each(pipeline, documents, lambda doc: _table(doc, found(doc), console))
-    else:
-        inputs.show_each(pipeline, documents, lambda doc: _jsonl(doc, found(doc)))
+    inputs.show(
+        pipeline,
+        documents,
+        fmt,
+        lambda doc, console: _table(doc, found(doc), console),
+        lambda doc: _jsonl(doc, found(doc)),
+    )

@@ -3,8 +3,8 @@ the document's date as events are dated."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import sys
 from typing import Any
 
 import click
@@ -14,7 +14,6 @@ from rich.table import Table
 from parley.api import time_stages
 from parley.cli import inputs
 from parley.config import Dictionaries
-from parley.dates import parse_date
 from parley.document import Document
 from parley.pipeline import Pipeline
 from parley.resolve.times import FoundTime, found_times
@@ -51,19 +50,9 @@ def _table(doc: Document, console: Console) -> None:
 
 @click.command()
 @click.argument("text_or_file")
-@click.option(
-    "--date",
-    "default_date",
-    metavar="DATE",
-    help="The day the text was written (YYYY-MM-DD), when the document gives none.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(("table", "jsonl")),
-    help="Output format [default: table on a terminal, else jsonl].",
-)
-def times(text_or_file: str, default_date: str | None, fmt: str | None) -> None:
+@inputs.date_option("The day the text was written (YYYY-MM-DD), when the document gives none.")
+@inputs.format_option
+def times(text_or_file: str, default_date: dt.date | None, fmt: str | None) -> None:
     """Show the time expressions in TEXT_OR_FILE (a file of any format `parley code`
     reads, or the text itself), each resolved against the document's date (its
     metadata or dateline, else --date): the first day of the period it names, how long
@@ -76,14 +65,6 @@ def times(text_or_file: str, default_date: str | None, fmt: str | None) -> None:
       parley times "They met last week and will meet again in May." --date 2004-11-18
       parley times examples/cairo_talks.html --format jsonl
     """
-    try:
-        date = parse_date(default_date) if default_date else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--date") from exc
-    pipeline = Pipeline(time_stages(Dictionaries.load(), date))
+    pipeline = Pipeline(time_stages(Dictionaries.load(), default_date))
     documents = inputs.text_or_file(text_or_file)
-    if (fmt or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
-        console = inputs.screen()
-        inputs.show_each(pipeline, documents, lambda doc: _table(doc, console))
-    else:
-        inputs.show_each(pipeline, documents, _jsonl)
+    inputs.show(pipeline, documents, fmt, _table, _jsonl)
