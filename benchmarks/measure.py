@@ -31,13 +31,17 @@ main()
 """
 
 
-def run_parley(*args: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-    """Seconds and peak resident MB of `parley ARGS...`, and the finished process."""
+def run_parley(
+    *args: str, pin_core: bool = False
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Seconds and peak resident MB of `parley ARGS...`, and the finished process;
+    `pin_core`: on the first core only (`taskset -c 0`), as a one-core machine runs it."""
     with tempfile.TemporaryDirectory() as folder:
         peak_file = Path(folder) / "peak"
+        pinned = ["taskset", "-c", "0"] if pin_core else []
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", _MEASURED, str(peak_file), *args],
+            [*pinned, sys.executable, "-c", _MEASURED, str(peak_file), *args],
             capture_output=True,
             text=True,
         )
