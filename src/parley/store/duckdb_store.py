@@ -25,6 +25,7 @@ import pyarrow as pa
 from parley.dedup.stage import Stored
 from parley.document import Document, Rejection
 from parley.errors import StoreError, one_line
+from parley.store.keys import KeyFilter
 from parley.store.records import (
     REJECTION_COLUMNS,
     TABLES,
@@ -124,6 +125,16 @@ class Story:
     copies: list[Copy]
 
 
+@dataclass(slots=True, frozen=True)
+class _Keys:
+    ids: KeyFilter
+    hashes: KeyFilter
+
+
+# Index lookups asked of the database before the store reads its keys into filters.
+_FILTER_AFTER = 128
+
+
 @dataclass(slots=True)
 class _Batch:
     rows: dict[str, list[dict[str, Any]]] = field(
@@ -132,6 +143,7 @@ class _Batch:
     rejections: list[dict[str, Any]] = field(default_factory=list)
     by_hash: dict[str, tuple[str, str]] = field(default_factory=dict)
     by_id: dict[str, str] = field(default_factory=dict)
+    stored: list[str] = field(default_factory=list)  # ids that may have rows already
 
 
 class DuckDBStore:
@@ -178,6 +190,8 @@ class DuckDBStore:
         # (`--replace`), with the story each was in: their copies and repeats are
         # re-derived (`parley.dedup.relink`), then `forget_replaced`.
         self.replaced: dict[str, str] = {}
+        self._lookups = 0
+        self._held: _Keys | None = None
         try:
             self._set_up()
         except BaseException as exc:
@@ -304,20 +318,54 @@ class DuckDBStore:
     def find_by_hash(self, content: str) -> tuple[str, str] | None:
         if content in self._batch.by_hash:
             return self._batch.by_hash[content]
-        row = self._ask(
-            "SELECT document_id, story_id FROM documents "
-            "WHERE content_hash = ? AND duplicate_of IS NULL LIMIT 1",
+        keys = self._keys()
+        if keys is not None and not keys.hashes.maybe(content):
+            return None
+        # on the indexed column alone (a second condition made DuckDB scan the table)
+        rows = self._ask(
+            "SELECT document_id, story_id, duplicate_of FROM documents WHERE content_hash = ?",
             [content],
-        ).fetchone()
-        return (row[0], row[1]) if row else None
+        ).fetchall()
+        return next(((d, s) for d, s, copy in rows if copy is None), None)
 
     def find_by_id(self, document_id: str) -> str | None:
         if document_id in self._batch.by_id:
             return self._batch.by_id[document_id]
-        row = self._ask(
+        keys = self._keys()
+        if keys is not None and not keys.ids.maybe(document_id):
+            return None
+        rows = self._ask(
             "SELECT content_hash FROM documents WHERE document_id = ?", [document_id]
-        ).fetchone()
-        return row[0] if row else None
+        ).fetchall()
+        return rows[0][0] if rows else None
+
+    def _maybe_stored(self, ids: list[str]) -> list[str]:
+        """Those of `ids` the database may hold (all of them until the filters are
+        read): only their rows need looking up or deleting, which scans the tables."""
+        if self._held is None:
+            return ids
+        return [i for i in ids if self._held.ids.maybe(i)]
+
+    def _keys(self) -> _Keys | None:
+        """The filters of stored ids and content hashes (`parley.store.keys`), read from
+        the database once a run has asked enough to make that worth it; until then (an
+        upload, a short run: None), every question goes to the database."""
+        if self._held is None:
+            self._lookups += 1
+            if self._lookups <= _FILTER_AFTER:
+                return None
+            self._held = _Keys(
+                KeyFilter.of(self._column("SELECT document_id FROM documents")),
+                KeyFilter.of(
+                    self._column("SELECT content_hash FROM documents WHERE duplicate_of IS NULL")
+                ),
+            )
+        return self._held
+
+    def _column(self, sql: str) -> Iterator[str]:
+        cursor = self._ask(sql, [])
+        while rows := cursor.fetchmany(10_000):
+            yield from (row[0] for row in rows)
 
     def signatures(self) -> Iterator[Stored]:
         """Stored documents' MinHash signatures, in the order they were stored."""
@@ -374,6 +422,7 @@ class DuckDBStore:
         documents = batch.rows["documents"]
         if not (documents or batch.rejections):
             return
+        batch.stored = self._maybe_stored([d["document_id"] for d in documents])
         while True:
             con = self._con
             try:
@@ -392,6 +441,9 @@ class DuckDBStore:
                     self._failed(documents, exc)
         self._stored += len(documents) - len(replaced)
         self.replaced.update(replaced)
+        if self._held is not None:
+            self._held.ids.add(d["document_id"] for d in documents)
+            self._held.hashes.add(d["content_hash"] for d in documents if d["duplicate_of"] is None)
         self._fit_memory()
 
     @staticmethod
@@ -400,9 +452,9 @@ class DuckDBStore:
         place in the stored order of the version they replace (`added_at`), as in a
         fresh run of the same inputs; their ids and the stories they were in."""
         documents = batch.rows["documents"]
-        if not documents:
+        if not batch.stored:
             return {}
-        con.register("batch_ids", pa.table({"document_id": [d["document_id"] for d in documents]}))
+        con.register("batch_ids", pa.table({"document_id": batch.stored}))
         stored = con.execute(
             "SELECT document_id, added_at, story_id FROM documents "
             "WHERE document_id IN (SELECT document_id FROM batch_ids)"
@@ -442,10 +494,8 @@ class DuckDBStore:
 
     @staticmethod
     def _write(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
-        documents = batch.rows["documents"]
-        if documents:
-            ids = pa.table({"document_id": [d["document_id"] for d in documents]})
-            con.register("batch_ids", ids)
+        if batch.stored:  # rows of an earlier version: a batch replaces, never adds a copy
+            con.register("batch_ids", pa.table({"document_id": batch.stored}))
             _delete_documents(con, "batch_ids")
             con.unregister("batch_ids")
         tables = [*batch.rows.items(), ("rejections", batch.rejections)]
@@ -552,6 +602,7 @@ class DuckDBStore:
                 con.execute(f"SET memory_limit = '{self._limit_mb}MB'")
         self._stored += added - len(replaced)
         self.replaced.update(replaced)
+        self._held = None  # read again when next needed, with the merged documents
         self._fit_memory()
         return added
 
