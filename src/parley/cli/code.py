@@ -27,7 +27,6 @@ from parley.ingest.discover import discover
 from parley.ingest.readers import read
 from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Counters, Pipeline
-from parley.runners.cluster import DaskRun, connect
 from parley.runners.processes import InProcesses
 from parley.runners.shards import Shard, plan
 from parley.runners.tasks import Settings
@@ -372,6 +371,8 @@ def _code_on_dask(
     dictionaries: Dictionaries,
 ) -> Counters:
     """Code the shards on Dask; rejections and the summary on stderr, as `code` does."""
+    # Dask and distributed take a fifth of a second to import: only runs on Dask pay it
+    from parley.runners.cluster import DaskRun, connect
 
     relinked = ""
     with ExitStack() as stack:
