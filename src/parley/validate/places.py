@@ -23,17 +23,16 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from parley.api import actor_stages
 from parley.config import Dictionaries
-from parley.document import Document, Rejection
+from parley.document import Rejection
 from parley.pipeline import Pipeline
 from parley.resolve.places import FoundPlace, found_places
-from parley.validate.sets import SetScore, prf, ratio, record_date
+from parley.validate.sets import SetScore, as_documents, prf, ratio
 from parley.validate.spans import OffsetMap, pair
 
 EARTH_KM = 6371.0088  # mean radius (IUGG)
@@ -123,7 +122,7 @@ class PlacesScorer:
         tally = PlaceTally()
         misses: list[dict[str, Any]] = []
         notes: list[str] = []
-        outcomes = pipeline.run(_documents(name, records))
+        outcomes = pipeline.run(as_documents(records, name))
         for record, result in zip(records, outcomes, strict=True):
             if isinstance(result, Rejection):  # counted: every gold toponym missed
                 notes.append(f"{record.get('id')}: not resolved ({result.reason})")
@@ -137,17 +136,6 @@ class PlacesScorer:
                 misses.append({"id": record.get("id"), **wrong})
         return SetScore(name, self.kind, len(records), "toponym_f1", tally.metrics(),
                         event_set=False, misses=misses, notes=notes)  # fmt: skip
-
-
-def _documents(name: str, records: list[dict[str, Any]]) -> Iterator[Document]:
-    """Records as JSON Lines documents (a date, if a record has one, for actors' roles)."""
-    for number, record in enumerate(records, start=1):
-        doc = Document(id=str(record.get("id", number)), origin=f"{name}:{number}",
-                       format="jsonl", raw=record["text"])  # fmt: skip
-        date = record_date(record)
-        if date is not None:
-            doc.date, doc.date_source = date, "metadata"
-        yield doc
 
 
 def _gold_json(toponym: dict[str, Any]) -> dict[str, Any]:

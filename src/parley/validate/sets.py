@@ -76,19 +76,25 @@ def code_records(
     document, in order, without deduplication (two records may share a text, and each is
     scored). The parser gets a wave of records at a time, as in a run."""
     pipeline = Pipeline(coding_stages(dictionaries, deduplicate=False))
-
-    def documents() -> Iterator[Document]:
-        for number, record in enumerate(records, start=1):
-            identifier = str(record.get("id", number))
-            doc = Document(id=identifier, origin=identifier, format="jsonl", raw=record["text"])
-            date = record_date(record)
-            if date is not None:
-                doc.date, doc.date_source = date, "metadata"
-            yield doc
-
-    for result in pipeline.run(documents()):
+    for result in pipeline.run(as_documents(records)):
         assert result is not None  # nothing deduplicates here
         yield result
+
+
+def as_documents(
+    records: Iterable[dict[str, Any]], name: str | None = None, date_key: str = "date"
+) -> Iterator[Document]:
+    """Records as JSON Lines documents: `id`, `text`, and the date under `date_key` as
+    metadata (a dateline in the text does not override it). Their origin is the id, or
+    `NAME:LINE` when the set's `name` is given."""
+    for number, record in enumerate(records, start=1):
+        identifier = str(record.get("id", number))
+        origin = identifier if name is None else f"{name}:{number}"
+        doc = Document(id=identifier, origin=origin, format="jsonl", raw=record["text"])
+        date = record_date(record, date_key)
+        if date is not None:
+            doc.date, doc.date_source = date, "metadata"
+        yield doc
 
 
 def counted(events: Iterable[Event]) -> list[Event]:

@@ -24,17 +24,16 @@ month`), so its recall is counted against all four types but its dates only on D
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from parley.api import time_stages
 from parley.config import Dictionaries
-from parley.document import Document, Rejection
+from parley.document import Rejection
 from parley.pipeline import Pipeline
 from parley.resolve.times import FoundTime, found_times
-from parley.validate.sets import SetScore, prf, ratio, record_date
+from parley.validate.sets import SetScore, as_documents, prf, ratio
 from parley.validate.spans import OffsetMap, pair
 
 
@@ -109,7 +108,7 @@ class TimesScorer:
         tally = TimeTally()
         misses: list[dict[str, Any]] = []
         notes: list[str] = []
-        outcomes = pipeline.run(_documents(name, records))
+        outcomes = pipeline.run(as_documents(records, name, "dct"))
         for record, result in zip(records, outcomes, strict=True):
             if isinstance(result, Rejection):  # counted: every gold timex missed
                 notes.append(f"{record.get('id')}: not resolved ({result.reason})")
@@ -125,18 +124,6 @@ class TimesScorer:
                 misses.append({"id": record.get("id"), "dct": record.get("dct"), **wrong})
         return SetScore(name, self.kind, len(records), "timex_f1", tally.metrics(),
                         event_set=False, misses=misses, notes=notes)  # fmt: skip
-
-
-def _documents(name: str, records: list[dict[str, Any]]) -> Iterator[Document]:
-    """Records as JSON Lines documents dated by their creation time (`1998-01-08`, or
-    the date part of `1998-01-08T18:30`), which no dateline in the text overrides."""
-    for number, record in enumerate(records, start=1):
-        doc = Document(id=str(record.get("id", number)), origin=f"{name}:{number}",
-                       format="jsonl", raw=record["text"])  # fmt: skip
-        date = record_date(record, "dct")
-        if date is not None:
-            doc.date, doc.date_source = date, "metadata"
-        yield doc
 
 
 def _gold_json(timex: dict[str, Any]) -> dict[str, Any]:
