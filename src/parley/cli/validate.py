@@ -23,7 +23,6 @@ from parley.validate.run import validate as run_validation
 from parley.validate.sets import SetScore
 from parley.validate.suite import (
     SCORERS,
-    UNIT_PREFIX,
     Suite,
     dictionaries_by_set,
     run_suite,
@@ -31,7 +30,7 @@ from parley.validate.suite import (
     scorer_for,
     secondary,
     set_name,
-    unit_dictionaries,
+    set_paths,
 )
 
 
@@ -195,8 +194,7 @@ def _validate_events(
     gold_set = read_gold(gold)
     given = dictionary_paths(kwargs)
     paths = _environment_paths(gold_set, dictionary_dir, given)
-    if not paths.custom and gold.name.startswith(UNIT_PREFIX):
-        paths = unit_dictionaries(dictionary_dir or gold.parent.parent / "dictionaries") or paths
+    paths = set_paths(gold.name, paths, dictionary_dir or gold.parent.parent / "dictionaries")
     scores, outcomes = run_validation(gold_set, load_dictionaries(kwargs, paths), negated)
     score = set_score(set_name(gold), scores, outcomes)
     table = Table(title=f"parley validate {gold_set.name}", title_justify="left")

@@ -113,21 +113,25 @@ def unit_dictionaries(folder: Path) -> DictionaryPaths | None:
     return DictionaryPaths(**{kind: (p,) for kind, p in paths.items()})
 
 
+def set_paths(name: str, paths: DictionaryPaths, unit_folder: Path) -> DictionaryPaths:
+    """What a set is coded with: `paths`, but the PETRARCH unit-test records get the
+    validation dictionaries of `unit_folder` when the user chose none of their own."""
+    if paths.custom or not name.startswith(UNIT_PREFIX):
+        return paths
+    return unit_dictionaries(unit_folder) or paths
+
+
 def dictionaries_by_set(
     paths: DictionaryPaths, analyser: str, unit_folder: Path
 ) -> Callable[[str], Dictionaries]:
-    """What each set is coded with: `paths`, but the PETRARCH unit-test records get the
-    validation dictionaries of `unit_folder` when the user chose none of their own.
-    Each is loaded once, when first needed."""
-    unit = None if paths.custom else unit_dictionaries(unit_folder)
-    loaded: dict[bool, Dictionaries] = {}
+    """Each set's dictionaries (`set_paths`), each loaded once, when first needed."""
+    loaded: dict[DictionaryPaths, Dictionaries] = {}
 
     def dictionaries(name: str) -> Dictionaries:
-        use_unit = unit is not None and name.startswith(UNIT_PREFIX)
-        if use_unit not in loaded:
-            chosen = unit if use_unit and unit is not None else paths
-            loaded[use_unit] = Dictionaries.load(chosen, analyser=analyser)
-        return loaded[use_unit]
+        chosen = set_paths(name, paths, unit_folder)
+        if chosen not in loaded:
+            loaded[chosen] = Dictionaries.load(chosen, analyser=analyser)
+        return loaded[chosen]
 
     return dictionaries
 
