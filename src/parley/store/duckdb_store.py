@@ -429,9 +429,7 @@ class DuckDBStore:
                 con.execute("BEGIN TRANSACTION")
                 replaced = self._keep_places(con, batch)
                 self._write(con, batch)
-                if replaced:  # kept with the batch: a run killed before relinking
-                    pending = json.dumps({**self.replaced, **replaced})  # relinks next time
-                    con.execute("INSERT OR REPLACE INTO meta VALUES ('replaced', ?)", [pending])
+                self._note_replaced(con, replaced)
                 con.execute("COMMIT")
                 break
             except duckdb.Error as exc:
@@ -616,10 +614,15 @@ class DuckDBStore:
                 f"WHERE {table}.document_id = p.document_id"
             )
         con.execute("DROP TABLE dataset_places")
+        self._note_replaced(con, replaced)
+        return replaced
+
+    def _note_replaced(self, con: duckdb.DuckDBPyConnection, replaced: dict[str, str]) -> None:
+        """Note the documents still to relink in `meta`, in the transaction that replaced
+        them: a run killed before relinking leaves them for the next run to relink."""
         if replaced:
             pending = json.dumps({**self.replaced, **replaced})
             con.execute("INSERT OR REPLACE INTO meta VALUES ('replaced', ?)", [pending])
-        return replaced
 
     def close(self) -> None:
         """Write what is buffered and release the file."""
