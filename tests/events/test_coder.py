@@ -330,3 +330,15 @@ def test_a_passive_without_agent_has_no_guessed_source(dictionaries, text, expec
 )
 def test_a_pattern_after_the_verb_matches_a_passive_subject(dictionaries, text, expected):
     assert asserted(dictionaries, text, "2020-01-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `- * AIRSTRIKE [195]` under LAUNCH, whose own code is no event
+        ("Turkey launched airstrikes on Syria.", [("TUR", "195", "SYR")]),
+        ("Turkey launched an airstrike on Syria.", [("TUR", "195", "SYR")]),
+    ],
+)
+def test_a_plural_noun_meets_a_pattern_naming_its_lemma(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2020-01-01") == expected

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from parley.events.patterns import choose_codes
 from parley.events.verbs import Codes, PatternIndex, parse_codes, read_verbs, regular_forms
 
 
@@ -156,3 +157,47 @@ def test_plus_marks_the_word_of_a_multi_word_verb_that_inflects(tmp_path: Path):
         by_key
     )
     assert ("WIRED", "TAP") not in by_key and by_key[("WIRE", "TAP")].lemma == "WIRE_TAP"
+
+
+def test_a_noun_matches_the_pattern_word_that_is_its_lemma(tmp_path: Path):
+    index = pattern_index(
+        tmp_path, "--- MEET [040] ---\nMEET\n- * NEGOTIATOR [044]\n- * TALKS [046]\n"
+    )
+    # `negotiators`, a noun whose lemma is NEGOTIATOR, is offered the singular pattern
+    assert [p.text for p in index.candidates(["NEGOTIATORS"], ["NEGOTIATOR"])] == [
+        "* NEGOTIATOR"
+    ]
+    assert index.candidates(["NEGOTIATORS"]) == []  # not without the lemma
+
+
+def _choose(tmp_path: Path, block: str, sentence: str, nouns: dict[str, str]) -> str | None:
+    """The forward code `choose_codes` gives the verb MEET in `sentence`, whose nouns
+    have the lemmas `nouns` (word → lemma, upper case)."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(block, encoding="utf-8")
+    forms, _, _ = read_verbs(path)
+    norms = sentence.upper().split()
+    bases = [nouns.get(word, "") for word in norms]
+    at = norms.index("MET")
+    choice = choose_codes(forms[0].verb, norms, (at, at + 1), (0, len(norms)), {}, bases)
+    return choice.codes.forward
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("gondor met negotiators", "044"),  # the plural noun meets the lemma
+        ("gondor met the negotiator", "044"),
+        ("gondor met envoys", "045"),  # a plural written out: that plural only
+        ("gondor met the envoy", "040"),
+        ("gondor met the efforts", "047"),  # written as in the text: it wins
+    ],
+)
+def test_lemmas_meet_pattern_words_after_the_words_as_written(tmp_path, sentence, expected):
+    block = (
+        "--- MEET [040] ---\nMEET\n- * NEGOTIATOR [044]\n- * ENVOYS [045]\n"
+        "- * EFFORT [046]\n- * EFFORTS [047]\n"
+    )
+    nouns = {"NEGOTIATORS": "NEGOTIATOR", "NEGOTIATOR": "NEGOTIATOR", "ENVOY": "ENVOY"}
+    nouns |= {"ENVOYS": "ENVOY", "EFFORTS": "EFFORT"}
+    assert _choose(tmp_path, block, sentence, nouns) == expected

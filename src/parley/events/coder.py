@@ -246,6 +246,22 @@ def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
     return not tree.dependents(verb, "obj", "iobj", "xcomp")
 
 
+def _noun_bases(sentence: Sentence, size: int) -> list[str]:
+    """Each token's lemma, upper-cased, where the analysis reads it as one common noun
+    ("" elsewhere, and nothing at all without an analysis): what pattern words match in
+    either number (`parley.events.verbs.Element`)."""
+    if not sentence.words:
+        return []
+    bases = [""] * size
+    counts: dict[int, int] = {}
+    for word in sentence.words:
+        counts[word.token] = counts.get(word.token, 0) + 1
+    for word in sentence.words:
+        if word.upos == "NOUN" and counts[word.token] == 1 and word.token < size:
+            bases[word.token] = word.lemma.upper()
+    return bases
+
+
 def _subject_pronouns(group: Sequence[Mention]) -> bool:
     """`he`/`she`/`they` after a verb start a new clause; they are not its object."""
     return all(m.kind == "pronoun" and m.text.upper() in _SUBJECTS for m in group)
@@ -297,6 +313,7 @@ class Coder:
             if tree is not None
             else {}
         )
+        bases = _noun_bases(sentence, len(norms))
         chosen: list[tuple[Match[Verb], int | None, Choice]] = []
         for match in self.verbs.verbs.find_all(norms, taken):
             verb = next(
@@ -314,11 +331,13 @@ class Coder:
                 (match.start, match.end),
                 (max(0, match.start - WINDOW), min(len(norms), match.end + WINDOW)),
                 starts,
+                bases,
             )
             if tree is not None and verb is not None and not (choice.covered or choice.places):
                 subject = tree.passive_subject(verb)
                 if subject is not None:
-                    choice = choose_passive_codes(match.payload, norms, subject) or choice
+                    passive = choose_passive_codes(match.payload, norms, subject, bases)
+                    choice = passive or choice
             chosen.append((match, verb, choice))
         raws: list[_Raw] = []
         for match, verb, choice in chosen:
@@ -348,7 +367,7 @@ class Coder:
                             _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
                         )
         if tree is not None and self.verbs.nominals:
-            raws += self._nominal_events(tree, sentence, norms, starts)
+            raws += self._nominal_events(tree, sentence, norms, starts, bases)
         if tree is not None:
             raws = [self._intention(tree, raw) for raw in raws]
         if tree is not None and self.verbs.transformations:
@@ -371,7 +390,12 @@ class Coder:
         return list(events.values())
 
     def _nominal_events(
-        self, tree: Tree, sentence: Sentence, norms: Sequence[str], starts: dict[int, int]
+        self,
+        tree: Tree,
+        sentence: Sentence,
+        norms: Sequence[str],
+        starts: dict[int, int],
+        bases: Sequence[str],
     ) -> list[_Raw]:
         """Events named by a noun (`Washington's refusal to engage Pyongyang`), coded
         with its verb's dictionary entry when both who and whom are actors."""
@@ -384,7 +408,7 @@ class Coder:
                 continue
             at = word.token
             window = (max(0, at - WINDOW), min(len(norms), at + 1 + WINDOW))
-            choice = choose_codes(verb, norms, (at, at + 1), window, starts)
+            choice = choose_codes(verb, norms, (at, at + 1), window, starts, bases)
             if choice.codes.forward is None:
                 continue
             span = Span(word.start, word.end)

@@ -2,8 +2,11 @@
 
 A pattern (`- $ * (AS NEGOTIATOR) (WITH +) [045]`) lists words that must appear, in
 order, before and after the verb; other words may come between them. A word matches
-itself only, as in PETRARCH (`NEGOTIATOR` is not `negotiators`). A marker stands for an
-actor at that place: `$` the source, `+` the target, `%` a compound actor
+itself, and a noun whose lemma it is (`NEGOTIATOR` is met by `negotiators`): news writes
+its objects in the plural as often as not, and a dictionary names a noun by its lemma.
+Patterns are first tried on the words as written, so a pattern spelling out the plural
+(`- * EFFORTS`) wins over one naming the lemma (`- * EFFORT`) where both would match.
+A marker stands for an actor at that place: `$` the source, `+` the target, `%` a compound actor
 whose members act on each other. The most specific matching pattern wins (most words);
 the places its markers matched override the roles read from the parse. In a passive,
 what a pattern looks for after the verb may stand before it, as its subject (`Evidence
@@ -51,8 +54,10 @@ def _steps_match(
     actors: Mapping[int, int],
     places: dict[str, int],
     covered: set[int],
+    bases: Sequence[str] = (),
 ) -> bool:
-    """Find `steps` in order in `norms[start:end]`; a marker takes the next actor."""
+    """Find `steps` in order in `norms[start:end]`; a marker takes the next actor.
+    `bases`: each token's lemma if it is a noun, else "" (none where not analysed)."""
     i = start
     for step in steps:
         if isinstance(step, str):
@@ -62,9 +67,10 @@ def _steps_match(
             places[step] = found
             i = actors[found]
             continue
-        firsts = step.first.exact  # most words start no alternative: skip them cheaply
-        size = 0
-        while i < end and not (norms[i] in firsts and (size := step.length_at(norms, i))):
+        size = 0  # most words start no alternative: `starts` skips them cheaply
+        while i < end and not (
+            step.starts(norms, bases, i) and (size := step.length_at(norms, i, bases))
+        ):
             i += 1
         if i >= end:
             return False
@@ -79,35 +85,41 @@ def choose_codes(
     verb_at: tuple[int, int],
     window: tuple[int, int],
     actors: Mapping[int, int],
+    bases: Sequence[str] = (),
 ) -> Choice:
     """The most specific pattern matching around the verb at tokens `verb_at`, looking
     no further than `window`; else the verb's own codes. `actors` maps each actor
-    mention's first token to its end. Only the patterns the nearby words can match are
-    tried (`PatternIndex`), most specific first."""
+    mention's first token to its end; `bases` each token's lemma if it is a noun. Only
+    the patterns the nearby words can match are tried (`PatternIndex`), most specific
+    first."""
     start, end = verb_at
     nearby = [*norms[window[0] : start], *norms[end : window[1]]]
-    for pattern in verb.patterns.candidates(nearby):
-        places: dict[str, int] = {}
-        covered: set[int] = set()
-        if _steps_match(
-            pattern.after, norms, end, window[1], actors, places, covered
-        ) and _steps_match(pattern.before, norms, window[0], start, actors, places, covered):
-            entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
-            return Choice(pattern.codes, entry, places, _negative(pattern), frozenset(covered))
+    nouns = [*bases[window[0] : start], *bases[end : window[1]]] if bases else []
+    for lemmas in ((), bases) if bases else ((),):
+        for pattern in verb.patterns.candidates(nearby, nouns if lemmas else ()):
+            places: dict[str, int] = {}
+            covered: set[int] = set()
+            after = (pattern.after, norms, end, window[1], actors, places, covered, lemmas)
+            before = (pattern.before, norms, window[0], start, actors, places, covered, lemmas)
+            if _steps_match(*after) and _steps_match(*before):
+                entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
+                negative = _negative(pattern)
+                return Choice(pattern.codes, entry, places, negative, frozenset(covered))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
 
 
 def choose_passive_codes(
-    verb: Verb, norms: Sequence[str], subject: tuple[int, int]
+    verb: Verb, norms: Sequence[str], subject: tuple[int, int], bases: Sequence[str] = ()
 ) -> Choice | None:
     """The most specific pattern with words after the verb only and no markers whose
     words all lie, in order, in the passive subject at tokens `subject`; None if none."""
     start, end = subject
-    for pattern in verb.patterns.candidates(norms[start:end]):
-        if pattern.before or any(isinstance(step, str) for step in pattern.after):
-            continue
-        covered: set[int] = set()
-        if _steps_match(pattern.after, norms, start, end, {}, {}, covered):
-            entry = f"{pattern.where} {verb.lemma}: - {pattern.text} (its passive subject)"
-            return Choice(pattern.codes, entry, {}, _negative(pattern), frozenset(covered))
+    for lemmas in ((), bases) if bases else ((),):
+        for pattern in verb.patterns.candidates(norms[start:end], lemmas[start:end]):
+            if pattern.before or any(isinstance(step, str) for step in pattern.after):
+                continue
+            covered: set[int] = set()
+            if _steps_match(pattern.after, norms, start, end, {}, {}, covered, lemmas):
+                entry = f"{pattern.where} {verb.lemma}: - {pattern.text} (its passive subject)"
+                return Choice(pattern.codes, entry, {}, _negative(pattern), frozenset(covered))
     return None

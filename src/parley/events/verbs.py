@@ -49,7 +49,12 @@ class FirstWords:
 class Element:
     """One pattern word: alternative token sequences, indexed by their first token so
     that finding one at a position is a dictionary lookup, not a comparison with every
-    alternative of a synonym set."""
+    alternative of a synonym set.
+
+    A dictionary names a noun by its lemma: `- * AIRSTRIKE` is met by `launched
+    airstrikes` too, so a sentence's nouns may match by their lemmas (`bases`). A
+    plural the dictionary writes out is meant as one (`- * AGREEMENTS`, formal
+    agreements): it matches that plural only."""
 
     alternatives: tuple[tuple[str, ...], ...]
     first: FirstWords
@@ -59,13 +64,26 @@ class Element:
         keyed = ((alternative[0], n) for n, alternative in enumerate(alternatives))
         return cls(tuple(alternatives), FirstWords.of(keyed))
 
-    def length_at(self, norms: Sequence[str], i: int) -> int:
-        """Length of the first alternative matching at `i` (0 when none does)."""
-        for number in self.first.numbers(norms[i]):  # ascending: built in order
+    def starts(self, norms: Sequence[str], bases: Sequence[str], i: int) -> bool:
+        """Whether an alternative may begin at `i` (a cheap test before `length_at`)."""
+        exact = self.first.exact
+        return norms[i] in exact or (bool(bases) and bases[i] in exact)
+
+    def length_at(self, norms: Sequence[str], i: int, bases: Sequence[str] = ()) -> int:
+        """Length of the first alternative matching at `i` (0 when none does). `bases`,
+        where given, holds each token's lemma if it is a noun ("" if not), which a
+        word may match instead of the token."""
+        numbers = self.first.numbers(norms[i])
+        if bases and bases[i] and bases[i] != norms[i]:
+            numbers = tuple(sorted({*numbers, *self.first.numbers(bases[i])}))
+        for number in numbers:  # ascending: built in order
             alternative = self.alternatives[number]
             if i + len(alternative) > len(norms):
                 continue
-            if all(norms[i + k] == w for k, w in enumerate(alternative)):
+            if all(
+                norms[i + k] == w or (bool(bases) and bases[i + k] == w)
+                for k, w in enumerate(alternative)
+            ):
                 return len(alternative)
         return 0
 
@@ -126,12 +144,12 @@ class PatternIndex:
             keyed += ((alternative[0], number) for alternative in element.alternatives)
         return cls(tuple(patterns), FirstWords.of(keyed), tuple(free))
 
-    def candidates(self, words: Sequence[str]) -> list[Pattern]:
-        """Patterns that may match among `words`, most specific first (file order
-        among equals)."""
+    def candidates(self, words: Sequence[str], bases: Sequence[str] = ()) -> list[Pattern]:
+        """Patterns that may match among `words` (or among the nouns' lemmas
+        `bases`), most specific first (file order among equals)."""
         found = set(self.free)
         exact = self.first.exact
-        for word in words:
+        for word in (*words, *bases):
             if word in exact:
                 found.update(exact[word])
         return [self.patterns[n] for n in sorted(found)]
@@ -259,7 +277,8 @@ def _joined(alternative: tuple[str, ...]) -> tuple[str, ...] | None:
 def _element(word: str, synsets: dict[str, list[tuple[str, ...]]]) -> Step | None:
     """One pattern word: a plain word, a synonym set, or words joined by `_` that must
     follow each other, synonym sets among them (`MEMOS_ON_&TIETYPES`). A word matches
-    that word only, as in PETRARCH (`EFFORT` is not `efforts`; TABARI matched stems)."""
+    that word, or a noun of which it is the lemma (`EFFORT` is met by `efforts`, see
+    `Element`), not every word it begins (`ARM` is not `army`, as TABARI's stems were)."""
     if word in ROLE_MARKERS:
         return word
     if word in _MARKERS or word == "*":
