@@ -69,9 +69,7 @@ def coding_stages(
     return stages
 
 
-def document_stages(
-    dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS
-) -> list[Stage]:
+def document_stages(dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS) -> list[Stage]:
     """segment → find actors → analyse → code events → resolve: the stages that read one
     document alone, with no index of the others, so any process may run them (the
     costly part: parsing). A sentence over `limits.sentence_words` is cut in pieces."""

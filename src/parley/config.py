@@ -19,6 +19,7 @@ from parley.actors.lexicon import ActorLexicon
 from parley.errors import DictionaryError
 from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
+from parley.events.rules import RuleSet
 from parley.ingest.hyphens import Dehyphenator
 from parley.resolve.gazetteer import LazyGazetteer
 from parley.syntax.analysis import Analyser, load_analyser
@@ -91,10 +92,16 @@ class Dictionaries:
     gazetteer: LazyGazetteer = field(default_factory=LazyGazetteer)
 
     @classmethod
-    def load(cls, paths: DictionaryPaths | None = None, analyser: str = "parley") -> Dictionaries:
+    def load(
+        cls,
+        paths: DictionaryPaths | None = None,
+        analyser: str = "parley",
+        rules: RuleSet | None = None,
+    ) -> Dictionaries:
         """Load (or reuse the compiled cache of) the dictionaries, and the analyser that
         `parley.syntax.analysis.load_analyser` names (`parley`, `parley-float32`, or
-        `module:factory`)."""
+        `module:factory`). The coder reads sentences with `rules` (all of its rules by
+        default: `parley.events.rules`)."""
         files = (paths or DictionaryPaths()).resolved()
         actors = load_lexicon(files)
         verbs = VerbLexicon.load(files.verbs)
@@ -102,7 +109,7 @@ class Dictionaries:
             raise DictionaryError(f"{', '.join(map(str, files.actors))}: no actor entries read")
         if not len(verbs.verbs):
             raise DictionaryError(f"{', '.join(map(str, files.verbs))}: no verb entries read")
-        coder = Coder(verbs, Ontology.load(), actors.book)
+        coder = Coder(verbs, Ontology.load(), actors.book, rules or RuleSet())
         return cls(
             actors,
             coder,

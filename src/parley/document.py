@@ -153,6 +153,10 @@ class Event:
     source_entries: tuple[str, ...]
     verb_entry: str
     target_entries: tuple[str, ...]
+    # The coder's rules (`parley.events.rules`) that chose its actors and code, beyond
+    # the verb's subject, object and dictionary entry; composed actor codes name theirs
+    # in `source_entries` / `target_entries`.
+    rules: tuple[str, ...] = ()
     story_event_id: str = ""  # the same for this event in every copy of the story
     repeat_of: str | None = None  # the event_id of its first sighting in another copy
     # How precise `event_date` is (it is the first day of that day, week, month or year)

@@ -350,7 +350,7 @@ def test_a_lone_agent_shares_the_country_of_the_agents_listed_after_it():
         Fornost 0 nmod PROPN
         welcomed -1 root VERB"""
     words = tree(rows, {}).words
-    recode = lambda m, code: replace(m, code=code)  # noqa: E731
+    recode = lambda m, code, rule: replace(m, code=code)  # noqa: E731
     lawmakers = Mention(0, 0, 1, Span(0, 0), "Lawmakers", "---LEG", ())
     officials = Mention(0, 2, 5, Span(0, 0), "officials in Fornost", "FORGOV", ())
     t = Tree.build(words, [lawmakers, officials], recode)

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from parley.config import Dictionaries, DictionaryPaths
+from parley.events.rules import RuleSet
 from parley.query.database import READ_MEMORY_LIMIT
 from parley.query.filters import DATE_FIELDS, MODALITIES, NEGATED, EventFilter
 
@@ -67,10 +68,13 @@ def dictionary_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def load_dictionaries(kwargs: dict[str, Any], paths: DictionaryPaths | None = None) -> Dictionaries:
-    """Pop the dictionary and analyser options and load them (`paths` if already popped)."""
+def load_dictionaries(
+    kwargs: dict[str, Any], paths: DictionaryPaths | None = None, rules: RuleSet | None = None
+) -> Dictionaries:
+    """Pop the dictionary and analyser options and load them (`paths` if already popped),
+    the coder reading with `rules` (all by default)."""
     paths = paths or dictionary_paths(kwargs)
-    return Dictionaries.load(paths, analyser=kwargs.pop("analyser"))
+    return Dictionaries.load(paths, analyser=kwargs.pop("analyser"), rules=rules)
 
 
 def dictionary_paths(kwargs: dict[str, Any]) -> DictionaryPaths:

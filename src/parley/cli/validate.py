@@ -16,6 +16,7 @@ from rich.table import Table
 from parley.atomic import atomic_text
 from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
 from parley.config import DictionaryPaths
+from parley.events.rules import RuleSet
 from parley.validate.events import set_score
 from parley.validate.gold import GoldError, GoldSet, read_gold
 from parley.validate.report import summary_rows, write_report, write_set_report
@@ -90,6 +91,12 @@ def _environment_paths(
 @click.option(
     "--negated", is_flag=True, help="Count negated events (`did not attack`) as events too."
 )
+@click.option(
+    "--without",
+    metavar="RULE[,RULE...]",
+    help="Code without these rules of the coder, to measure what each is worth "
+    "(data/tables/coding_rules.tsv lists them; docs/ablation.md has their effects).",
+)
 @dictionary_options
 def validate(
     gold: Path | None,
@@ -98,6 +105,7 @@ def validate(
     dictionary_dir: Path | None,
     report_dir: Path | None,
     negated: bool,
+    without: str | None,
     **kwargs: Any,
 ) -> None:
     """Score parley against GOLD, or against every gold file of a --suite folder.
@@ -111,6 +119,7 @@ def validate(
     \b
     Examples:
       parley validate --suite ../shared/gold --scores scores.json
+      parley validate --suite ../shared/gold --without refusals,intentions
       parley validate gold.jsonl --report out/
       parley validate PETR.UnitTest.records.xml --dictionary-dir dictionaries/
       parley validate unit.jsonl --actors PETR.Validate.actors.txt \\
@@ -120,8 +129,9 @@ def validate(
         raise click.UsageError("give a GOLD file or --suite DIR (one of them)")
     started = time.monotonic()
     console = Console() if sys.stdout.isatty() else Console(width=200)  # rows stay rows
+    rules = RuleSet.without(n.strip() for n in without.split(",") if n.strip()) if without else None
     if gold is not None and _is_events(gold):
-        score = _validate_events(gold, dictionary_dir, report_dir, negated, kwargs, console)
+        score = _validate_events(gold, dictionary_dir, report_dir, negated, kwargs, console, rules)
         if scores_file is not None:
             _write_scores(scores_file, Suite(sets=[score]).as_json())
         return
@@ -130,7 +140,7 @@ def validate(
     folder = suite_dir if suite_dir is not None else gold.parent  # type: ignore[union-attr]
     unit_folder = dictionary_dir or folder.parent / "dictionaries"
     dictionaries = dictionaries_by_set(
-        dictionary_paths(kwargs), kwargs.pop("analyser"), unit_folder
+        dictionary_paths(kwargs), kwargs.pop("analyser"), unit_folder, rules
     )
     err = Console(stderr=True)
     if suite_dir is not None:
@@ -188,6 +198,7 @@ def _validate_events(
     negated: bool,
     kwargs: dict[str, Any],
     console: Console,
+    rules: RuleSet | None = None,
 ) -> SetScore:
     """PETRARCH event records: the detailed tables `parley validate` has always printed."""
     started = time.monotonic()
@@ -195,7 +206,7 @@ def _validate_events(
     given = dictionary_paths(kwargs)
     paths = _environment_paths(gold_set, dictionary_dir, given)
     paths = set_paths(gold.name, paths, dictionary_dir or gold.parent.parent / "dictionaries")
-    scores, outcomes = run_validation(gold_set, load_dictionaries(kwargs, paths), negated)
+    scores, outcomes = run_validation(gold_set, load_dictionaries(kwargs, paths, rules), negated)
     score = set_score(set_name(gold), scores, outcomes)
     table = Table(title=f"parley validate {gold_set.name}", title_justify="left")
     for column in ("score", "precision", "recall", "F1"):

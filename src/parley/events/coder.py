@@ -30,6 +30,7 @@ from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes, choose_passive_codes
 from parley.events.roles import THREATS, Tree
+from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.syntax.analysis import hangs_below
 from parley.tables import table_map, table_rows, tables_folder
@@ -85,6 +86,11 @@ class _Raw:
     negated: bool
     modality: str
     transformed: bool = False
+    rules: tuple[str, ...] = ()  # the rules that chose its actors and code
+
+    def by(self, *rules: str) -> _Raw:
+        """This event, chosen also by `rules`."""
+        return replace(self, rules=tuple(dict.fromkeys((*self.rules, *rules))))
 
 
 @dataclass(slots=True)
@@ -283,11 +289,16 @@ class Coder:
     verbs: VerbLexicon
     ontology: Ontology
     book: CodeBook = field(default_factory=CodeBook.load)
+    rules: RuleSet = field(default_factory=RuleSet)
 
-    def _recode(self, mention: Mention, code: str) -> Mention:
-        """The mention under a code composed from its phrase (`mayor of Nablus`)."""
+    def _recode(self, mention: Mention, code: str, rule: str) -> Mention:
+        """The mention under a code composed from its phrase (`mayor of Nablus`), its
+        entries saying which rule composed it from which code."""
         facts = self.book.facts(code)
-        return replace(mention, code=code, country=facts.country, sector=facts.plover_sector)
+        entries = (*mention.entries, f"[rule {rule}: {mention.code} → {code}]")
+        return replace(
+            mention, code=code, country=facts.country, sector=facts.plover_sector, entries=entries
+        )
 
     def code_sentence(
         self, doc: Document, sentence: Sentence, mentions: Sequence[Mention]
@@ -300,7 +311,8 @@ class Coder:
         actors = [m for m in mentions if m.role == "actor"]
         if len(actors) < 2:
             return []
-        tree = Tree.build(sentence.words, actors, self._recode) if sentence.words else None
+        rules = self.rules
+        tree = Tree.build(sentence.words, actors, self._recode, rules) if sentence.words else None
         if sentence.history and tree is None:
             return []  # a time voids what it dates; without the analysis, the sentence
         groups = tree.groups if tree is not None else _groups(actors, norms)
@@ -313,7 +325,7 @@ class Coder:
             if tree is not None
             else {}
         )
-        bases = _noun_bases(sentence, len(norms))
+        bases = _noun_bases(sentence, len(norms)) if "pattern-lemmas" in rules else []
         chosen: list[tuple[Match[Verb], int | None, Choice]] = []
         for match in self.verbs.verbs.find_all(norms, taken):
             verb = next(
@@ -321,7 +333,7 @@ class Coder:
             )
             if tree is not None and verb is None:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
-            if tree is not None and tree.alleged(verb):
+            if tree is not None and "blamed-not-reported" in rules and tree.alleged(verb):
                 continue  # `accused China of helping Iran`: blamed, not reported
             if tree is None and match.start > 0 and norms[match.start - 1] in _DETERMINERS:
                 continue  # not analysed: "the attack" is a noun
@@ -333,7 +345,12 @@ class Coder:
                 starts,
                 bases,
             )
-            if tree is not None and verb is not None and not (choice.covered or choice.places):
+            if (
+                tree is not None
+                and verb is not None
+                and not (choice.covered or choice.places)
+                and "passive-subject-pattern" in rules
+            ):
                 subject = tree.passive_subject(verb)
                 if subject is not None:
                     passive = choose_passive_codes(match.payload, norms, subject, bases)
@@ -346,15 +363,20 @@ class Coder:
                 and verb is not None
                 and _reported(tree, verb, self.verbs.governors)
             )
-            if not reported and any(
-                match.start in other.covered for _, _, other in chosen if other is not choice
+            if (
+                not reported
+                and "pattern-words-no-verb" in rules
+                and any(match.start in o.covered for _, _, o in chosen if o is not choice)
             ):
                 continue  # a word of another verb's pattern (`wants to attack`: one event)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
-            pairs = self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
-            if pairs is None:
+            found = self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
+            if found is None:
                 continue
+            pairs, used = found
+            used += ("pattern-lemmas",) if choice.by_lemma else ()
+            used += ("passive-subject-pattern",) if choice.entry.endswith("subject)") else ()
             negated, modality = self._manner(tree, verb, match, choice, pairs, norms)
             verb_span = sentence.char_span(match.start, match.end)
             for source, target in pairs:
@@ -363,23 +385,26 @@ class Coder:
                     (choice.codes.reverse, target, source),
                 ):
                     if code is not None:
-                        raws.append(
-                            _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
-                        )
-        if tree is not None and self.verbs.nominals:
+                        raw = _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
+                        raws.append(raw.by(*used))
+        if tree is not None and self.verbs.nominals and "event-nouns" in rules:
             raws += self._nominal_events(tree, sentence, norms, starts, bases)
-        if tree is not None:
+        if tree is not None and "intentions" in rules:
             raws = [self._intention(tree, raw) for raw in raws]
-        if tree is not None and self.verbs.transformations:
+        if tree is not None and self.verbs.transformations and "transformations" in rules:
             raws = self._transform(tree, raws)
         if tree is not None:
-            raws = _without_restatements(tree, _without_requests(tree, raws))
-            if sentence.history:
+            if "requests-not-done" in rules:
+                raws = _without_requests(tree, raws)
+            if "restatements-once" in rules:
+                raws = _without_restatements(tree, raws)
+            if sentence.history and "dated-history-void" in rules:
                 dated = tree.dated_by(sentence.history)
                 raws = [
                     r for r in raws if r.verb is None or not hangs_below(tree.words, r.verb, dated)
                 ]
-        raws += self._refusals(raws)
+        if "refusals" in rules:
+            raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
             if raw.source is None or raw.target is None:
@@ -414,8 +439,9 @@ class Coder:
             span = Span(word.start, word.end)
             entry = f"{choice.entry}, named by the noun '{word.text}'"
             negated, modality = tree.negated(i), tree.modality(i)
+            used = ("event-nouns", *(("pattern-lemmas",) if choice.by_lemma else ()))
             raws += [
-                _Raw(s, t, choice.codes.forward, i, span, entry, negated, modality)
+                _Raw(s, t, choice.codes.forward, i, span, entry, negated, modality).by(*used)
                 for s in tree.groups[source]
                 for t in tree.groups[target]
             ]
@@ -436,7 +462,7 @@ class Coder:
         entry = (
             f"{raw.entry}, intended ('{tree.words[word].text}'): intentions.tsv {raw.code} → {code}"
         )
-        return replace(raw, code=code, entry=entry, modality=tree.modality(word))
+        return replace(raw, code=code, entry=entry, modality=tree.modality(word)).by("intentions")
 
     def _refusals(self, raws: Sequence[_Raw]) -> list[_Raw]:
         """A rejection beside each negated act of cooperation (`will not release the
@@ -446,7 +472,7 @@ class Coder:
             code = longest_prefix(self.verbs.refusals, raw.code) if raw.negated else None
             if code is not None:
                 entry = f"{raw.entry}, negated: a refusal (refusals.tsv {raw.code} → {code})"
-                out.append(replace(raw, code=code, entry=entry, negated=False))
+                out.append(replace(raw, code=code, entry=entry, negated=False).by("refusals"))
         return out
 
     def _same_kind(self, verb: str, code: str) -> bool:
@@ -511,7 +537,8 @@ class Coder:
                             raw.negated,
                             tree.modality(governor),
                             transformed=True,
-                        )
+                            rules=raw.rules,
+                        ).by("transformations")
                     )
                 if made:
                     out = [
@@ -520,8 +547,8 @@ class Coder:
                     break
         return out
 
-    @staticmethod
     def _pairs(
+        self,
         tree: Tree | None,
         verb: int | None,
         match: Match[Verb],
@@ -530,29 +557,41 @@ class Coder:
         group_of: dict[int, int],
         norms: Sequence[str],
         reported: bool = False,
-    ) -> list[tuple[Mention, Mention | None]] | None:
-        """(source, target) mention pairs for one verb, or None when it has no event.
-        A `reported` verb (said or wanted by someone) may lack a target: a
-        transformation may still make an event of it (`X said Y attacked`)."""
+    ) -> tuple[list[tuple[Mention, Mention | None]], tuple[str, ...]] | None:
+        """(source, target) mention pairs for one verb and the rules that chose them, or
+        None when it has no event. A `reported` verb (said or wanted by someone) may lack
+        a target: a transformation may still make an event of it (`X said Y attacked`)."""
+        rules = self.rules
         if "%" in choice.places:
             members = groups[group_of[choice.places["%"]]]
-            return [(a, b) for a in members for b in members if a is not b] or None
+            pairs = [(a, b) for a in members for b in members if a is not b]
+            return (pairs, ()) if pairs else None
         source = group_of[choice.places["$"]] if "$" in choice.places else None
         target = group_of[choice.places["+"]] if "+" in choice.places else None
+        if tree is None and "word-order" not in rules:
+            return None
+        used: tuple[str, ...] = () if tree is not None else ("word-order",)
         if tree is not None and verb is not None:
             roles = tree.roles(verb)
             source = roles.source if source is None else source
             target = roles.target if target is None else target
             members = groups[source] if source is not None else []
-            if target is None and len(members) > 1 and not reported and _mutual(tree, verb, choice):
-                return [(a, b) for a in members for b in members if a is not b]
-        if source is None or target is None:
+            mutual = "coordinated-act-on-each-other" in rules and _mutual(tree, verb, choice)
+            if target is None and len(members) > 1 and not reported and mutual:
+                pairs = [(a, b) for a in members for b in members if a is not b]
+                return pairs, ("coordinated-act-on-each-other",)
+        if (source is None or target is None) and (
+            tree is None or "nearest-actor-stands-in" in rules
+        ):
             before, after = _around(groups, match, norms)
             if tree is not None and verb is not None:
-                if source is None and tree.grammar_has_doer(verb):
+                doer = "no-stand-in-for-grammar-doer" in rules
+                if source is None and doer and tree.grammar_has_doer(verb):
                     return None  # `was shot down`: by whom is not said
-                below = tree.groups_below(verb)  # not `…, an official said` after it
-                after = [g for g in after if g in below]
+                if "stand-in-below-verb" in rules:
+                    below = tree.groups_below(verb)  # not `…, an official said` after it
+                    after = [g for g in after if g in below]
+            stood = (source, target)
             if source is None and target is not None:
                 source = next((g for g in reversed(before) if g != target), None)
             elif source is None:
@@ -565,11 +604,13 @@ class Coder:
                     first = groups[target][0].token_start
                     if first > 0 and norms[first - 1] == "BY":
                         source, target = target, source
+            if tree is not None and (source, target) != stood:
+                used = ("nearest-actor-stands-in",)
         if source is not None and target is None and reported:
-            return [(a, None) for a in groups[source]]
+            return [(a, None) for a in groups[source]], used
         if source is None or target is None or source == target:
             return None
-        return [(a, b) for a in groups[source] for b in groups[target]]
+        return [(a, b) for a in groups[source] for b in groups[target]], used
 
     @staticmethod
     def _manner(
@@ -625,5 +666,6 @@ class Coder:
             target_text=target.text,
             source_entries=source.entries,
             verb_entry=raw.entry,
+            rules=raw.rules,
             target_entries=target.entries,
         )

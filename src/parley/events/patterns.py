@@ -31,6 +31,7 @@ class Choice:
     places: dict[str, int] = field(default_factory=dict)  # marker → actor's first token
     negation: bool = False  # the pattern spells out a negation: it is part of the code
     covered: frozenset[int] = frozenset()  # tokens the pattern's words matched
+    by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
 
 
 _NEGATIONS = frozenset({"NOT", "N'T", "NEVER", "NO", "CANNOT"})
@@ -104,7 +105,8 @@ def choose_codes(
             if _steps_match(*after) and _steps_match(*before):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern)
-                return Choice(pattern.codes, entry, places, negative, frozenset(covered))
+                found = frozenset(covered)
+                return Choice(pattern.codes, entry, places, negative, found, bool(lemmas))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
 
 
@@ -121,5 +123,6 @@ def choose_passive_codes(
             covered: set[int] = set()
             if _steps_match(pattern.after, norms, start, end, {}, {}, covered, lemmas):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text} (its passive subject)"
-                return Choice(pattern.codes, entry, {}, _negative(pattern), frozenset(covered))
+                negative, found = _negative(pattern), frozenset(covered)
+                return Choice(pattern.codes, entry, {}, negative, found, bool(lemmas))
     return None

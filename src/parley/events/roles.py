@@ -13,10 +13,14 @@ verb governing it (`is certain to ask`: a forecast; `officials said`: reported).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parley.document import Mention, Word
+from parley.events.rules import RuleSet
 from parley.syntax.analysis import span_words
+
+# Gives a mention a composed code, naming the rule that composed it.
+Recode = Callable[[Mention, str, str], Mention]
 
 # Dependents that open another clause: an actor inside one belongs to its own verb.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
@@ -190,9 +194,7 @@ def _first_item(
     return words[item].head
 
 
-def _share_countries(
-    group: list[Mention], recode: Callable[[Mention, str], Mention]
-) -> list[Mention]:
+def _share_countries(group: list[Mention], recode: Recode) -> list[Mention]:
     """A lone agent listed before agents of a country shares their country, as it shares
     the modifier after them: `Lawmakers and officials in Fornost and Gondor` are FORLEG,
     GONLEG, FORGOV and GONGOV. A modifier before the list is not shared (`the Danish
@@ -210,7 +212,10 @@ def _share_countries(
             and len(m.code) > 3
         ]
         if later:
-            out += [recode(mention, _compose(c, mention.code)) for c in dict.fromkeys(later)]
+            out += [
+                recode(mention, _compose(c, mention.code), "lone-agent-shares-country")
+                for c in dict.fromkeys(later)
+            ]
         else:
             out.append(mention)
     return out
@@ -265,13 +270,15 @@ class Tree:
     groups: list[list[Mention]]
     group_at: dict[int, int]  # head word of an actor → its group
     reporters: frozenset[int] = frozenset()  # groups in a closing `…, X said` (no targets)
+    rules: RuleSet = field(default_factory=RuleSet)
 
     @classmethod
     def build(
         cls,
         words: Sequence[Word],
         mentions: Sequence[Mention],
-        recode: Callable[[Mention, str], Mention] | None = None,
+        recode: Recode | None = None,
+        rules: RuleSet | None = None,
     ) -> Tree:
         """Actors hung on the tree, read as a careful coder reads noun phrases:
 
@@ -283,9 +290,11 @@ class Tree:
           country coordinated inside a phrase shares its agent (`lawmakers in Fornost
           and Gondor`: FORLEG, GONLEG).
 
-        `recode(mention, code)` gives a mention a composed code (with its country and
-        sector facts); without it, mentions keep their codes.
+        `recode(mention, code, rule)` gives a mention a composed code (with its country
+        and sector facts); without it, mentions keep their codes. Each reading is a rule
+        of `rules` (`parley.events.rules`), read only where it is on.
         """
+        rules = rules if rules is not None else RuleSet()
         children: list[list[int]] = [[] for _ in words]
         by_token: dict[int, list[int]] = {}
         for i, word in enumerate(words):
@@ -308,14 +317,15 @@ class Tree:
             if head is None:
                 loose.append(mention)
                 continue
-            if mention.code.startswith("---") and _modifier(words, head):
+            descriptive = mention.code.startswith("---") and _modifier(words, head)
+            if descriptive and "descriptive-agent-no-actor" in rules:
                 continue
             heads[head] = len(found)
             owner.update((i, len(found)) for i in inside)
             found.append(mention)
             head_of.append(head)
         absorbed: set[int] = set()
-        if recode is not None:
+        if recode is not None and "agent-takes-owner-country" in rules:
             for head, index in heads.items():
                 mention = found[index]
                 if not mention.code.startswith("---"):
@@ -333,11 +343,12 @@ class Tree:
                             and owner_code.startswith(country)
                         ):
                             owner_code = country  # `US Deputy Secretary`: a US official
-                        found[index] = recode(mention, _compose(owner_code, mention.code))
+                        code = _compose(owner_code, mention.code)
+                        found[index] = recode(mention, code, "agent-takes-owner-country")
                         absorbed.add(inner)
                         break
-        tree = cls(words, children, [], {})
-        tail = _reporting_tail(words)
+        tree = cls(words, children, [], {}, rules=rules)
+        tail = _reporting_tail(words) if "reporting-tail" in rules else range(0)
         reporters: set[int] = set()
         subjects: dict[int, int] = {}  # verb → head word of its first actor subject
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
@@ -350,19 +361,28 @@ class Tree:
             elif word.relation == "conj" and word.head in owner and word.head not in heads:
                 partner = found[owner[word.head]]  # `lawmakers in Fornost and Gondor`
                 group = tree.group_at.get(head_of[owner[word.head]], -1)
-                if recode is not None and len(mention.code) == 3 and len(partner.code) > 3:
-                    mention = recode(mention, mention.code + partner.code[3:])
+                shares = "conjunct-shares-agent" in rules
+                if recode and shares and len(mention.code) == 3 and len(partner.code) > 3:
+                    code = mention.code + partner.code[3:]
+                    mention = recode(mention, code, "conjunct-shares-agent")
             elif (
                 word.relation == "appos"
                 and word.head in tree.group_at
+                and "listed-apposition" in rules
                 and _listed_apposition(words, children, head)
             ):
                 group = tree.group_at[word.head]
-            elif word.relation == "nsubj" and _listed(words, subjects.get(word.head), head):
+            elif (
+                word.relation == "nsubj"
+                and "two-subjects-one-list" in rules
+                and _listed(words, subjects.get(word.head), head)
+            ):
                 group = tree.group_at[subjects[word.head]]  # two subjects of one verb
-            elif (first := _first_item(words, children, heads, head)) is not None and (
-                listed := tree.actor_in(first)
-            ) is not None:
+            elif (
+                "owned-noun-list" in rules
+                and (first := _first_item(words, children, heads, head)) is not None
+                and (listed := tree.actor_in(first)) is not None
+            ):
                 group = listed  # `Ithilen's sheep and goats of Gondor`
             else:
                 group = -1
@@ -377,7 +397,7 @@ class Tree:
             tree.group_at[head] = group
             if word.relation == "nsubj":
                 subjects.setdefault(word.head, head)
-        if recode is not None:
+        if recode is not None and "lone-agent-shares-country" in rules:
             tree.groups = [_share_countries(group, recode) for group in tree.groups]
         tree.groups += [[m] for m in loose]
         tree.reporters = frozenset(reporters)
@@ -519,7 +539,7 @@ class Tree:
                 for c in self.dependents(verb, "obl")
                 if any(self.words[k].lemma == "by" for k in self.children[c])
             ]
-            if not agents:  # `was fired at Israel from Gaza`: it came from Gaza
+            if not agents and "passive-from-source" in self.rules:  # it came from Gaza
                 agents = [
                     c
                     for c in self.dependents(verb, "obl")
@@ -557,7 +577,8 @@ class Tree:
             return self.subject(governor, depth + 1)
         if word.relation == "xcomp":
             objects = self.dependents(governor, "obj", "iobj")
-            if objects and (found := self.actor_in(objects[0])) is not None:
+            controls = "object-controls-infinitive" in self.rules
+            if controls and objects and (found := self.actor_in(objects[0])) is not None:
                 return found  # `urged Kim to talk`: Kim talks
             return self.subject(governor, depth + 1)
         if word.relation in ("conj", "advcl"):
@@ -681,7 +702,7 @@ class Tree:
             for child in self.dependents(verb, *relations):
                 if word.relation == "acl:relcl" and self.words[child].lemma.lower() in _RELATIVE:
                     return self.actor_in(word.head)  # `Japan, which Russia supports`
-                if self._case(child) in _PLACES:
+                if self._case(child) in _PLACES and "places-say-where" in self.rules:
                     continue
                 found = self.actor_in(child)
                 if found is not None and found not in self.reporters:

@@ -19,6 +19,7 @@ from typing import Any
 
 from parley.config import Dictionaries, DictionaryPaths
 from parley.errors import ParleyError
+from parley.events.rules import RuleSet
 from parley.validate.actors import ActorsScorer
 from parley.validate.classes import PentaClassScorer
 from parley.validate.events import EventsScorer
@@ -122,15 +123,16 @@ def set_paths(name: str, paths: DictionaryPaths, unit_folder: Path) -> Dictionar
 
 
 def dictionaries_by_set(
-    paths: DictionaryPaths, analyser: str, unit_folder: Path
+    paths: DictionaryPaths, analyser: str, unit_folder: Path, rules: RuleSet | None = None
 ) -> Callable[[str], Dictionaries]:
-    """Each set's dictionaries (`set_paths`), each loaded once, when first needed."""
+    """Each set's dictionaries (`set_paths`), each loaded once, when first needed, with
+    the coder's `rules` (all by default)."""
     loaded: dict[DictionaryPaths, Dictionaries] = {}
 
     def dictionaries(name: str) -> Dictionaries:
         chosen = set_paths(name, paths, unit_folder)
         if chosen not in loaded:
-            loaded[chosen] = Dictionaries.load(chosen, analyser=analyser)
+            loaded[chosen] = Dictionaries.load(chosen, analyser=analyser, rules=rules)
         return loaded[chosen]
 
     return dictionaries
