@@ -210,6 +210,21 @@ def test_explain_codes_a_sentence_now():
     assert parley("explain", "Japan met China.", "--date", "soon").returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("sentence", "code", "name"),
+    [
+        # a code the GDELT name table lacked: it showed its parent's (121) name
+        ("Japan blocked extradition to China.", "1213", "Reject judicial cooperation"),
+        # a code whose row the GDELT table had run into 1056's
+        ("China demanded talks with Japan.", "106", "Demand meeting, negotiation"),
+    ],
+)
+def test_explain_names_the_code_itself(sentence, code, name):
+    shown = parley("explain", sentence, "--date", "2020-01-01")
+    assert shown.returncode == 0, shown.stderr
+    assert f"verb    {code} " in shown.stdout and f"means   {name} ·" in shown.stdout
+
+
 @pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_has_help_with_an_example(command):
     run = parley(command, "--help")

@@ -1,7 +1,13 @@
 """CAMEO event-code facts: descriptions, root, quad class, Goldstein score, PLOVER mapping.
 
 The tables are bundled data files (see `parley/data/tables/` and NOTICE): CAMEO codes and
-descriptions, the Goldstein scale, and the 2021 CAMEO→PLOVER conversion table.
+descriptions, the Goldstein scale, and the 2021 CAMEO→PLOVER conversion table. Every code
+the bundled dictionary and tables can emit has its own row in the first two (a test
+checks it), so that `explain` never shows a parent's name for a code. A Goldstein value
+the scale does not give is its parent's, written out with `"inherited_from"` naming the
+parent (`1213` has `121`'s), so that the table says which values nobody scored. The
+PLOVER table is hierarchical: a code it does not list takes its parent's row, and roots
+01 and 02 (statements, appeals) it does not convert at all.
 """
 
 from __future__ import annotations
