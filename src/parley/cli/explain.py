@@ -43,6 +43,8 @@ def _show(console: Console, shown: Explanation) -> None:
     )
     if shown.where:
         console.print(f"where   {shown.where}", highlight=False, markup=False)
+    if shown.rules:
+        console.print(f"rules   {shown.rules}", highlight=False, markup=False)
     if shown.copies:
         console.print(f"copies  {shown.copies}", highlight=False, markup=False)
 

@@ -6,11 +6,13 @@ build it here, from a freshly coded `Event` or from a stored one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from parley.document import Event, Place
 from parley.events.ontology import Ontology
+from parley.events.rules import coding_rules
 
 ROLES = ("source", "verb", "target")
 
@@ -63,6 +65,7 @@ class Explanation:
     when: str
     where: str
     copies: str = ""  # the documents of its story that report it, when more than one
+    rules: str = ""  # the coder rules that chose its actors and code, and what each reads
 
     @property
     def sentence(self) -> str:
@@ -74,6 +77,13 @@ def when_note(date: object, source: str, granularity: str, text: str) -> str:
     if source == "text":
         return f"{date} ({granularity}, from {text!r})"
     return f"{date} ({source})"
+
+
+def rules_note(names: Sequence[str]) -> str:
+    """`intentions (an act only pledged … is coded as the intention); …`: each rule
+    with the construction it reads, so that a reader need not look it up."""
+    constructions = {rule.name: rule.construction for rule in coding_rules()}
+    return "; ".join(f"{name} ({constructions.get(name, 'no longer a rule')})" for name in names)
 
 
 def where_note(place: Place | None, text: str) -> str:
@@ -119,6 +129,7 @@ def coded_explanation(event: Event, text: str, ontology: Ontology) -> Explanatio
             event.event_date, event.date_source, event.date_granularity, event.date_text
         ),
         where=where_note(event.location, event.location_text),
+        rules=rules_note(event.rules),
     )
 
 
@@ -176,6 +187,7 @@ def stored_explanations(connection: Any, event_id: str, ontology: Ontology) -> l
                 ),
                 where=where_note(_place(row), row["location_text"]),
                 copies="; ".join(f"{d} ({kind})" for d, kind in copies) if len(copies) > 1 else "",
+                rules=rules_note(row["rules"] or ()),
             )
         )
     return found

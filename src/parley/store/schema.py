@@ -14,7 +14,7 @@ writing each document's rows in one transaction that first deletes any old ones.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -96,6 +96,7 @@ CREATE TABLE IF NOT EXISTS events (
     source_entries VARCHAR[] NOT NULL,
     verb_entry VARCHAR NOT NULL,
     target_entries VARCHAR[] NOT NULL,
+    rules VARCHAR[] NOT NULL DEFAULT [],
     story_event_id VARCHAR NOT NULL,
     repeat_of VARCHAR,
     date_granularity VARCHAR NOT NULL DEFAULT 'day',
@@ -212,4 +213,5 @@ MIGRATIONS = {
         "publisher = d.source, added_at = d.added_at FROM documents d "
         "WHERE d.document_id = events.document_id",
     ),  # and the `stories` view, which VIEWS (re)makes on every open for writing
+    6: ("ALTER TABLE events ADD COLUMN IF NOT EXISTS rules VARCHAR[] DEFAULT []",),
 }

@@ -53,7 +53,7 @@ async function explain(eventId) {
   const notes = [
     ["means", `${why.meaning} · PLOVER ${why.plover || "–"} · quad class ${why.quad ?? "–"} · Goldstein ${why.goldstein ?? "–"}`],
     ["notes", `${why.negated ? "negated · " : ""}modality ${why.modality}`],
-    ["date", why.when], ["where", why.where], ["copies", why.copies],
+    ["date", why.when], ["where", why.where], ["rules", why.rules], ["copies", why.copies],
   ].filter(([, value]) => value);
   box.replaceChildren(
     h("h2", {}, "Why this event"), h("p", { class: "header" }, why.header), h("blockquote", {}, why.sentence),
