@@ -104,3 +104,17 @@ def test_discards_sentence_and_story_level(tmp_path):
         (("WORLD", "WAR", "II"), False),
         (("WRESTLER",), True),
     ]
+
+
+def test_a_compound_code_names_one_actor_per_code(tmp_path):
+    # The entry is PETRARCH2's validation dictionary's own (PETR.Validate.actors.txt, MIT).
+    (shire,), issues = read_actors(write(tmp_path, "a.txt", "THE_SHIRE  [FRO/BIL/SAM]\n"))
+    assert issues == []
+    assert shire.codes[0].parts == ["FRO", "BIL", "SAM"]
+    assert shire.code_on(None) == "FRO/BIL/SAM"
+    assert shire.kind == "country"  # every member is a country-like code
+
+
+def test_a_dated_compound_code_outside_its_dates_keeps_each_country(tmp_path):
+    (entry,), _ = read_actors(write(tmp_path, "a.txt", "THE_PAIR_\n\t[ABCGOV/DEFGOV >20240601]\n"))
+    assert entry.code_on(dt.date(2020, 1, 1)) == "ABC/DEF"

@@ -25,6 +25,7 @@ from parley.dates import parse_date
 from parley.text.tokens import phrase_key
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
+_ACTOR_CODE_RE = re.compile(r"[A-Z0-9]+(?:/[A-Z0-9]+)*")
 _SUBST_DEF_RE = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _SUBST_USE_RE = re.compile(r"![A-Z]+!")
 _MIN_STEM = 4
@@ -68,14 +69,17 @@ def _parse_date(text: str) -> dt.date:
 
 
 def parse_code(body: str) -> DatedCode | None:
-    """`USAGOV`, `USAGOV >090120`, `USAGOV <090120`, `USAELI 780101-000101`; `---` is none."""
+    """`USAGOV`, `USAGOV >090120`, `USAGOV <090120`, `USAELI 780101-000101`; `---` is none.
+
+    A compound code (`FRO/BIL/SAM`, from TABARI's validation dictionary) names several
+    actors at once: each of them acts (see `entries.COMPOUND`)."""
     parts = body.split()
     if not parts:
         raise ValueError("empty code []")
     code = parts[0].upper()
     if code.strip("-") == "":
         return None
-    if not re.fullmatch(r"[A-Z0-9]+", code):
+    if not _ACTOR_CODE_RE.fullmatch(code):
         raise ValueError(f"bad actor code '{parts[0]}'")
     if len(parts) == 1:
         return DatedCode(code)
@@ -111,7 +115,7 @@ def guess_kind(name: str, codes: tuple[DatedCode, ...], note: str) -> str:
     """
     if any(n in note for n in _PERSON_NOTES):
         return "person"
-    if all(len(c.code) == 3 for c in codes):
+    if all(len(part) == 3 for c in codes for part in c.parts):
         return "country"
     words = phrase_key(name)
     if (
