@@ -66,7 +66,7 @@ def test_markers_joined_synsets_and_transformations(tmp_path: Path):
     path = tmp_path / "verbs.txt"
     path.write_text(
         """\
-&TIETYPES
+&TIETYPES_
 +MILITARY
 +ECONOMIC
 
@@ -156,3 +156,38 @@ def test_plus_marks_the_word_of_a_multi_word_verb_that_inflects(tmp_path: Path):
         by_key
     )
     assert ("WIRED", "TAP") not in by_key and by_key[("WIRE", "TAP")].lemma == "WIRE_TAP"
+
+
+def test_synonym_sets_generate_regular_plurals_unless_marked(tmp_path: Path):
+    # The rules of PETRARCH2's dictionary documentation (PETRARCH.dictionaries.rst, MIT):
+    # regular plurals by 'S', 'IES' after 'Y', 'ES' after 'SS'; none for a phrase or a
+    # label that ends in `_`.
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        """\
+&AID
++LOAN
++SUBSIDY
++ADDRESS
++CASH_
++FOOD_AID
++TALKS
+
+&AUXVERB1_
++WAS
+
+--- OFFER [030] ---
+OFFER
+- * &AID [033]
+- &AUXVERB1 * [030]
+""",
+        encoding="utf-8",
+    )
+    forms, _, issues = read_verbs(path)
+    assert issues == []
+    aid, aux = forms[0].verb.patterns.patterns
+    assert set(aid.after[0].alternatives) == {
+        ("LOAN",), ("LOANS",), ("SUBSIDY",), ("SUBSIDIES",), ("ADDRESS",), ("ADDRESSES",),
+        ("CASH",), ("FOOD", "AID"), ("FOOD", "AIDS"), ("TALKS",),
+    }  # fmt: skip
+    assert aux.before[0].alternatives == (("WAS",),)

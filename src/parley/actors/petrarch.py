@@ -174,7 +174,7 @@ def read_actors(path: Path) -> tuple[list[ActorEntry], list[Issue]]:
     return entries, issues
 
 
-def _plurals(text: str) -> list[str]:
+def plurals(text: str) -> list[str]:
     """Regular English plurals of the last word (PETRARCH generates these too)."""
     word = text.rstrip("_")
     if word.endswith(("S", "SH", "CH", "X", "Z")):
@@ -220,7 +220,7 @@ def read_agents(path: Path) -> tuple[list[AgentEntry], list[Issue]]:
         if plural_text is not None:
             forms += plural_text.split()
         else:
-            forms += [p for f in forms if not _SUBST_USE_RE.search(head) for p in _plurals(f)]
+            forms += [p for f in forms if not _SUBST_USE_RE.search(head) for p in plurals(f)]
         pairs = [(p, i >= singular) for i, p in enumerate(_phrase(f) for f in forms) if p]
         if pairs:
             entries.append(
