@@ -90,7 +90,10 @@ def parse_code(body: str) -> DatedCode | None:
         return DatedCode(code, end=_parse_date(restriction[1:]))
     if "-" in restriction:
         first, last = restriction.split("-", 1)
-        return DatedCode(code, _parse_date(first), _parse_date(last))
+        start, end = _parse_date(first), _parse_date(last)
+        if start > end and len(first) == 6:  # `170101-650609`: a life from 1917, not 2017
+            start = start.replace(year=start.year - 100)
+        return DatedCode(code, start, end)
     raise ValueError(f"bad date restriction '{restriction}'")
 
 
