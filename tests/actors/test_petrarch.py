@@ -140,3 +140,17 @@ def test_two_digit_years_read_as_the_documentation_example_means_them(tmp_path):
     # A range whose two-digit start would follow its end began a century earlier.
     assert earlier.codes[0].start == dt.date(1917, 1, 1)
 
+
+def test_a_semicolon_starts_a_comment_as_in_the_documentation_example(tmp_path):
+    # PETRARCH2's dictionary documentation's own example (PETRARCH.dictionaries.rst, MIT).
+    path = write(
+        tmp_path,
+        "a.txt",
+        "HAMID_KARZAI_  [AFGMIL]; CountryInfo.txt\n"
+        "+BABRAK_KARMAL_  ; CountryInfo.txt\n"
+        "\t[AFGGOV 791227-861124]\n",
+    )
+    (karzai,), issues = read_actors(path)
+    assert issues == []
+    assert [p.key for p in karzai.phrases] == [("HAMID", "KARZAI"), ("BABRAK", "KARMAL")]
+    assert karzai.kind == "person"  # the leader lists' note, read from the comment

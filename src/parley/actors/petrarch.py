@@ -32,7 +32,10 @@ _MIN_STEM = 4
 
 
 def petrarch_lines(path: Path) -> Iterator[tuple[int, str, str]]:
-    """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks."""
+    """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks.
+
+    A comment starts at `#`, or at TABARI's `;`, which the documentation's own actor
+    example still uses (`MOHAMMAD_ZAHIR_SHAH_  ; CountryInfo.txt`)."""
     text = dictionary_text(path)
     in_block = False
     for number, raw in enumerate(text.split("\n"), start=1):  # as editors number lines
@@ -49,8 +52,9 @@ def petrarch_lines(path: Path) -> Iterator[tuple[int, str, str]]:
             else:
                 line, in_block = before, True
         line, _, comment = line.partition("#")
+        line, _, note = line.partition(";")
         if line.strip():
-            yield number, line.rstrip(), comment.strip()
+            yield number, line.rstrip(), f"{note.strip()} {comment.strip()}".strip()
 
 
 def _phrase(text: str) -> Phrase | None:
