@@ -191,3 +191,21 @@ OFFER
         ("CASH",), ("FOOD", "AID"), ("FOOD", "AIDS"), ("TALKS",),
     }  # fmt: skip
     assert aux.before[0].alternatives == (("WAS",),)
+
+
+def test_a_block_without_a_code_has_the_null_code(tmp_path: Path):
+    # PETRARCH2's dictionary documentation (PETRARCH.dictionaries.rst, MIT): a block opens
+    # with `--- <GENERAL DESCRIPTION> [<CODE>] ---`; "if no code is present, this defaults
+    # to the null code".
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- BEEF UP ---\n+BEEF_UP\n- * (FOR AID) [070]\n"
+        "--- CORDON OFF [190] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}\n",
+        encoding="utf-8",
+    )
+    forms, _, issues = read_verbs(path)
+    assert issues == []
+    by_key = {f.key: f.verb for f in forms}
+    assert by_key[("BEEFED", "UP")].codes == Codes(None, None)
+    assert by_key[("BEEFED", "UP")].block == "BEEF UP"
+    assert by_key[("CORDONED", "OFF")].codes == Codes("190", None)

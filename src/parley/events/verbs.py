@@ -18,7 +18,9 @@ from parley.actors.entries import Issue
 from parley.actors.petrarch import petrarch_lines, plurals
 from parley.text.tokens import phrase_key
 
-_HEADER_RE = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
+# `--- NAME [code] ---`; the name may be a description of several words, and a block
+# without a code has the null code, as PETRARCH's documentation says.
+_HEADER_RE = re.compile(r"^---\s*([^\[]*?)\s*(?:\[([^\]]*)\])?\s*---")
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _CAMEO_RE = re.compile(r"\d{2,4}")
 _MARKERS = frozenset("$+^%")
@@ -336,7 +338,7 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
                 current_synset = None
                 # A block with a bad code still owns its verbs: they code nothing.
                 blocks.append((header.group(1), Codes(None, None), [], []))
-                blocks[-1] = (header.group(1), parse_codes(header.group(2)), [], [])
+                blocks[-1] = (header.group(1), parse_codes(header.group(2) or "---"), [], [])
             elif stripped.startswith("&"):
                 label = stripped.split()[0]
                 current_synset = label.rstrip("_")
