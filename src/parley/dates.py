@@ -12,7 +12,11 @@ MONTH_ABBREVIATIONS = {
     "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9,
     "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12,
 }  # fmt: skip
-_PIVOT = 40  # two-digit years below this are 20xx (PETRARCH/TABARI dictionaries use YYMMDD)
+# Two-digit years below this are 20xx (PETRARCH/TABARI dictionaries use YYMMDD): their
+# documentation's own example has a king's career run `320101-331108`, `331108-730717`,
+# `730717-070723` (1932 to 2007), and the public files, written before 2020, date
+# hundreds of 1930s offices so.
+_PIVOT = 30
 
 
 def parse_date(value: object) -> dt.date:

@@ -122,3 +122,12 @@ def test_the_converter_keeps_every_code_and_names_its_source(tmp_path):
     assert [(a.codes, a.phrases) for a in after.actors] == [(b.codes, b.phrases) for b in before]
     assert after.actors[0].kind == "person"
     assert after.actors[0].source == "x.actors.txt:1"
+
+
+def test_a_compound_code_reads_back(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("actor: THE VALE\n  code: VLA/VLB\n", encoding="utf-8")
+    (entry,) = read_dictionary(path).actors
+    assert entry.codes == (DatedCode("VLA/VLB"),)
+    path.write_text(format_actor(entry), encoding="utf-8")
+    assert read_dictionary(path).actors[0].codes == entry.codes

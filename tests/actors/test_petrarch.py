@@ -104,3 +104,53 @@ def test_discards_sentence_and_story_level(tmp_path):
         (("WORLD", "WAR", "II"), False),
         (("WRESTLER",), True),
     ]
+
+
+def test_a_compound_code_names_one_actor_per_code(tmp_path):
+    # The entry is PETRARCH2's validation dictionary's own (PETR.Validate.actors.txt, MIT).
+    (shire,), issues = read_actors(write(tmp_path, "a.txt", "THE_SHIRE  [FRO/BIL/SAM]\n"))
+    assert issues == []
+    assert shire.codes[0].parts == ["FRO", "BIL", "SAM"]
+    assert shire.code_on(None) == "FRO/BIL/SAM"
+    assert shire.kind == "country"  # every member is a country-like code
+
+
+def test_a_dated_compound_code_outside_its_dates_keeps_each_country(tmp_path):
+    (entry,), _ = read_actors(write(tmp_path, "a.txt", "THE_PAIR_\n\t[ABCGOV/DEFGOV >20240601]\n"))
+    assert entry.code_on(dt.date(2020, 1, 1)) == "ABC/DEF"
+
+
+def test_two_digit_years_read_as_the_documentation_example_means_them(tmp_path):
+    # PETRARCH2's dictionary documentation's own example (PETRARCH.dictionaries.rst, MIT):
+    # one career from 1932 to 2007, and years of both forms mixed.
+    path = write(
+        tmp_path,
+        "a.txt",
+        "MOHAMMAD_ZAHIR_SHAH_\n"
+        "\t[AFGELI 320101-331108]\n\t[AFGGOV 331108-730717]\n\t[AFGELI 730717-070723]\n"
+        "JAMES_BYRNES_\n\t[USAELI 18970101-450703]\n\t[USAGOV 450703-470121]\n"
+        "BORN_EARLIER_\n\t[XYZELI 170101-650609]\n",
+    )
+    shah, byrnes, earlier = read_actors(path)[0]
+    assert [(c.start.year, c.end.year) for c in shah.codes] == [
+        (1932, 1933), (1933, 1973), (1973, 2007),
+    ]  # fmt: skip
+    assert shah.code_on(dt.date(1950, 1, 1)) == "AFGGOV"
+    assert byrnes.code_on(dt.date(1946, 1, 1)) == "USAGOV"
+    # A range whose two-digit start would follow its end began a century earlier.
+    assert earlier.codes[0].start == dt.date(1917, 1, 1)
+
+
+def test_a_semicolon_starts_a_comment_as_in_the_documentation_example(tmp_path):
+    # PETRARCH2's dictionary documentation's own example (PETRARCH.dictionaries.rst, MIT).
+    path = write(
+        tmp_path,
+        "a.txt",
+        "HAMID_KARZAI_  [AFGMIL]; CountryInfo.txt\n"
+        "+BABRAK_KARMAL_  ; CountryInfo.txt\n"
+        "\t[AFGGOV 791227-861124]\n",
+    )
+    (karzai,), issues = read_actors(path)
+    assert issues == []
+    assert [p.key for p in karzai.phrases] == [("HAMID", "KARZAI"), ("BABRAK", "KARMAL")]
+    assert karzai.kind == "person"  # the leader lists' note, read from the comment

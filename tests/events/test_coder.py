@@ -1,6 +1,7 @@
 import pytest
 
 import parley
+from parley.config import Dictionaries, DictionaryPaths
 
 
 def triples(dictionaries, text, date="2024-03-01"):
@@ -342,3 +343,32 @@ def test_a_pattern_after_the_verb_matches_a_passive_subject(dictionaries, text, 
 )
 def test_a_plural_noun_meets_a_pattern_naming_its_lemma(dictionaries, text, expected):
     assert asserted(dictionaries, text, "2020-01-01") == expected
+
+
+@pytest.fixture(scope="module")
+def with_compound(tmp_path_factory):
+    """The bundled dictionaries and an invented compound actor, in PETRARCH's syntax."""
+    path = tmp_path_factory.mktemp("compound") / "vale.txt"
+    path.write_text("THE_VALE_  [VLA/VLB]\n+VALE_\n", encoding="utf-8")
+    return Dictionaries.load(DictionaryPaths(extra_actors=(path,)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Vale condemned Japan.", [("VLA", "111", "JPN"), ("VLB", "111", "JPN")]),
+        ("Japan condemned the Vale.", [("JPN", "111", "VLA"), ("JPN", "111", "VLB")]),
+        ("Vale officials condemned Japan.", [("VLAGOV", "111", "JPN"), ("VLBGOV", "111", "JPN")]),
+        (
+            "The officials of the Vale condemned Japan.",
+            [("VLAGOV", "111", "JPN"), ("VLBGOV", "111", "JPN")],
+        ),
+    ],
+)
+def test_each_code_of_a_compound_actor_acts(with_compound, text, expected):
+    assert triples(with_compound, text) == expected
+
+
+def test_a_compound_actor_is_one_mention_per_code_over_the_same_words(with_compound):
+    mentions = parley.find_actors("The Vale protested.", "2024-03-01", dictionaries=with_compound)
+    assert [(m.text, m.code) for m in mentions] == [("The Vale", "VLA"), ("The Vale", "VLB")]

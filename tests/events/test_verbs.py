@@ -67,7 +67,7 @@ def test_markers_joined_synsets_and_transformations(tmp_path: Path):
     path = tmp_path / "verbs.txt"
     path.write_text(
         """\
-&TIETYPES
+&TIETYPES_
 +MILITARY
 +ECONOMIC
 
@@ -201,3 +201,56 @@ def test_lemmas_meet_pattern_words_after_the_words_as_written(tmp_path, sentence
     nouns = {"NEGOTIATORS": "NEGOTIATOR", "NEGOTIATOR": "NEGOTIATOR", "ENVOY": "ENVOY"}
     nouns |= {"ENVOYS": "ENVOY", "EFFORTS": "EFFORT"}
     assert _choose(tmp_path, block, sentence, nouns) == expected
+
+
+def test_synonym_sets_generate_regular_plurals_unless_marked(tmp_path: Path):
+    # The rules of PETRARCH2's dictionary documentation (PETRARCH.dictionaries.rst, MIT):
+    # regular plurals by 'S', 'IES' after 'Y', 'ES' after 'SS'; none for a phrase or a
+    # label that ends in `_`.
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        """\
+&AID
++LOAN
++SUBSIDY
++ADDRESS
++CASH_
++FOOD_AID
++TALKS
+
+&AUXVERB1_
++WAS
+
+--- OFFER [030] ---
+OFFER
+- * &AID [033]
+- &AUXVERB1 * [030]
+""",
+        encoding="utf-8",
+    )
+    forms, _, issues = read_verbs(path)
+    assert issues == []
+    aid, aux = forms[0].verb.patterns.patterns
+    assert set(aid.after[0].alternatives) == {
+        ("LOAN",), ("LOANS",), ("SUBSIDY",), ("SUBSIDIES",), ("ADDRESS",), ("ADDRESSES",),
+        ("CASH",), ("FOOD", "AID"), ("FOOD", "AIDS"), ("TALKS",),
+    }  # fmt: skip
+    assert aux.before[0].alternatives == (("WAS",),)
+
+
+def test_a_block_without_a_code_has_the_null_code(tmp_path: Path):
+    # PETRARCH2's dictionary documentation (PETRARCH.dictionaries.rst, MIT): a block opens
+    # with `--- <GENERAL DESCRIPTION> [<CODE>] ---`; "if no code is present, this defaults
+    # to the null code".
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- BEEF UP ---\n+BEEF_UP\n- * (FOR AID) [070]\n"
+        "--- CORDON OFF [190] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}\n",
+        encoding="utf-8",
+    )
+    forms, _, issues = read_verbs(path)
+    assert issues == []
+    by_key = {f.key: f.verb for f in forms}
+    assert by_key[("BEEFED", "UP")].codes == Codes(None, None)
+    assert by_key[("BEEFED", "UP")].block == "BEEF UP"
+    assert by_key[("CORDONED", "OFF")].codes == Codes("190", None)

@@ -21,7 +21,8 @@ words a reviewer can read and `git diff` shows line by line::
 Names are matched case-insensitively, with possessives and abbreviation dots ignored; a
 trailing `*` lets the last word take any ending (`ARGENTIN*`). A `code` without dates is
 the fallback outside the dated ones; dates are ISO, either end may be left open
-(`2017-01-20..`). In an agent's code `~` stands for the actor's own code: `~GOV` adds
+(`2017-01-20..`); codes joined by `/` (`FRO/BIL/SAM`) name several actors, each of
+which acts. In an agent's code `~` stands for the actor's own code: `~GOV` adds
 `GOV` after the country (`JPN` → `JPNGOV`), `IGO~` puts `IGO` before it. `kind` is one
 of country, capital, place, person, organisation (see `parley.actors.entries`).
 """
@@ -49,7 +50,9 @@ from parley.text.tokens import phrase_key
 
 _HEAD_RE = re.compile(r"^(actor|agent|discard|discard story):\s*(.*)$")
 _FIELD_RE = re.compile(r"^\s+([a-z]+):\s*(.*)$")
-_CODE_RE = re.compile(r"^([A-Z0-9]+)(?:\s+(\d{4}-\d\d-\d\d)?\.\.(\d{4}-\d\d-\d\d)?)?$")
+_CODE_RE = re.compile(
+    r"^([A-Z0-9]+(?:/[A-Z0-9]+)*)(?:\s+(\d{4}-\d\d-\d\d)?\.\.(\d{4}-\d\d-\d\d)?)?$"
+)
 _AGENT_CODE_RE = re.compile(r"^(~[A-Z0-9]+|[A-Z0-9]+~)$")
 
 
@@ -88,7 +91,8 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def parse_code(text: str) -> DatedCode:
-    """`JPNGOV`, `JPNGOV 2001-04-26..2006-09-26`, `USAGOV 2017-01-20..`."""
+    """`JPNGOV`, `JPNGOV 2001-04-26..2006-09-26`, `USAGOV 2017-01-20..`; a compound
+    code `FRO/BIL/SAM` names one actor per code."""
     found = _CODE_RE.match(" ".join(text.split()))
     if found is None:
         raise ValueError(f"bad code '{text}' (want CODE or CODE YYYY-MM-DD..YYYY-MM-DD)")

@@ -17,6 +17,15 @@ from parley.errors import DictionaryError
 # `in` is a place; a person's surname alone refers back to them; `he` needs a person).
 KINDS = ("country", "capital", "place", "person", "organisation")
 PLACE_KINDS = frozenset({"country", "capital", "place"})
+# Joins the codes of a compound actor (`FRO/BIL/SAM`): one phrase naming several actors,
+# each of which acts. It stays one code string through reading, compiling and composing
+# with agents; the mention found for it becomes one mention per code.
+COMPOUND = "/"
+
+
+def code_parts(code: str) -> list[str]:
+    """The actor codes a (possibly compound) code names: `FRO/BIL/SAM` → FRO, BIL, SAM."""
+    return code.split(COMPOUND)
 
 
 @dataclass(slots=True, frozen=True)
@@ -43,6 +52,10 @@ class DatedCode:
     def dated(self) -> bool:
         return self.start is not None or self.end is not None
 
+    @property
+    def parts(self) -> list[str]:
+        return code_parts(self.code)
+
     def holds_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
@@ -67,7 +80,8 @@ def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
         return None
     if day is None:
         return max(codes, key=lambda c: c.start or dt.date.min).code
-    return min(codes, key=lambda c: _distance(c, day)).code[:3]
+    nearest = min(codes, key=lambda c: _distance(c, day))
+    return COMPOUND.join(part[:3] for part in nearest.parts)
 
 
 def _distance(code: DatedCode, day: dt.date) -> int:

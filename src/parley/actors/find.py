@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from parley.actors.entries import PLACE_KINDS
+from parley.actors.entries import COMPOUND, PLACE_KINDS, code_parts
 from parley.actors.lexicon import ActorLexicon, surname
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
 from parley.document import Mention, Sentence, Span, Token
@@ -74,8 +74,10 @@ def compose(actor: str, agent: str) -> str:
     """Add an agent's sector (`~GOV`, `IGO~`) to a bare country code.
 
     Named actors (codes longer than a country) keep their own role: `US Congress` stays
-    `USALEG` when followed by `officials`.
+    `USALEG` when followed by `officials`. Each code of a compound actor is composed.
     """
+    if COMPOUND in actor:
+        return COMPOUND.join(compose(part, agent) for part in code_parts(actor))
     sector = agent.strip("~")
     bare = len(actor) == 3 or (len(actor) == 6 and actor[:3] in _ORGANISATION_TYPES)
     if not bare or sector in actor:
@@ -165,7 +167,12 @@ def find_mentions(
     merged.sort(key=lambda p: p.start)
     merged = _merge(merged, norms)  # `its troops`: the antecedent's military
     _remember(lexicon, merged, context)
-    mentions = [_mention(lexicon, sentence, p) for p in merged if p.code]
+    mentions = [
+        _mention(lexicon, sentence, p, code)
+        for p in merged
+        if p.code
+        for code in code_parts(p.code)
+    ]
     context.previous = mentions
     return mentions
 
@@ -473,7 +480,9 @@ def _pronouns(
         if before:
             m = before[-1]
             where = f"sentence {m.sentence_index}"
-            found.append(_refer(i, norm, m.code, list(m.entries), m.text, where))
+            span = (m.token_start, m.token_end)  # all codes of a compound actor
+            code = COMPOUND.join(b.code for b in before if (b.token_start, b.token_end) == span)
+            found.append(_refer(i, norm, code, list(m.entries), m.text, where))
     return found
 
 
@@ -503,17 +512,19 @@ def _remember(lexicon: ActorLexicon, pieces: list[_Piece], context: DocumentCont
             context.aliases.setdefault(word, _Alias(-1, piece.code, tuple(piece.entries)))
 
 
-def _mention(lexicon: ActorLexicon, sentence: Sentence, piece: _Piece) -> Mention:
+def _mention(lexicon: ActorLexicon, sentence: Sentence, piece: _Piece, code: str) -> Mention:
+    """The mention of `piece` as the actor `code`: one of several over the same words
+    when the piece is a compound actor (`FRO/BIL/SAM`), each of which acts."""
     first = sentence.tokens[piece.start]
     last = sentence.tokens[piece.end - 1]
-    facts = lexicon.book.facts(piece.code or "")
+    facts = lexicon.book.facts(code)
     return Mention(
         sentence_index=sentence.index,
         token_start=piece.start,
         token_end=piece.end,
         span=Span(first.start, last.end),
         text=sentence.surface(piece.start, piece.end),
-        code=piece.code or "",
+        code=code,
         entries=tuple(piece.entries),
         kind=piece.kind,
         role=piece.role,

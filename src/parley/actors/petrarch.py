@@ -25,13 +25,17 @@ from parley.dates import parse_date
 from parley.text.tokens import phrase_key
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
+_ACTOR_CODE_RE = re.compile(r"[A-Z0-9]+(?:/[A-Z0-9]+)*")
 _SUBST_DEF_RE = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _SUBST_USE_RE = re.compile(r"![A-Z]+!")
 _MIN_STEM = 4
 
 
 def petrarch_lines(path: Path) -> Iterator[tuple[int, str, str]]:
-    """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks."""
+    """Yield `(line number, content, comment)`, skipping HTML comment blocks and blanks.
+
+    A comment starts at `#`, or at TABARI's `;`, which the documentation's own actor
+    example still uses (`MOHAMMAD_ZAHIR_SHAH_  ; CountryInfo.txt`)."""
     text = dictionary_text(path)
     in_block = False
     for number, raw in enumerate(text.split("\n"), start=1):  # as editors number lines
@@ -48,8 +52,9 @@ def petrarch_lines(path: Path) -> Iterator[tuple[int, str, str]]:
             else:
                 line, in_block = before, True
         line, _, comment = line.partition("#")
+        line, _, note = line.partition(";")
         if line.strip():
-            yield number, line.rstrip(), comment.strip()
+            yield number, line.rstrip(), f"{note.strip()} {comment.strip()}".strip()
 
 
 def _phrase(text: str) -> Phrase | None:
@@ -68,14 +73,17 @@ def _parse_date(text: str) -> dt.date:
 
 
 def parse_code(body: str) -> DatedCode | None:
-    """`USAGOV`, `USAGOV >090120`, `USAGOV <090120`, `USAELI 780101-000101`; `---` is none."""
+    """`USAGOV`, `USAGOV >090120`, `USAGOV <090120`, `USAELI 780101-000101`; `---` is none.
+
+    A compound code (`FRO/BIL/SAM`, from TABARI's validation dictionary) names several
+    actors at once: each of them acts (see `entries.COMPOUND`)."""
     parts = body.split()
     if not parts:
         raise ValueError("empty code []")
     code = parts[0].upper()
     if code.strip("-") == "":
         return None
-    if not re.fullmatch(r"[A-Z0-9]+", code):
+    if not _ACTOR_CODE_RE.fullmatch(code):
         raise ValueError(f"bad actor code '{parts[0]}'")
     if len(parts) == 1:
         return DatedCode(code)
@@ -86,7 +94,10 @@ def parse_code(body: str) -> DatedCode | None:
         return DatedCode(code, end=_parse_date(restriction[1:]))
     if "-" in restriction:
         first, last = restriction.split("-", 1)
-        return DatedCode(code, _parse_date(first), _parse_date(last))
+        start, end = _parse_date(first), _parse_date(last)
+        if start > end and len(first) == 6:  # `170101-650609`: a life from 1917, not 2017
+            start = start.replace(year=start.year - 100)
+        return DatedCode(code, start, end)
     raise ValueError(f"bad date restriction '{restriction}'")
 
 
@@ -111,7 +122,7 @@ def guess_kind(name: str, codes: tuple[DatedCode, ...], note: str) -> str:
     """
     if any(n in note for n in _PERSON_NOTES):
         return "person"
-    if all(len(c.code) == 3 for c in codes):
+    if all(len(part) == 3 for c in codes for part in c.parts):
         return "country"
     words = phrase_key(name)
     if (
@@ -170,7 +181,7 @@ def read_actors(path: Path) -> tuple[list[ActorEntry], list[Issue]]:
     return entries, issues
 
 
-def _plurals(text: str) -> list[str]:
+def plurals(text: str) -> list[str]:
     """Regular English plurals of the last word (PETRARCH generates these too)."""
     word = text.rstrip("_")
     if word.endswith(("S", "SH", "CH", "X", "Z")):
@@ -216,7 +227,7 @@ def read_agents(path: Path) -> tuple[list[AgentEntry], list[Issue]]:
         if plural_text is not None:
             forms += plural_text.split()
         else:
-            forms += [p for f in forms if not _SUBST_USE_RE.search(head) for p in _plurals(f)]
+            forms += [p for f in forms if not _SUBST_USE_RE.search(head) for p in plurals(f)]
         pairs = [(p, i >= singular) for i, p in enumerate(_phrase(f) for f in forms) if p]
         if pairs:
             entries.append(

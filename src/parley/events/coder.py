@@ -130,9 +130,13 @@ class VerbLexicon:
 
 
 def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Mention]]:
-    """Coordinated mentions (`A, B and C`) form one group."""
+    """Coordinated mentions (`A, B and C`) form one group, as do the mentions of one
+    compound actor (the same words)."""
     groups: list[list[Mention]] = []
     for mention in mentions:
+        if groups and mention.token_start == groups[-1][-1].token_start:
+            groups[-1].append(mention)
+            continue
         if groups:
             gap = norms[groups[-1][-1].token_end : mention.token_start]
             if (gap and all(tok in _COORDINATORS for tok in gap) and "AND" in gap) or gap == [","]:

@@ -288,7 +288,9 @@ class Tree:
           West Bank city of Nablus`: PSEGOV; `ministers from the Georgian government`);
         - coordinated actors (`Gondor and Osgiliath`: `conj`) form one group, and a
           country coordinated inside a phrase shares its agent (`lawmakers in Fornost
-          and Gondor`: FORLEG, GONLEG).
+          and Gondor`: FORLEG, GONLEG);
+        - mentions of the same words (a compound actor, `[FRO/BIL/SAM]`) are one group:
+          each member acts, as coordinated actors do.
 
         `recode(mention, code, rule)` gives a mention a composed code (with its country
         and sector facts); without it, mentions keep their codes. Each reading is a rule
@@ -305,8 +307,12 @@ class Tree:
         owner: dict[int, int] = {}  # every word of a mention → index into `found`
         found: list[Mention] = []
         head_of: list[int] = []  # index into `found` → head word
-        loose: list[Mention] = []  # mentions the analysis does not cover
+        loose: list[list[Mention]] = []  # mentions the analysis does not cover
+        same: dict[tuple[int, int], list[Mention]] = {}  # the codes of a compound actor
         for mention in mentions:
+            same.setdefault((mention.token_start, mention.token_end), []).append(mention)
+        twins: dict[int, list[Mention]] = {}  # index into `found` → its compound's others
+        for mention, *others in same.values():
             inside = [
                 i
                 for t in range(mention.token_start, mention.token_end)
@@ -315,11 +321,12 @@ class Tree:
             members = set(inside)
             head = next((i for i in inside if words[i].head not in members), None)
             if head is None:
-                loose.append(mention)
+                loose.append([mention, *others])
                 continue
             descriptive = mention.code.startswith("---") and _modifier(words, head)
             if descriptive and "descriptive-agent-no-actor" in rules:
                 continue
+            twins[len(found)] = others
             heads[head] = len(found)
             owner.update((i, len(found)) for i in inside)
             found.append(mention)
@@ -335,16 +342,19 @@ class Tree:
                         continue
                     inner = _nearest(words, children, child, heads, _nominal)
                     if inner is not None and not found[inner].code.startswith("---"):
-                        owner_code = found[inner].code
-                        country = found[inner].country
-                        if (
-                            words[child].relation != "nmod"
-                            and country
-                            and owner_code.startswith(country)
-                        ):
-                            owner_code = country  # `US Deputy Secretary`: a US official
-                        code = _compose(owner_code, mention.code)
-                        found[index] = recode(mention, code, "agent-takes-owner-country")
+                        composed = []  # one per code of a compound owner
+                        for owner_mention in (found[inner], *twins[inner]):
+                            owner_code = owner_mention.code
+                            country = owner_mention.country
+                            if (
+                                words[child].relation != "nmod"
+                                and country
+                                and owner_code.startswith(country)
+                            ):
+                                owner_code = country  # `US Deputy Secretary`: a US official
+                            code = _compose(owner_code, mention.code)
+                            composed.append(recode(mention, code, "agent-takes-owner-country"))
+                        found[index], *twins[index] = composed
                         absorbed.add(inner)
                         break
         tree = cls(words, children, [], {}, rules=rules)
@@ -354,17 +364,21 @@ class Tree:
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
             if index in absorbed:
                 continue
-            mention = found[index]
+            members = [found[index], *twins[index]]
             word = words[head]
             if word.relation == "conj" and word.head in tree.group_at:
                 group = tree.group_at[word.head]
             elif word.relation == "conj" and word.head in owner and word.head not in heads:
                 partner = found[owner[word.head]]  # `lawmakers in Fornost and Gondor`
                 group = tree.group_at.get(head_of[owner[word.head]], -1)
-                shares = "conjunct-shares-agent" in rules
-                if recode and shares and len(mention.code) == 3 and len(partner.code) > 3:
-                    code = mention.code + partner.code[3:]
-                    mention = recode(mention, code, "conjunct-shares-agent")
+                shares = recode is not None and "conjunct-shares-agent" in rules
+                if shares and len(partner.code) > 3:
+                    members = [
+                        recode(m, m.code + partner.code[3:], "conjunct-shares-agent")
+                        if len(m.code) == 3
+                        else m
+                        for m in members
+                    ]
             elif (
                 word.relation == "appos"
                 and word.head in tree.group_at
@@ -393,13 +407,13 @@ class Tree:
                 tree.groups.append([])
                 if head in tail:
                     reporters.add(group)
-            tree.groups[group].append(mention)
+            tree.groups[group] += members
             tree.group_at[head] = group
             if word.relation == "nsubj":
                 subjects.setdefault(word.head, head)
         if recode is not None and "lone-agent-shares-country" in rules:
             tree.groups = [_share_countries(group, recode) for group in tree.groups]
-        tree.groups += [[m] for m in loose]
+        tree.groups += loose
         tree.reporters = frozenset(reporters)
         return tree
 

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parley.actors.entries import Issue
-from parley.actors.petrarch import petrarch_lines
+from parley.actors.petrarch import petrarch_lines, plurals
 from parley.text.tokens import phrase_key
 
-_HEADER_RE = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
+# `--- NAME [code] ---`; the name may be a description of several words, and a block
+# without a code has the null code, as PETRARCH's documentation says.
+_HEADER_RE = re.compile(r"^---\s*([^\[]*?)\s*(?:\[([^\]]*)\])?\s*---")
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _CAMEO_RE = re.compile(r"\d{2,4}")
 _MARKERS = frozenset("$+^%")
@@ -255,6 +257,21 @@ def _verb_forms(head: str, braces: str | None) -> list[tuple[str, ...]]:
     ]
 
 
+def _synset_member(text: str, label: str) -> list[tuple[str, ...]]:
+    """The phrases a synonym set's `+` line adds: the phrase and, as PETRARCH generates
+    them, the regular plural of its last word (`+LOAN`: LOANS, `+SUBSIDY`: SUBSIDIES),
+    so that `- * &AID` codes `offered loans`. A phrase ending in `_`, any phrase of a
+    label ending in `_` (`&AUXVERB1_`, sets of words that are no nouns), and a word that
+    already ends in a single S (`TALKS`) get none."""
+    key = phrase_key(text.rstrip("_"))
+    if not key:
+        return []
+    last = key[-1]
+    if text.endswith("_") or label.endswith("_") or (last.endswith("S") and last[-2:] != "SS"):
+        return [key]
+    return [key, *((*key[:-1], plural) for plural in plurals(last))]
+
+
 def _tokens(text: str) -> list[str]:
     """Split a pattern into words and markers (`SUGGESTED_+` is `SUGGESTED` then `+`),
     dropping the grouping brackets."""
@@ -327,6 +344,7 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
     blocks: list[tuple[str, Codes, list[tuple[str, str | None, Codes | None, str]], list[Pattern]]]
     blocks = []
     current_synset: str | None = None
+    label = ""  # the current synonym set as written, `_` and all
     for number, line, _ in petrarch_lines(path):
         where = f"{path.name}:{number}"
         stripped = line.strip()
@@ -339,16 +357,17 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
                 current_synset = None
                 # A block with a bad code still owns its verbs: they code nothing.
                 blocks.append((header.group(1), Codes(None, None), [], []))
-                blocks[-1] = (header.group(1), parse_codes(header.group(2)), [], [])
+                blocks[-1] = (header.group(1), parse_codes(header.group(2) or "---"), [], [])
             elif stripped.startswith("&"):
-                current_synset = stripped.split()[0].rstrip("_")
+                label = stripped.split()[0]
+                current_synset = label.rstrip("_")
                 synsets[current_synset] = []
             elif current_synset is not None and stripped.startswith("+"):
                 member = stripped[1:].split("#")[0].strip()
                 if member.startswith("&"):  # a set inside a set
                     synsets[current_synset] += synsets.get(member.rstrip("_"), [])
                 else:
-                    synsets[current_synset].append(phrase_key(member))
+                    synsets[current_synset] += _synset_member(member, label)
             elif not blocks:
                 raise ValueError("line outside any verb block")
             elif stripped.startswith("-"):
