@@ -216,3 +216,22 @@ def test_a_name_in_small_letters_shows_the_text_does_not_capitalise_names(dictio
         ("pole", "POL"),
     ]
     assert coded(dictionaries, "Filed on Monday: the pole fell on the road.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil's Senate approved the bill.", [("Brazil's Senate", "BRALEG")]),
+        ("The Brazilian Senate approved the bill.", [("Brazilian Senate", "BRALEG")]),
+        ("The Senate of Brazil approved the bill.", [("Senate of Brazil", "BRALEG")]),
+        ("The American Senate approved the bill.", [("American Senate", "USALEG")]),
+        # no owner: the country the actor dictionary gives the noun
+        ("The Senate approved the bill.", [("Senate", "USAGOVLEG")]),
+        # `Brazil-based` says where, not whose (an NGO is no agent of Brazil)
+        ("A Brazil-based NGO protested.", [("Brazil-based", "BRA"), ("NGO", "NGO")]),
+    ],
+)
+def test_an_agent_noun_belongs_to_its_possessor_before_a_default_country(
+    dictionaries, text, expected
+):
+    assert coded(dictionaries, text) == expected

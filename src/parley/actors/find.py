@@ -6,6 +6,9 @@ A dictionary match is not yet an actor. Within a document parley also resolves:
   Prime Minister Blair` are one mention each (`JPNGOV`, `JPNGOV`, `GBRGOV`);
 - case: in text that capitalises words, an actor name in small letters that is spelled
   like English words (`pole`, `turkey`) is not the name (`Pole`, `Turkey`);
+- agent nouns owned by a country: an actor name that is also an agent noun (`Senate`,
+  which the dictionaries give to the United States) takes its possessor's or modifier's
+  country (`Brazil's Senate`, `the Brazilian Senate`: `BRALEG`);
 - surnames: after `Junichiro Koizumi` or `Prime Minister Koizumi`, a bare `Koizumi` is
   the same person. A surname never seen in the document resolves when it follows a title
   (`President Bush`, `Mr Abe`) or, untitled, when the dictionaries say exactly one code for
@@ -133,7 +136,9 @@ def find_mentions(
     matches = lexicon.actors.find_all(norms)
     if _is_cased(tokens):
         matches = _names_by_case(tokens, matches, context.words)
-    for match in matches:
+    for k, match in enumerate(matches):
+        if _owned_agent(lexicon, norms, matches, k):
+            continue  # left for the agents: `Brazil's Senate` is Brazil's
         row = match.payload
         pieces.append(
             _Piece(
@@ -206,6 +211,33 @@ def _names_by_case(
 
 def _capitalised(tokens: list[Token]) -> bool:
     return any(t.norm not in _NOT_NAMES and any(c.isupper() for c in t.text) for t in tokens)
+
+
+def _owned_agent(
+    lexicon: ActorLexicon, norms: list[str], matches: list[Match[int]], k: int
+) -> bool:
+    """Whether actor match `k` is an agent noun that a country next to it owns.
+
+    Actor dictionaries give some agent nouns a default country (`SENATE` is an alias of
+    the United States Congress), but a possessor or modifier says whose it is:
+    `Brazil's Senate`, `the Brazilian Senate`, `the Senate of Brazil`. When the agents
+    dictionary has the same words, the agent reading is taken and composes with that
+    country.
+    """
+    match = matches[k]
+    agent = lexicon.agents.match_at(norms, match.start)
+    if agent is None or agent.end != match.end:
+        return False
+    owners = []
+    before = matches[k - 1] if k > 0 else None
+    if before is not None and before.end == match.start and "-" not in norms[before.end - 1]:
+        owners.append(before)  # not `Brazil-based`: see `_joins`
+    if k + 1 < len(matches):
+        after = matches[k + 1]
+        between = norms[match.end : after.start]
+        if between in (["OF"], ["OF", "THE"]):
+            owners.append(after)
+    return any(lexicon.kinds[owner.payload] == "country" for owner in owners)
 
 
 def _is_name(text: str, taken: bool) -> bool:
