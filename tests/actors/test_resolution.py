@@ -179,3 +179,59 @@ def test_a_discard_phrase_voids_the_sentence_but_a_time_only_marks_it(dictionari
 )
 def test_the_place_a_report_was_filed_from_is_no_actor(dictionaries, text, places):
     assert [m for m, _ in coded(dictionaries, text, role="place")] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pole fell on the road.",
+        "They served turkey at dinner.",
+        "The foundation of the house cracked.",
+    ],
+)
+def test_in_cased_text_a_common_word_spelled_like_a_name_is_not_an_actor(dictionaries, text):
+    assert coded(dictionaries, text) == []
+
+
+def test_in_cased_text_the_capitalised_spelling_is_the_name(dictionaries):
+    assert coded(dictionaries, "Police questioned a Pole.") == [
+        ("Police", "---COP"),
+        ("Pole", "POL"),
+    ]
+
+
+def test_lower_case_text_still_finds_its_actors(dictionaries):
+    # Nothing is capitalised, so case cannot tell names from words.
+    assert coded(dictionaries, "rwandan police arrested a pole.") == [
+        ("rwandan police", "RWACOP"),
+        ("pole", "POL"),
+    ]
+
+
+def test_a_name_in_small_letters_shows_the_text_does_not_capitalise_names(dictionaries):
+    # A cased heading before a lower-case story: `rwandan` is no English word, so the
+    # case of this sentence says nothing and `pole` is read as the lower-case text has it.
+    assert coded(dictionaries, "Filed on Monday: rwandan police arrested a pole.") == [
+        ("rwandan police", "RWACOP"),
+        ("pole", "POL"),
+    ]
+    assert coded(dictionaries, "Filed on Monday: the pole fell on the road.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil's Senate approved the bill.", [("Brazil's Senate", "BRALEG")]),
+        ("The Brazilian Senate approved the bill.", [("Brazilian Senate", "BRALEG")]),
+        ("The Senate of Brazil approved the bill.", [("Senate of Brazil", "BRALEG")]),
+        ("The American Senate approved the bill.", [("American Senate", "USALEG")]),
+        # no owner: the country the actor dictionary gives the noun
+        ("The Senate approved the bill.", [("Senate", "USAGOVLEG")]),
+        # `Brazil-based` says where, not whose (an NGO is no agent of Brazil)
+        ("A Brazil-based NGO protested.", [("Brazil-based", "BRA"), ("NGO", "NGO")]),
+    ],
+)
+def test_an_agent_noun_belongs_to_its_possessor_before_a_default_country(
+    dictionaries, text, expected
+):
+    assert coded(dictionaries, text) == expected

@@ -4,6 +4,11 @@ A dictionary match is not yet an actor. Within a document parley also resolves:
 
 - agents composed with actors: `Japanese officials`, `officials in Tokyo`, `Britain's
   Prime Minister Blair` are one mention each (`JPNGOV`, `JPNGOV`, `GBRGOV`);
+- case: in text that capitalises words, an actor name in small letters that is spelled
+  like English words (`pole`, `turkey`) is not the name (`Pole`, `Turkey`);
+- agent nouns owned by a country: an actor name that is also an agent noun (`Senate`,
+  which the dictionaries give to the United States) takes its possessor's or modifier's
+  country (`Brazil's Senate`, `the Brazilian Senate`: `BRALEG`);
 - surnames: after `Junichiro Koizumi` or `Prime Minister Koizumi`, a bare `Koizumi` is
   the same person. A surname never seen in the document resolves when it follows a title
   (`President Bush`, `Mr Abe`) or, untitled, when the dictionaries say exactly one code for
@@ -29,8 +34,10 @@ from dataclasses import dataclass, field
 
 from parley.actors.entries import COMPOUND, PLACE_KINDS, code_parts
 from parley.actors.lexicon import ActorLexicon, surname
+from parley.actors.matcher import Match
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
 from parley.document import Mention, Sentence, Span, Token
+from parley.ingest.hyphens import known_word
 
 _LINKS = frozenset({"OF", "IN", "FROM", "AT"})
 _DATELINE_ENDS = frozenset({"—", "–", "-", "--", ":"})
@@ -128,7 +135,12 @@ def find_mentions(
     day = context.day
     pieces: list[_Piece] = []
     taken = [False] * len(norms)
-    for match in lexicon.actors.find_all(norms):
+    matches = lexicon.actors.find_all(norms)
+    if _is_cased(tokens):
+        matches = _names_by_case(tokens, matches, context.words)
+    for k, match in enumerate(matches):
+        if _owned_agent(lexicon, norms, matches, k):
+            continue  # left for the agents: `Brazil's Senate` is Brazil's
         row = match.payload
         pieces.append(
             _Piece(
@@ -175,6 +187,64 @@ def find_mentions(
     ]
     context.previous = mentions
     return mentions
+
+
+def _is_cased(tokens: list[Token]) -> bool:
+    """Whether a sentence capitalises words at all. Text kept all in lower case (as some
+    corpora are) cannot tell names from words by their case. (In all capitals, a
+    headline, every match is capitalised: the case rule keeps them all.)"""
+    return any(t.text[:1].isupper() for t in tokens)
+
+
+def _names_by_case(
+    tokens: list[Token], matches: list[Match[int]], words: AbstractSet[str]
+) -> list[Match[int]]:
+    """The actor matches of a cased sentence that read as names.
+
+    Actor dictionaries hold proper nouns, some spelled like common words (`pole`,
+    `turkey`, `youth`, `foundation`); where names are capitalised only the capitalised
+    spelling is the name (`Pole`, `al-Qaeda`, `the Kremlin`; a word that starts
+    sentences whatever it is, `The`, does not count). But a match in small letters
+    that is no English word (`delhi`) can only be a name, and shows that this text
+    does not capitalise names (a lower-case story under a cased heading): then its case
+    says nothing and every match stands. With no word list every match stands.
+    """
+    small = [m for m in matches if not _capitalised(tokens[m.start : m.end])]
+    for match in small:
+        if not all(known_word(t.norm.lower(), words) for t in tokens[match.start : match.end]):
+            return matches
+    return [m for m in matches if m not in small]
+
+
+def _capitalised(tokens: list[Token]) -> bool:
+    return any(t.norm not in _NOT_NAMES and any(c.isupper() for c in t.text) for t in tokens)
+
+
+def _owned_agent(
+    lexicon: ActorLexicon, norms: list[str], matches: list[Match[int]], k: int
+) -> bool:
+    """Whether actor match `k` is an agent noun that a country next to it owns.
+
+    Actor dictionaries give some agent nouns a default country (`SENATE` is an alias of
+    the United States Congress), but a possessor or modifier says whose it is:
+    `Brazil's Senate`, `the Brazilian Senate`, `the Senate of Brazil`. When the agents
+    dictionary has the same words, the agent reading is taken and composes with that
+    country.
+    """
+    match = matches[k]
+    agent = lexicon.agents.match_at(norms, match.start)
+    if agent is None or agent.end != match.end:
+        return False
+    owners = []
+    before = matches[k - 1] if k > 0 else None
+    if before is not None and before.end == match.start and "-" not in norms[before.end - 1]:
+        owners.append(before)  # not `Brazil-based`: see `_joins`
+    if k + 1 < len(matches):
+        after = matches[k + 1]
+        between = norms[match.end : after.start]
+        if between in (["OF"], ["OF", "THE"]):
+            owners.append(after)
+    return any(lexicon.kinds[owner.payload] == "country" for owner in owners)
 
 
 def _is_name(text: str, taken: bool) -> bool:

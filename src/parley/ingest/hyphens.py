@@ -16,7 +16,9 @@ from dataclasses import dataclass
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ies")
 
 
-def _known(word: str, words: Set[str]) -> bool:
+def known_word(word: str, words: Set[str]) -> bool:
+    """Whether `word` (lower case) is in `words` as written or with a regular ending
+    (`arrested`, `territories`): the list holds dictionary headwords, not their forms."""
     if word in words:
         return True
     for suffix in _SUFFIXES:
@@ -54,6 +56,6 @@ class Dehyphenator:
             return hyphenated
         if left[-1:].lower() in "aeiou" and left[-1:].lower() == right[:1].lower():
             return hyphenated
-        if _known(low_j, self.words):
+        if known_word(low_j, self.words):
             return joined
         return hyphenated
