@@ -64,9 +64,6 @@ class Sentence:
     text: str
     tokens: list[Token] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
-    # Token spans of times the discard list names (`three years ago`, `in 1995`): the
-    # events they date are history, not news (see `parley.actors.entries.Discard`).
-    history: list[tuple[int, int]] = field(default_factory=list)
 
     def char_span(self, start: int, end: int) -> Span:
         """The document characters of tokens `[start, end)`."""

@@ -2,8 +2,7 @@
 
 import pytest
 
-from parley.api import code_document, find_actors
-from parley.document import Document
+from parley.api import code_text, find_actors
 
 
 def coded(dictionaries, text, date="2004-11-20", role="actor"):
@@ -153,18 +152,15 @@ def test_mentions_keep_spans_provenance_country_and_sector(dictionaries):
     assert [e.split(":")[0] for e in minister.entries] == ["countries.txt", "agents.txt"]
 
 
-def test_a_discard_phrase_voids_the_sentence_but_a_time_only_marks_it(dictionaries):
+def test_a_discard_phrase_voids_the_sentence_but_a_time_in_the_list_voids_nothing(dictionaries):
     assert coded(dictionaries, "Japan played a football match.") == []
-    # the coder drops what `1995` dates (tests/events); the actors stay for the rest
-    assert coded(dictionaries, "In 1995 Japan attacked nobody.") == [("Japan", "JPN")]
-    raw = "In 1995 and in 2004 Japan spoke."
-    doc = code_document(
-        Document(id="d", origin="t", format="text", raw=raw), dictionaries, "2004-11-20"
-    )
-    (sentence,) = doc.sentences
-    tokens = sentence.tokens
-    times = [doc.text[tokens[a].start : tokens[b - 1].end] for a, b in sentence.history]
-    assert times == ["1995"]  # the document's own year is news
+    # `1995` is in PETRARCH's discard list; the event it dates is coded with its date
+    assert coded(dictionaries, "In 1995 Japan attacked China.") == [
+        ("Japan", "JPN"),
+        ("China", "CHN"),
+    ]
+    events = code_text("In 1995 Japan attacked China.", "2004-11-20", dictionaries=dictionaries)
+    assert [(e.code, e.event_date.year) for e in events] == [("190", 1995)]
 
 
 @pytest.mark.parametrize(

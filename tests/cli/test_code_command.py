@@ -204,7 +204,7 @@ def test_explain_codes_a_sentence_now():
     assert "modality=forecast" in shown.stdout  # `is certain to ask`
     assert "date=2004-11-18 (day, from 'Thursday')" in shown.stdout  # the visit's day
     history = parley("explain", "In 1995 Japan attacked China.", "--date", "2004-11-18")
-    assert "'1995' (a time in the discard list) makes what it dates history" in history.stdout
+    assert "date=1995-01-01 (year, from '1995')" in history.stdout  # an event of 1995
     none = parley("explain", "The weather was fine.")
     assert none.returncode == 0 and "no event coded" in none.stdout
     assert parley("explain", "Japan met China.", "--date", "soon").returncode == 2

@@ -164,9 +164,7 @@ def test_a_noun_matches_the_pattern_word_that_is_its_lemma(tmp_path: Path):
         tmp_path, "--- MEET [040] ---\nMEET\n- * NEGOTIATOR [044]\n- * TALKS [046]\n"
     )
     # `negotiators`, a noun whose lemma is NEGOTIATOR, is offered the singular pattern
-    assert [p.text for p in index.candidates(["NEGOTIATORS"], ["NEGOTIATOR"])] == [
-        "* NEGOTIATOR"
-    ]
+    assert [p.text for p in index.candidates(["NEGOTIATORS"], ["NEGOTIATOR"])] == ["* NEGOTIATOR"]
     assert index.candidates(["NEGOTIATORS"]) == []  # not without the lemma
 
 

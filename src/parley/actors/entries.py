@@ -167,9 +167,8 @@ class Discard:
     """A phrase that voids its sentence, or its whole story when `story` is set.
 
     A sentence-level phrase that is a time (`1995`, `MONTHS AGO`, `APRIL 1942`) is `dated`:
-    PETRARCH lists them to keep history out of the news, but it is the events the phrase
-    dates that are history, not the others in its sentence (`X, arrested months ago, was
-    freed on Monday`), so a dated phrase voids only the events it hangs from.
+    PETRARCH lists them to keep history out of the news; parley voids nothing for them,
+    and dates the events they date instead (`parley.actors.stage`).
     """
 
     phrase: Phrase

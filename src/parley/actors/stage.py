@@ -1,17 +1,16 @@
 """The find-actors stage: coded mentions for every sentence of a document.
 
-Discard phrases void a sentence's events (or a whole story's). PETRARCH's list includes
-the years 1914-2011 and `MONTHS AGO` so that history (`in 1995 the army attacked...`) is
-not coded as news: such a time only marks the sentence (`Sentence.history`), and the
-coder drops the events it dates, not the others (`Yaish, arrested 15 months ago, was
-freed on Monday`). The document's own year, and the year before it, are news, not
-history. A voided sentence still teaches the document its names (`Prime Minister Blair`
-there lets a later `Blair` resolve); only its mentions are dropped.
+Discard phrases void a sentence's events (or a whole story's). PETRARCH's list also
+holds times (the years 1914-2011, `MONTHS AGO`) to keep history out of the news; parley
+voids nothing for them: an event a time dates is coded with that date (`in 1995 the
+army attacked…`: an event of 1995, `parley.resolve.dates`), which is what a user of
+event data asks for, and the sentence's other events are news. A voided sentence still
+teaches the document its names (`Prime Minister Blair` there lets a later `Blair`
+resolve); only its mentions are dropped.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -33,7 +32,7 @@ class FindActors:
         context = DocumentContext(doc.date, self.words)
         mentions = []
         for sentence in doc.sentences:
-            discard = self.discarded(sentence, doc.date)
+            discard = self.discarded(sentence)
             if discard is not None and self.lexicon.discard_story[discard]:
                 doc.mentions = []
                 return doc
@@ -43,17 +42,14 @@ class FindActors:
         doc.mentions = mentions
         return doc
 
-    def discarded(self, sentence: Sentence, day: dt.date | None = None) -> int | None:
-        """The discard row that voids this sentence (a story-level one first), or None;
-        the times it names that void only the events they date go to `sentence.history`."""
+    def discarded(self, sentence: Sentence) -> int | None:
+        """The discard row that voids this sentence (a story-level one first), or None.
+        Times in the list void nothing (see the module's docstring)."""
         norms = [t.norm for t in sentence.tokens]
         found = self.lexicon.discards.find_all(norms)
         if not found:
             return None
-        current = {str(day.year), str(day.year - 1)} if day else set()
-        found = [m for m in found if " ".join(norms[m.start : m.end]) not in current]
         dated = self.lexicon.discard_dated
-        sentence.history = [(m.start, m.end) for m in found if dated[m.payload]]
         rows = [m.payload for m in found if not dated[m.payload]]
         if not rows:
             return None

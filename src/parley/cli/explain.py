@@ -96,14 +96,6 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
         if not doc.events:
             found = ", ".join(f"{m.text} → {m.code}" for m in doc.mentions) or "none"
             console.print(f"no event coded; actors found: {found}", highlight=False, markup=False)
-            for sentence in doc.sentences:
-                for start, end in sentence.history:
-                    time = sentence.surface(start, end)
-                    console.print(
-                        f"'{time}' (a time in the discard list) makes what it dates history",
-                        highlight=False,
-                        markup=False,
-                    )
         return
     with DuckDBStore(db, read_only=True) as store:
         found = stored_explanations(store.connection, what, ontology)

@@ -8,12 +8,11 @@ source or no target, the nearest actor group before the verb (or the first after
 that hangs below the verb, so never `…, an official said`) stands in: a parse is
 sometimes wrong, and recall matters. No source stands in where the grammar names the
 doer and it is no actor: a passive's agent (`was shot down`, by whom is not said) or
-the noun a clause describes (`victims killed by the crash`). A sentence without
-analysis (fewer than two actors) is coded by word order alone. Coordinated actors give
-one event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives one
-event each way between its members. A noun naming an event (`Washington's refusal to
-engage Pyongyang`, `data/tables/nominals.tsv`) is coded with its verb's entry, from its
-possessor to the object of its complement.
+the noun a clause describes (`victims killed by the crash`). Coordinated actors give
+one event per pair; `%` (a compound acting on itself: `Gondor and Osgiliath met`) gives
+one event each way between its members. A sentence the analyser gave no tree has no
+events: roles are read from grammar only. Each reading beyond a verb's subject, object
+and entry is a named rule (`parley.events.rules`), listed on the events it chose.
 """
 
 from __future__ import annotations
@@ -28,49 +27,14 @@ from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
-from parley.events.patterns import Choice, choose_codes, choose_passive_codes
+from parley.events.patterns import Choice, choose_codes
 from parley.events.roles import THREATS, Tree
 from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
-from parley.syntax.analysis import hangs_below
-from parley.tables import table_map, table_rows, tables_folder
+from parley.tables import table_map, tables_folder
 
 WINDOW = 15
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
-_COORDINATORS = frozenset({",", "AND", "THE", "BOTH"})
-_DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "OUR", "THIS", "THAT"})
-_BE = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"})
-_NEGATIONS = frozenset({"NOT", "NEVER", "NO", "CANNOT"})
-_MODALS = {
-    "WILL": "future",
-    "SHALL": "future",
-    "'LL": "future",
-    "WOULD": "hypothetical",
-    "COULD": "hypothetical",
-    "MIGHT": "hypothetical",
-    "MAY": "hypothetical",
-    "SHOULD": "hypothetical",
-    "CAN": "hypothetical",
-}
-_INTENT = frozenset(
-    {
-        "PLANS",
-        "PLANNED",
-        "PLAN",
-        "INTENDS",
-        "INTENDED",
-        "EXPECTED",
-        "CERTAIN",
-        "LIKELY",
-        "SET",
-        "GOING",
-        "AIMS",
-        "HOPES",
-        "WANTS",
-        "SEEKS",
-        "THREATENED",
-    }
-)
 
 
 @dataclass(slots=True)
@@ -101,15 +65,13 @@ class VerbLexicon:
     transformations: list[Transformation] = field(default_factory=list)
     governors: frozenset[str] = frozenset()  # verbs transformations apply under (`SAY`)
     roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
-    nominals: dict[str, Verb] = field(default_factory=dict)  # `refusal` → the verb REFUSE
     refusals: dict[str, str] = field(default_factory=dict)  # negated `08` → refusal `124`
     intentions: dict[str, str] = field(default_factory=dict)  # pledged `07` → intent `033`
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
-        """The verbs of `verb_files`, and the event nouns of the bundled table
-        (`data/tables/nominals.tsv`) whose verb they hold."""
+        """The verbs of `verb_files`, and the bundled refusal and intention tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -120,30 +82,9 @@ class VerbLexicon:
                 if form.verb.codes.forward:
                     lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
-        for noun, verb in table_rows(tables_folder() / "nominals.tsv"):
-            found = lexicon.verbs.match_at([verb.upper()], 0)
-            if found is not None:
-                lexicon.nominals[noun] = found.payload
         lexicon.refusals = table_map(tables_folder() / "refusals.tsv")
         lexicon.intentions = table_map(tables_folder() / "intentions.tsv")
         return lexicon
-
-
-def _groups(mentions: Sequence[Mention], norms: Sequence[str]) -> list[list[Mention]]:
-    """Coordinated mentions (`A, B and C`) form one group, as do the mentions of one
-    compound actor (the same words)."""
-    groups: list[list[Mention]] = []
-    for mention in mentions:
-        if groups and mention.token_start == groups[-1][-1].token_start:
-            groups[-1].append(mention)
-            continue
-        if groups:
-            gap = norms[groups[-1][-1].token_end : mention.token_start]
-            if (gap and all(tok in _COORDINATORS for tok in gap) and "AND" in gap) or gap == [","]:
-                groups[-1].append(mention)
-                continue
-        groups.append([mention])
-    return groups
 
 
 def _around(
@@ -277,15 +218,6 @@ def _subject_pronouns(group: Sequence[Mention]) -> bool:
     return all(m.kind == "pronoun" and m.text.upper() in _SUBJECTS for m in group)
 
 
-def _modality(between: Sequence[str]) -> str:
-    for i, tok in enumerate(between):
-        if tok in _MODALS:
-            return _MODALS[tok]
-        if tok in _INTENT and i + 1 < len(between) and between[i + 1] == "TO":
-            return "future"
-    return "asserted"
-
-
 @dataclass(slots=True)
 class Coder:
     """Codes sentences with a verb lexicon and the CAMEO tables."""
@@ -313,34 +245,26 @@ class Coder:
             for i in range(mention.token_start, mention.token_end):
                 taken[i] = True
         actors = [m for m in mentions if m.role == "actor"]
-        if len(actors) < 2:
-            return []
+        if len(actors) < 2 or not sentence.words:
+            return []  # a sentence without analysis has no grammar to read roles from
         rules = self.rules
-        tree = Tree.build(sentence.words, actors, self._recode, rules) if sentence.words else None
-        if sentence.history and tree is None:
-            return []  # a time voids what it dates; without the analysis, the sentence
-        groups = tree.groups if tree is not None else _groups(actors, norms)
+        tree = Tree.build(sentence.words, actors, self._recode, rules)
+        groups = tree.groups
         if len(groups) < 2 and not any(len(g) > 1 for g in groups):
             return []
         starts = {m.token_start: m.token_end for g in groups for m in g}
         group_of = {m.token_start: i for i, g in enumerate(groups) for m in g}
-        verb_words = (
-            {w.token: i for i, w in enumerate(sentence.words) if w.upos == "VERB"}
-            if tree is not None
-            else {}
-        )
+        verb_words = {w.token: i for i, w in enumerate(sentence.words) if w.upos == "VERB"}
         bases = _noun_bases(sentence, len(norms)) if "pattern-lemmas" in rules else []
-        chosen: list[tuple[Match[Verb], int | None, Choice]] = []
+        raws: list[_Raw] = []
         for match in self.verbs.verbs.find_all(norms, taken):
             verb = next(
                 (verb_words[i] for i in range(match.start, match.end) if i in verb_words), None
             )
-            if tree is not None and verb is None:
+            if verb is None:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
-            if tree is not None and "blamed-not-reported" in rules and tree.alleged(verb):
+            if "blamed-not-reported" in rules and tree.alleged(verb):
                 continue  # `accused China of helping Iran`: blamed, not reported
-            if tree is None and match.start > 0 and norms[match.start - 1] in _DETERMINERS:
-                continue  # not analysed: "the attack" is a noun
             choice = choose_codes(
                 match.payload,
                 norms,
@@ -349,39 +273,16 @@ class Coder:
                 starts,
                 bases,
             )
-            if (
-                tree is not None
-                and verb is not None
-                and not (choice.covered or choice.places)
-                and "passive-subject-pattern" in rules
-            ):
-                subject = tree.passive_subject(verb)
-                if subject is not None:
-                    passive = choose_passive_codes(match.payload, norms, subject, bases)
-                    choice = passive or choice
-            chosen.append((match, verb, choice))
-        raws: list[_Raw] = []
-        for match, verb, choice in chosen:
-            reported = (
-                tree is not None
-                and verb is not None
-                and _reported(tree, verb, self.verbs.governors)
-            )
-            if (
-                not reported
-                and "pattern-words-no-verb" in rules
-                and any(match.start in o.covered for _, _, o in chosen if o is not choice)
-            ):
-                continue  # a word of another verb's pattern (`wants to attack`: one event)
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
+            reported = _reported(tree, verb, self.verbs.governors)
             found = self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
             if found is None:
                 continue
             pairs, used = found
             used += ("pattern-lemmas",) if choice.by_lemma else ()
-            used += ("passive-subject-pattern",) if choice.entry.endswith("subject)") else ()
-            negated, modality = self._manner(tree, verb, match, choice, pairs, norms)
+            negated = tree.negated(verb) and not choice.negation
+            modality = tree.modality(verb)
             verb_span = sentence.char_span(match.start, match.end)
             for source, target in pairs:
                 for code, s, t in (
@@ -391,22 +292,14 @@ class Coder:
                     if code is not None:
                         raw = _Raw(s, t, code, verb, verb_span, choice.entry, negated, modality)
                         raws.append(raw.by(*used))
-        if tree is not None and self.verbs.nominals and "event-nouns" in rules:
-            raws += self._nominal_events(tree, sentence, norms, starts, bases)
-        if tree is not None and "intentions" in rules:
+        if "intentions" in rules:
             raws = [self._intention(tree, raw) for raw in raws]
-        if tree is not None and self.verbs.transformations and "transformations" in rules:
+        if self.verbs.transformations and "transformations" in rules:
             raws = self._transform(tree, raws)
-        if tree is not None:
-            if "requests-not-done" in rules:
-                raws = _without_requests(tree, raws)
-            if "restatements-once" in rules:
-                raws = _without_restatements(tree, raws)
-            if sentence.history and "dated-history-void" in rules:
-                dated = tree.dated_by(sentence.history)
-                raws = [
-                    r for r in raws if r.verb is None or not hangs_below(tree.words, r.verb, dated)
-                ]
+        if "requests-not-done" in rules:
+            raws = _without_requests(tree, raws)
+        if "restatements-once" in rules:
+            raws = _without_restatements(tree, raws)
         if "refusals" in rules:
             raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
@@ -417,39 +310,6 @@ class Coder:
             if raw.source.code != raw.target.code and key not in events:
                 events[key] = self._event(doc, sentence, raw)
         return list(events.values())
-
-    def _nominal_events(
-        self,
-        tree: Tree,
-        sentence: Sentence,
-        norms: Sequence[str],
-        starts: dict[int, int],
-        bases: Sequence[str],
-    ) -> list[_Raw]:
-        """Events named by a noun (`Washington's refusal to engage Pyongyang`), coded
-        with its verb's dictionary entry when both who and whom are actors."""
-        raws: list[_Raw] = []
-        for i, word in enumerate(tree.words):
-            if word.upos != "NOUN" or (verb := self.verbs.nominals.get(word.lemma.lower())) is None:
-                continue
-            source, target = tree.noun_agent(i), tree.noun_target(i)
-            if source is None or target is None or source == target:
-                continue
-            at = word.token
-            window = (max(0, at - WINDOW), min(len(norms), at + 1 + WINDOW))
-            choice = choose_codes(verb, norms, (at, at + 1), window, starts, bases)
-            if choice.codes.forward is None:
-                continue
-            span = Span(word.start, word.end)
-            entry = f"{choice.entry}, named by the noun '{word.text}'"
-            negated, modality = tree.negated(i), tree.modality(i)
-            used = ("event-nouns", *(("pattern-lemmas",) if choice.by_lemma else ()))
-            raws += [
-                _Raw(s, t, choice.codes.forward, i, span, entry, negated, modality).by(*used)
-                for s in tree.groups[source]
-                for t in tree.groups[target]
-            ]
-        return raws
 
     def _intention(self, tree: Tree, raw: _Raw) -> _Raw:
         """The intention an act stands for when it is only pledged, offered, planned or
@@ -553,8 +413,8 @@ class Coder:
 
     def _pairs(
         self,
-        tree: Tree | None,
-        verb: int | None,
+        tree: Tree,
+        verb: int,
         match: Match[Verb],
         choice: Choice,
         groups: list[list[Mention]],
@@ -572,29 +432,23 @@ class Coder:
             return (pairs, ()) if pairs else None
         source = group_of[choice.places["$"]] if "$" in choice.places else None
         target = group_of[choice.places["+"]] if "+" in choice.places else None
-        if tree is None and "word-order" not in rules:
-            return None
-        used: tuple[str, ...] = () if tree is not None else ("word-order",)
-        if tree is not None and verb is not None:
-            roles = tree.roles(verb)
-            source = roles.source if source is None else source
-            target = roles.target if target is None else target
-            members = groups[source] if source is not None else []
-            mutual = "coordinated-act-on-each-other" in rules and _mutual(tree, verb, choice)
-            if target is None and len(members) > 1 and not reported and mutual:
-                pairs = [(a, b) for a in members for b in members if a is not b]
-                return pairs, ("coordinated-act-on-each-other",)
-        if (source is None or target is None) and (
-            tree is None or "nearest-actor-stands-in" in rules
-        ):
+        used: tuple[str, ...] = ()
+        roles = tree.roles(verb)
+        source = roles.source if source is None else source
+        target = roles.target if target is None else target
+        members = groups[source] if source is not None else []
+        mutual = "coordinated-act-on-each-other" in rules and _mutual(tree, verb, choice)
+        if target is None and len(members) > 1 and not reported and mutual:
+            pairs = [(a, b) for a in members for b in members if a is not b]
+            return pairs, ("coordinated-act-on-each-other",)
+        if (source is None or target is None) and "nearest-actor-stands-in" in rules:
             before, after = _around(groups, match, norms)
-            if tree is not None and verb is not None:
-                doer = "no-stand-in-for-grammar-doer" in rules
-                if source is None and doer and tree.grammar_has_doer(verb):
-                    return None  # `was shot down`: by whom is not said
-                if "stand-in-below-verb" in rules:
-                    below = tree.groups_below(verb)  # not `…, an official said` after it
-                    after = [g for g in after if g in below]
+            doer = "no-stand-in-for-grammar-doer" in rules
+            if source is None and doer and tree.grammar_has_doer(verb):
+                return None  # `was shot down`: by whom is not said
+            if "stand-in-below-verb" in rules:
+                below = tree.groups_below(verb)  # not `…, an official said` after it
+                after = [g for g in after if g in below]
             stood = (source, target)
             if source is None and target is not None:
                 source = next((g for g in reversed(before) if g != target), None)
@@ -602,39 +456,13 @@ class Coder:
                 source = before[-1] if before else None
             if target is None:
                 target = next((g for g in after if g != source), None)
-            if tree is None and source is not None and target is not None:
-                passive = any(tok in _BE for tok in norms[max(0, match.start - 3) : match.start])
-                if passive and norms[match.start].endswith(("ED", "EN", "WN", "T")):
-                    first = groups[target][0].token_start
-                    if first > 0 and norms[first - 1] == "BY":
-                        source, target = target, source
-            if tree is not None and (source, target) != stood:
+            if (source, target) != stood:
                 used = ("nearest-actor-stands-in",)
         if source is not None and target is None and reported:
             return [(a, None) for a in groups[source]], used
         if source is None or target is None or source == target:
             return None
         return [(a, b) for a in groups[source] for b in groups[target]], used
-
-    @staticmethod
-    def _manner(
-        tree: Tree | None,
-        verb: int | None,
-        match: Match[Verb],
-        choice: Choice,
-        pairs: list[tuple[Mention, Mention | None]],
-        norms: Sequence[str],
-    ) -> tuple[bool, str]:
-        """Negated and modality: from the tree when there is one, else from the words
-        between the source and the verb. A pattern that spells out the negation
-        (`&NEGATVAUXVRB *`) has made it part of the code: the event is not negated."""
-        if tree is not None and verb is not None:
-            negated = tree.negated(verb) and not choice.negation
-            return negated, tree.modality(verb)
-        ends = [s.token_end for s, _ in pairs if s.token_end <= match.start]
-        between = norms[max(ends, default=max(0, match.start - 4)) : match.start]
-        negated = any(tok in _NEGATIONS or tok.endswith("N'T") for tok in between)
-        return negated and not choice.negation, _modality(between)
 
     def _event(self, doc: Document, sentence: Sentence, raw: _Raw) -> Event:
         source, target, code, verb_span = raw.source, raw.target, raw.code, raw.verb_span

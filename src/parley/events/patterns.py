@@ -6,12 +6,9 @@ itself, and a noun whose lemma it is (`NEGOTIATOR` is met by `negotiators`): new
 its objects in the plural as often as not, and a dictionary names a noun by its lemma.
 Patterns are first tried on the words as written, so a pattern spelling out the plural
 (`- * EFFORTS`) wins over one naming the lemma (`- * EFFORT`) where both would match.
-A marker stands for an actor at that place: `$` the source, `+` the target, `%` a compound actor
-whose members act on each other. The most specific matching pattern wins (most words);
-the places its markers matched override the roles read from the parse. In a passive,
-what a pattern looks for after the verb may stand before it, as its subject (`Evidence
-against Russia was presented by the US`: `- * EVIDENCE`), so a pattern with no markers
-may match there instead (`choose_passive_codes`).
+A marker stands for an actor at that place: `$` the source, `+` the target, `%` a
+compound actor whose members act on each other. The most specific matching pattern wins
+(most words); the places its markers matched override the roles read from the parse.
 """
 
 from __future__ import annotations
@@ -30,7 +27,6 @@ class Choice:
     entry: str
     places: dict[str, int] = field(default_factory=dict)  # marker → actor's first token
     negation: bool = False  # the pattern spells out a negation: it is part of the code
-    covered: frozenset[int] = frozenset()  # tokens the pattern's words matched
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
 
 
@@ -54,7 +50,6 @@ def _steps_match(
     end: int,
     actors: Mapping[int, int],
     places: dict[str, int],
-    covered: set[int],
     bases: Sequence[str] = (),
 ) -> bool:
     """Find `steps` in order in `norms[start:end]`; a marker takes the next actor.
@@ -75,7 +70,6 @@ def _steps_match(
             i += 1
         if i >= end:
             return False
-        covered.update(range(i, i + size))
         i += size
     return True
 
@@ -99,30 +93,10 @@ def choose_codes(
     for lemmas in ((), bases) if bases else ((),):
         for pattern in verb.patterns.candidates(nearby, nouns if lemmas else ()):
             places: dict[str, int] = {}
-            covered: set[int] = set()
-            after = (pattern.after, norms, end, window[1], actors, places, covered, lemmas)
-            before = (pattern.before, norms, window[0], start, actors, places, covered, lemmas)
+            after = (pattern.after, norms, end, window[1], actors, places, lemmas)
+            before = (pattern.before, norms, window[0], start, actors, places, lemmas)
             if _steps_match(*after) and _steps_match(*before):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern)
-                found = frozenset(covered)
-                return Choice(pattern.codes, entry, places, negative, found, bool(lemmas))
+                return Choice(pattern.codes, entry, places, negative, bool(lemmas))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
-
-
-def choose_passive_codes(
-    verb: Verb, norms: Sequence[str], subject: tuple[int, int], bases: Sequence[str] = ()
-) -> Choice | None:
-    """The most specific pattern with words after the verb only and no markers whose
-    words all lie, in order, in the passive subject at tokens `subject`; None if none."""
-    start, end = subject
-    for lemmas in ((), bases) if bases else ((),):
-        for pattern in verb.patterns.candidates(norms[start:end], lemmas[start:end]):
-            if pattern.before or any(isinstance(step, str) for step in pattern.after):
-                continue
-            covered: set[int] = set()
-            if _steps_match(pattern.after, norms, start, end, {}, {}, covered, lemmas):
-                entry = f"{pattern.where} {verb.lemma}: - {pattern.text} (its passive subject)"
-                negative, found = _negative(pattern), frozenset(covered)
-                return Choice(pattern.codes, entry, {}, negative, found, bool(lemmas))
-    return None

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from parley.document import Mention, Word
 from parley.events.rules import RuleSet
-from parley.syntax.analysis import span_words
 
 # Gives a mention a composed code, naming the rule that composed it.
 Recode = Callable[[Mention, str, str], Mention]
@@ -84,8 +83,6 @@ _DEMAND_NOUNS = frozenset(
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
 # Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
 _PLACES = frozenset({"in", "at"})
-# Prepositions that introduce what an event noun is done to (`condemnation of X`).
-_NOUN_TARGETS = frozenset({"of", "to", "with", "against", "on", "toward", "towards", "for"})
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "while", "when", "until", "as", "because"})
@@ -144,18 +141,6 @@ def _modifier(words: Sequence[Word], head: int) -> bool:
     return word.relation == "compound" and words[word.head].upos in ("VERB", "ADJ")
 
 
-def _listed(words: Sequence[Word], first: int | None, second: int) -> bool:
-    """Whether a second subject of one verb is the next item of a list beginning at
-    `first` (`Fornost and the evil awful Gondor welcomed`, misparsed as two subjects):
-    only a conjunction and noun-phrase words lie between, no verb."""
-    if first is None:
-        return False
-    between = words[first + 1 : second]
-    return any(w.upos == "CCONJ" for w in between) and not any(
-        w.upos in ("VERB", "AUX") for w in between
-    )
-
-
 def _phrase(children: list[list[int]], top: int) -> list[int]:
     """The words of the phrase `top` heads, in order."""
     found, level = {top}, [top]
@@ -163,62 +148,6 @@ def _phrase(children: list[list[int]], top: int) -> list[int]:
         level = [c for i in level for c in children[i] if c not in found]
         found.update(level)
     return sorted(found)
-
-
-def _listed_apposition(words: Sequence[Word], children: list[list[int]], head: int) -> bool:
-    """Whether an actor read as an apposition is an item of a list: set off by a comma
-    and followed by a conjunction (`Evil Mordor, the awful Fornost, and good Gondor`), as
-    no true apposition is (`Osgiliath, the state's fiercest foe, is`; a dateline's
-    `GAZA CITY: Four children and a man`)."""
-    last = _phrase(children, head)[-1]
-    before = next((w.text for w in reversed(words[:head]) if w.upos == "PUNCT"), None)
-    after = next((w for w in words[last + 1 :] if w.upos != "PUNCT"), None)
-    return before == "," and after is not None and after.upos == "CCONJ"
-
-
-def _first_item(
-    words: Sequence[Word], children: list[list[int]], heads: Mapping[int, int], head: int
-) -> int | None:
-    """The first item of a list whose later item is a noun the actor at `head` owns
-    (`Ithilen's sheep and goats of Gondor`, `Gondor and Arnor's Elrond`): that actor
-    stands for its item, as the first item's own actor stands for it, so both are listed.
-    None where the item is an actor itself or names another actor first."""
-    word = words[head]
-    if word.relation not in _OF_AGENT:
-        return None
-    item = word.head
-    if item < 0 or item in heads or words[item].relation != "conj":
-        return None
-    if _nearest(words, children, item, heads, _inside_phrase) != heads[head]:
-        return None
-    return words[item].head
-
-
-def _share_countries(group: list[Mention], recode: Recode) -> list[Mention]:
-    """A lone agent listed before agents of a country shares their country, as it shares
-    the modifier after them: `Lawmakers and officials in Fornost and Gondor` are FORLEG,
-    GONLEG, FORGOV and GONGOV. A modifier before the list is not shared (`the Danish
-    media and government`: DNKMED and ---GOV), as PETRARCH reads it."""
-    out: list[Mention] = []
-    for mention in group:
-        if not mention.code.startswith("---"):
-            out.append(mention)
-            continue
-        later = [
-            m.code[:3]
-            for m in group
-            if m.token_start > mention.token_start
-            and not m.code.startswith("---")
-            and len(m.code) > 3
-        ]
-        if later:
-            out += [
-                recode(mention, _compose(c, mention.code), "lone-agent-shares-country")
-                for c in dict.fromkeys(later)
-            ]
-        else:
-            out.append(mention)
-    return out
 
 
 def _compose(actor: str, agent: str) -> str:
@@ -286,9 +215,8 @@ class Tree:
           no actor at all;
         - an agent alone takes the country of the phrase it governs (`the mayor of the
           West Bank city of Nablus`: PSEGOV; `ministers from the Georgian government`);
-        - coordinated actors (`Gondor and Osgiliath`: `conj`) form one group, and a
-          country coordinated inside a phrase shares its agent (`lawmakers in Fornost
-          and Gondor`: FORLEG, GONLEG);
+        - coordinated actors (`Gondor and Osgiliath`: `conj`) form one group, a country
+          coordinated inside a phrase too (`lawmakers in Fornost and Gondor`);
         - mentions of the same words (a compound actor, `[FRO/BIL/SAM]`) are one group:
           each member acts, as coordinated actors do.
 
@@ -360,7 +288,6 @@ class Tree:
         tree = cls(words, children, [], {}, rules=rules)
         tail = _reporting_tail(words) if "reporting-tail" in rules else range(0)
         reporters: set[int] = set()
-        subjects: dict[int, int] = {}  # verb → head word of its first actor subject
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
             if index in absorbed:
                 continue
@@ -369,35 +296,7 @@ class Tree:
             if word.relation == "conj" and word.head in tree.group_at:
                 group = tree.group_at[word.head]
             elif word.relation == "conj" and word.head in owner and word.head not in heads:
-                partner = found[owner[word.head]]  # `lawmakers in Fornost and Gondor`
-                group = tree.group_at.get(head_of[owner[word.head]], -1)
-                shares = recode is not None and "conjunct-shares-agent" in rules
-                if shares and len(partner.code) > 3:
-                    members = [
-                        recode(m, m.code + partner.code[3:], "conjunct-shares-agent")
-                        if len(m.code) == 3
-                        else m
-                        for m in members
-                    ]
-            elif (
-                word.relation == "appos"
-                and word.head in tree.group_at
-                and "listed-apposition" in rules
-                and _listed_apposition(words, children, head)
-            ):
-                group = tree.group_at[word.head]
-            elif (
-                word.relation == "nsubj"
-                and "two-subjects-one-list" in rules
-                and _listed(words, subjects.get(word.head), head)
-            ):
-                group = tree.group_at[subjects[word.head]]  # two subjects of one verb
-            elif (
-                "owned-noun-list" in rules
-                and (first := _first_item(words, children, heads, head)) is not None
-                and (listed := tree.actor_in(first)) is not None
-            ):
-                group = listed  # `Ithilen's sheep and goats of Gondor`
+                group = tree.group_at.get(head_of[owner[word.head]], -1)  # `in X and Y`
             else:
                 group = -1
             if head in tail and group not in reporters:
@@ -409,10 +308,6 @@ class Tree:
                     reporters.add(group)
             tree.groups[group] += members
             tree.group_at[head] = group
-            if word.relation == "nsubj":
-                subjects.setdefault(word.head, head)
-        if recode is not None and "lone-agent-shares-country" in rules:
-            tree.groups = [_share_countries(group, recode) for group in tree.groups]
         tree.groups += loose
         tree.reporters = frozenset(reporters)
         return tree
@@ -464,28 +359,6 @@ class Tree:
             return False
         return False
 
-    def dated_by(self, spans: Sequence[tuple[int, int]]) -> set[int]:
-        """The words that times given as token spans date (-1: a time holds the root).
-
-        A year dates what it hangs from (`in 1995 … attacked`, `its 2003 invasion`). A
-        time counted back or on (`three years ago`, `months later`) dates the verb just
-        before it, where there is one (`X, which attacked Y three years ago, met Z`):
-        parsers often hang it on the main verb instead; at the start of a sentence
-        (`Three years ago X attacked Y`) it dates what it hangs from.
-        """
-        tops: set[int] = set()
-        for start, end in spans:
-            inside = span_words(self.words, start, end)
-            if not inside:
-                continue
-            if self.words[inside[-1]].lemma.lower() in ("ago", "later"):
-                before = [i for i in range(inside[0]) if self.words[i].upos == "VERB"]
-                if before:
-                    tops.add(before[-1])
-                    continue
-            tops.update(self.words[i].head for i in inside if self.words[i].head not in inside)
-        return tops
-
     def dependents(self, verb: int, *relations: str) -> list[int]:
         return [c for c in self.children[verb] if self.words[c].relation in relations]
 
@@ -531,16 +404,6 @@ class Tree:
                     return True
         return False
 
-    def passive_subject(self, verb: int) -> tuple[int, int] | None:
-        """Tokens `[start, end)` of a passive verb's subject phrase (`Evidence against
-        Russia was presented`), where it stands before the verb; None otherwise."""
-        subjects = self.dependents(verb, "nsubj:pass")
-        if not subjects:
-            return None
-        inside = _phrase(self.children, subjects[0])
-        first, last = self.words[inside[0]].token, self.words[inside[-1]].token
-        return (first, last + 1) if last < self.words[verb].token else None
-
     def infinitive(self, verb: int) -> bool:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
         return any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark"))
@@ -553,12 +416,6 @@ class Tree:
                 for c in self.dependents(verb, "obl")
                 if any(self.words[k].lemma == "by" for k in self.children[c])
             ]
-            if not agents and "passive-from-source" in self.rules:  # it came from Gaza
-                agents = [
-                    c
-                    for c in self.dependents(verb, "obl")
-                    if any(self.words[k].lemma == "from" for k in self.children[c])
-                ]
             source = self.actor_in(agents[0]) if agents else None
             subjects = self.dependents(verb, "nsubj:pass")
             if subjects:
@@ -685,21 +542,6 @@ class Tree:
         for child in self.children[noun]:
             relation = self.words[child].relation
             if relation == "nmod:poss" or (relation == "nmod" and self._case(child) == "by"):
-                found = self.actor_in(child)
-                if found is not None:
-                    return found
-        return None
-
-    def noun_target(self, noun: int) -> int | None:
-        """What an event noun is done to: the object of the infinitive completing it
-        (`refusal to engage Pyongyang`), else its `of/to/with/against/on` phrase."""
-        for child in self.children[noun]:
-            if self.words[child].relation == "acl":
-                found = self.object(child)
-                if found is not None:
-                    return found
-        for child in self.children[noun]:
-            if self.words[child].relation == "nmod" and self._case(child) in _NOUN_TARGETS:
                 found = self.actor_in(child)
                 if found is not None:
                     return found
