@@ -134,6 +134,27 @@ def test_a_plugged_in_analyser_changes_what_the_coder_sees(dictionaries):
     assert triples(no_verbs, text) == []
 
 
+class NoTrees:
+    """An analyser that gives no sentence a tree: the coder reads word order alone."""
+
+    name = "no-trees"
+
+    def analyse(self, sentences, pretokenised=False):
+        return [[] for _ in sentences]
+
+
+def test_word_order_reads_the_same_negations_and_modal_words_as_the_tree(dictionaries):
+    from dataclasses import replace
+
+    no_trees = replace(dictionaries, analyser=NoTrees())
+    manner = [
+        (e.negated, e.modality)
+        for text in ("Russia must condemn Iran.", "Russia cannot condemn Iran.")
+        for e in parley.code_text(text, "2024-03-01", dictionaries=no_trees)
+    ]
+    assert manner == [(False, "prescribed"), (True, "asserted")]
+
+
 def test_negation_before_a_passive_verb_is_kept(dictionaries):
     events = parley.code_text("China was not condemned by the United States.", "2024-03-01",
                               dictionaries=dictionaries)  # fmt: skip

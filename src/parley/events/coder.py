@@ -29,7 +29,7 @@ from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes, choose_passive_codes
-from parley.events.roles import THREATS, Tree
+from parley.events.roles import THREATS, Tree, bundled_manner
 from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.syntax.analysis import hangs_below
@@ -40,18 +40,8 @@ _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
 _COORDINATORS = frozenset({",", "AND", "THE", "BOTH"})
 _DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "OUR", "THIS", "THAT"})
 _BE = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT"})
-_NEGATIONS = frozenset({"NOT", "NEVER", "NO", "CANNOT"})
-_MODALS = {
-    "WILL": "future",
-    "SHALL": "future",
-    "'LL": "future",
-    "WOULD": "hypothetical",
-    "COULD": "hypothetical",
-    "MIGHT": "hypothetical",
-    "MAY": "hypothetical",
-    "SHOULD": "hypothetical",
-    "CAN": "hypothetical",
-}
+_NEGATIONS = frozenset(word.upper() for word in bundled_manner().negations)
+_MODALS = {word.upper(): modality for word, modality in bundled_manner().modal["aux"].items()}
 _INTENT = frozenset(
     {
         "PLANS",

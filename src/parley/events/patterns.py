@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from parley.events.roles import bundled_manner
 from parley.events.verbs import Codes, Pattern, Step, Verb
 
 
@@ -34,7 +35,7 @@ class Choice:
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
 
 
-_NEGATIONS = frozenset({"NOT", "N'T", "NEVER", "NO", "CANNOT"})
+_NEGATIONS = frozenset(word.upper() for word in bundled_manner().negations)
 
 
 def _negative(pattern: Pattern) -> bool:
