@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 import parley
@@ -57,6 +59,44 @@ def test_negation_and_modality(dictionaries):
     assert maybe.modality == "hypothetical"
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russia should condemn Iran.", "prescribed"),
+        ("Russia needs to condemn Iran.", "prescribed"),
+        ("It is time for Russia to condemn Iran.", "prescribed"),
+        ("It is important for Russia to condemn Iran.", "prescribed"),
+        ("The summit will be an opportunity for Russia to condemn Iran.", "hypothetical"),
+        ("It was the first time for Russia to condemn Iran.", "asserted"),
+    ],
+)
+def test_advice_and_opportunities_are_not_asserted(dictionaries, text, modality):
+    (event,) = parley.code_text(text, "2024-01-01", dictionaries=dictionaries)
+    assert (event.source, event.code, event.target) == ("RUS", "111", "IRN")
+    assert event.modality == modality and not event.negated
+
+
+def test_an_op_ed_advice_and_hypotheticals_keep_their_modality(shared, dictionaries):
+    """The seed op-ed (`../shared/seeds/000_*`) says what its author thinks should or
+    could happen: those events must not read as asserted."""
+    (path,) = (shared / "seeds").glob("000_*.txt")
+    events = parley.code_text(
+        path.read_text(encoding="utf-8"), "2004-11-18", dictionaries=dictionaries
+    )
+
+    def before_verb(words: str) -> list[str]:
+        """The modalities of the events whose verb `words` introduce (a regex)."""
+        return [
+            e.modality
+            for e in events
+            if re.search(rf"\b{words}\b{re.escape(e.verb_text)}\b", e.sentence_text)
+        ]
+
+    assert set(before_verb(r"it is time for \w+ to ")) == {"prescribed"}
+    assert set(before_verb(r"opportunity to ")) == {"hypothetical"}
+    assert set(before_verb(r"could (\w+ )?")) == {"hypothetical"}
+
+
 def test_event_fields_and_provenance(dictionaries):
     text = "A first sentence. Japan accused China of spying."
     (event,) = parley.code_text(text, "20240301", dictionaries=dictionaries)
@@ -92,6 +132,15 @@ def test_a_plugged_in_analyser_changes_what_the_coder_sees(dictionaries):
     assert triples(dictionaries, text) == [("JPN", "112", "CHN")]
     no_verbs = replace(dictionaries, analyser=FirstWordHeads())  # tags every word X
     assert triples(no_verbs, text) == []
+
+
+class NoTrees:
+    """An analyser that gives no sentence a tree: the coder reads word order alone."""
+
+    name = "no-trees"
+
+    def analyse(self, sentences, pretokenised=False):
+        return [[] for _ in sentences]
 
 
 def test_negation_before_a_passive_verb_is_kept(dictionaries):

@@ -2,8 +2,11 @@
 
 import threading
 
+import pytest
+
 from parley.document import Mention, Span, Word
-from parley.events.roles import Tree
+from parley.errors import ParleyError
+from parley.events.roles import Manner, Tree
 
 
 def tree(rows: str, actors: dict[int, str]) -> Tree:
@@ -164,6 +167,191 @@ def test_a_forecast_read_as_a_clausal_subject():
     roles = t.roles(4)
     assert (codes(t, roles.source), codes(t, roles.target)) == (["USAGOV"], ["JPNGOV"])
     assert t.modality(4) == "forecast"
+
+
+def test_a_prescription_is_no_asserted_event():
+    # Gondor should recognize Rohan
+    t = tree(
+        """Gondor 2 nsubj
+        should 2 aux
+        recognize -1 root VERB
+        Rohan 2 obj""",
+        {0: "GON", 3: "ROH"},
+    )
+    assert t.modality(2) == "prescribed"
+    # Gondor needs to recognize Rohan ; Gondor has to recognize Rohan
+    for verb, lemma in (("needs", "need"), ("has", "have")):
+        t = tree(
+            f"""Gondor 1 nsubj
+            {verb} -1 root VERB {lemma}
+            to 3 mark
+            recognize 1 xcomp VERB
+            Rohan 3 obj""",
+            {0: "GON", 4: "ROH"},
+        )
+        assert t.modality(3) == "prescribed", verb
+    # It is essential for Gondor to recognize Rohan
+    t = tree(
+        """It 2 nsubj PRON
+        is 2 cop AUX be
+        essential -1 root ADJ
+        for 4 case ADP
+        Gondor 2 obl PROPN
+        to 6 mark PART
+        recognize 2 advcl VERB
+        Rohan 6 obj PROPN""",
+        {4: "GON", 7: "ROH"},
+    )
+    assert t.modality(6) == "prescribed"
+
+
+def test_has_yet_to_is_a_negation_not_an_obligation():
+    # Gondor has yet to recognize Rohan
+    t = tree(
+        """Gondor 1 nsubj
+        has -1 root VERB have
+        yet 1 advmod ADV
+        to 4 mark
+        recognize 1 xcomp VERB
+        Rohan 4 obj""",
+        {0: "GON", 5: "ROH"},
+    )
+    assert t.negated(4) and t.modality(4) == "asserted"
+
+
+def test_it_is_time_for_x_to_prescribes_only_as_a_bare_predicate():
+    # It is time for Gondor to recognize Rohan
+    t = tree(
+        """It 2 nsubj PRON
+        is 2 cop AUX be
+        time -1 root NOUN
+        for 4 case ADP
+        Gondor 2 nmod PROPN
+        to 6 mark PART
+        recognize 2 acl VERB
+        Rohan 6 obj PROPN""",
+        {4: "GON", 7: "ROH"},
+    )
+    assert t.modality(6) == "prescribed"
+    # It is the first time for Gondor to recognize Rohan: a description, not advice
+    t = tree(
+        """It 4 nsubj PRON
+        is 4 cop AUX be
+        the 4 det DET
+        first 4 amod ADJ
+        time -1 root NOUN
+        for 6 case ADP
+        Gondor 4 nmod PROPN
+        to 8 mark PART
+        recognize 4 acl VERB
+        Rohan 8 obj PROPN""",
+        {6: "GON", 9: "ROH"},
+    )
+    assert t.modality(8) == "asserted"
+    # Gondor found time to recognize Rohan: no copula, no advice
+    t = tree(
+        """Gondor 1 nsubj PROPN
+        found -1 root VERB find
+        time 1 obj NOUN
+        to 4 mark PART
+        recognize 2 acl VERB
+        Rohan 4 obj PROPN""",
+        {0: "GON", 5: "ROH"},
+    )
+    assert t.modality(4) == "asserted"
+
+
+def test_an_opportunity_to_act_is_no_act_unless_it_is_seized():
+    # The summit gives Gondor an opportunity to recognize Rohan (`to` clause on the noun,
+    # or, as parsers often hang it, on the verb)
+    for relation, head in (("acl", 5), ("advcl", 2)):
+        t = tree(
+            f"""The 1 det DET
+            summit 2 nsubj NOUN
+            gives -1 root VERB give
+            Gondor 2 iobj PROPN
+            an 5 det DET
+            opportunity 2 obj NOUN
+            to 7 mark PART
+            recognize {head} {relation} VERB
+            Rohan 7 obj PROPN""",
+            {3: "GON", 8: "ROH"},
+        )
+        assert t.modality(7) == "hypothetical", relation
+    # Gondor seized the chance to recognize Rohan: as firm as the seizing
+    t = tree(
+        """Gondor 1 nsubj
+        seized -1 root VERB seize
+        the 3 det DET
+        chance 1 obj NOUN
+        to 5 mark PART
+        recognize 3 acl VERB
+        Rohan 5 obj""",
+        {0: "GON", 6: "ROH"},
+    )
+    assert t.modality(5) == "asserted"
+    # Gondor will seize the chance to recognize Rohan
+    t = tree(
+        """Gondor 2 nsubj
+        will 2 aux
+        seize -1 root VERB
+        the 4 det DET
+        chance 2 obj NOUN
+        to 6 mark PART
+        recognize 4 acl VERB
+        Rohan 6 obj""",
+        {0: "GON", 7: "ROH"},
+    )
+    assert t.modality(6) == "future"
+    # The treaty allows Gondor to recognize Rohan
+    t = tree(
+        """The 1 det DET
+        treaty 2 nsubj NOUN
+        allows -1 root VERB allow
+        Gondor 2 obj PROPN
+        to 5 mark PART
+        recognize 2 xcomp VERB
+        Rohan 5 obj PROPN""",
+        {3: "GON", 6: "ROH"},
+    )
+    assert t.modality(5) == "hypothetical"
+
+
+def test_what_a_hypothetical_says_is_no_more_asserted_than_the_saying():
+    # Gondor could explain that it recognized Rohan
+    t = tree(
+        """Gondor 2 nsubj
+        could 2 aux
+        explain -1 root VERB
+        that 5 mark SCONJ
+        it 5 nsubj PRON
+        recognized 2 ccomp VERB recognize
+        Rohan 5 obj""",
+        {0: "GON", 6: "ROH"},
+    )
+    assert t.modality(5) == "hypothetical"
+    # Gondor will say that it recognized Rohan: what is to be said is still reported
+    t = tree(
+        """Gondor 2 nsubj
+        will 2 aux
+        say -1 root VERB
+        that 5 mark SCONJ
+        it 5 nsubj PRON
+        recognized 2 ccomp VERB recognize
+        Rohan 5 obj""",
+        {0: "GON", 6: "ROH"},
+    )
+    assert t.modality(5) == "reported" and t.modality(2) == "future"
+
+
+def test_a_modality_table_row_naming_no_place_is_an_error(tmp_path):
+    (tmp_path / "negations.tsv").write_text("# negations\nword\nnot\n", encoding="utf-8")
+    (tmp_path / "modalities.tsv").write_text(
+        "# modalities\nword\twhere\tmodality\nshould\tauxiliary\tprescribed\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParleyError, match="'should' has place 'auxiliary'"):
+        Manner.read(tmp_path)
 
 
 def test_no_target_is_guessed_from_a_clause_of_time():

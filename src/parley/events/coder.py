@@ -28,7 +28,7 @@ from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes
-from parley.events.roles import THREATS, Tree
+from parley.events.roles import THREATS, Manner, Tree
 from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.tables import table_map, tables_folder
@@ -226,6 +226,7 @@ class Coder:
     ontology: Ontology
     book: CodeBook = field(default_factory=CodeBook.load)
     rules: RuleSet = field(default_factory=RuleSet)
+    manner: Manner = field(default_factory=Manner.bundled)
 
     def _recode(self, mention: Mention, code: str, rule: str) -> Mention:
         """The mention under a code composed from its phrase (`mayor of Nablus`), its
@@ -248,7 +249,7 @@ class Coder:
         if len(actors) < 2 or not sentence.words:
             return []  # a sentence without analysis has no grammar to read roles from
         rules = self.rules
-        tree = Tree.build(sentence.words, actors, self._recode, rules)
+        tree = Tree.build(sentence.words, actors, self._recode, rules, self.manner)
         groups = tree.groups
         if len(groups) < 2 and not any(len(g) > 1 for g in groups):
             return []
@@ -272,6 +273,7 @@ class Coder:
                 (max(0, match.start - WINDOW), min(len(norms), match.end + WINDOW)),
                 starts,
                 bases,
+                self.manner.negation_tokens,
             )
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue

@@ -14,6 +14,7 @@ compound actor whose members act on each other. The most specific matching patte
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from parley.events.verbs import Codes, Pattern, Step, Verb
@@ -30,12 +31,10 @@ class Choice:
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
 
 
-_NEGATIONS = frozenset({"NOT", "N'T", "NEVER", "NO", "CANNOT"})
-
-
-def _negative(pattern: Pattern) -> bool:
+def _negative(pattern: Pattern, negations: AbstractSet[str]) -> bool:
+    """Whether the pattern spells out a negation (a word of `negations`, upper case)."""
     return any(
-        word.rstrip("*") in _NEGATIONS
+        word.rstrip("*") in negations
         for step in (*pattern.before, *pattern.after)
         if not isinstance(step, str)
         for alternative in step.alternatives
@@ -81,6 +80,7 @@ def choose_codes(
     window: tuple[int, int],
     actors: Mapping[int, int],
     bases: Sequence[str] = (),
+    negations: AbstractSet[str] = frozenset(),
 ) -> Choice:
     """The most specific pattern matching around the verb at tokens `verb_at`, looking
     no further than `window`; else the verb's own codes. `actors` maps each actor
@@ -97,6 +97,6 @@ def choose_codes(
             before = (pattern.before, norms, window[0], start, actors, places, lemmas)
             if _steps_match(*after) and _steps_match(*before):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
-                negative = _negative(pattern)
+                negative = _negative(pattern, negations)
                 return Choice(pattern.codes, entry, places, negative, bool(lemmas))
     return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")

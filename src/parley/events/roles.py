@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from parley.document import Mention, Word
+from parley.errors import ParleyError
 from parley.events.rules import RuleSet
+from parley.tables import table_rows, tables_folder
 
 # Gives a mention a composed code, naming the rule that composed it.
 Recode = Callable[[Mention, str, str], Mention]
@@ -25,15 +28,6 @@ Recode = Callable[[Mention, str, str], Mention]
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
 _NOT_INSIDE = frozenset({"punct", "case", "det", "cc", "mark", "cop", "aux", "aux:pass"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_NEGATIONS = frozenset({"not", "never", "n't", "no"})
-_FUTURE = frozenset({"will", "shall", "'ll"})
-_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
-_CONDITIONS = frozenset({"if", "unless"})
-# Verbs and adjectives that make the verb they govern an intention or a forecast.
-_INTENT = frozenset(
-    "plan intend want hope seek aim threaten vow pledge promise decide try attempt "
-    "prepare offer propose wish expect mean agree".split()
-)
 # Verbs and nouns whose infinitive, done by the same subject, is only intended: CAMEO
 # codes `pledged to send aid` as an intention (03), `threatened to attack` as a threat (13).
 _PLEDGES = frozenset(
@@ -48,7 +42,6 @@ THREATS = frozenset({"threaten", "vow", "warn", "threat"})
 # Speech verbs whose subject, saying what it will do, states an intention.
 _ANNOUNCING = frozenset("say announce declare state confirm warn vow".split())
 _PERSONAL = frozenset("it they he she we i".split())
-_FORECAST = frozenset("certain likely expected set due poised bound about sure".split())
 _FAILURE = frozenset({"fail", "refuse", "decline"})
 # A word before a `to` infinitive that may sit between it and the noun it completes.
 _PHRASE_TAGS = frozenset({"ADP", "PROPN", "DET", "ADJ", "NUM", "PART", "PRON"})
@@ -182,6 +175,48 @@ def _reporting_tail(words: Sequence[Word]) -> range:
     return range(start, len(words)) if start is not None else range(0)
 
 
+# What a clause said or thought (`ccomp`) keeps of the clauses above it: `Bush could
+# explain that he agreed` asserts no agreeing, `officials will say that Kim agreed` does.
+_UNASSERTED = frozenset({"hypothetical", "prescribed"})
+# Clauses as firm as the clause they hang on (`will visit Tokyo to meet Koizumi`).
+_SAME_FIRMNESS = frozenset({"conj", "advcl", "xcomp", "csubj"})
+_MODALITIES = frozenset({"asserted", "future", "hypothetical", "prescribed", "forecast"})
+_PLACES_OF_MODAL = ("aux", "mark", "governor", "predicate", "taker")
+
+
+@dataclass(slots=True, frozen=True)
+class Manner:
+    """The words that say how firmly a verb's event is said: the negations
+    (`data/tables/negations.tsv`) and the modality words by where they stand
+    (`data/tables/modalities.tsv`: `aux`, `mark`, `governor`, `predicate`, `taker`).
+    Kept in tables so that a reader can see, and extend, what parley takes as an
+    opinion rather than a fact."""
+
+    negations: frozenset[str]
+    modal: Mapping[str, Mapping[str, str]]  # where → word → modality
+    negation_tokens: frozenset[str] = frozenset()  # the negations as tokens (upper case)
+
+    @classmethod
+    def read(cls, folder: Path) -> Manner:
+        """The two tables in `folder`; a row naming no known place or modality is an
+        error, not a word silently ignored."""
+        negations = frozenset(row[0] for row in table_rows(folder / "negations.tsv"))
+        modal: dict[str, dict[str, str]] = {place: {} for place in _PLACES_OF_MODAL}
+        for word, place, modality in table_rows(folder / "modalities.tsv"):
+            if place not in modal or modality not in _MODALITIES:
+                raise ParleyError(
+                    f"modalities.tsv: '{word}' has place '{place}' and "
+                    f"modality '{modality}'; places are {', '.join(modal)}"
+                )
+            modal[place][word] = modality
+        return cls(negations, modal, frozenset(word.upper() for word in negations))
+
+    @classmethod
+    def bundled(cls) -> Manner:
+        """parley's own tables (`Coder` reads them once, and hands them to each tree)."""
+        return cls.read(tables_folder())
+
+
 @dataclass(slots=True)
 class Roles:
     """Actor groups (indexes into `Tree.groups`) a verb's grammar gives; None if none."""
@@ -200,6 +235,7 @@ class Tree:
     group_at: dict[int, int]  # head word of an actor → its group
     reporters: frozenset[int] = frozenset()  # groups in a closing `…, X said` (no targets)
     rules: RuleSet = field(default_factory=RuleSet)
+    manner: Manner = field(default_factory=Manner.bundled)
 
     @classmethod
     def build(
@@ -208,6 +244,7 @@ class Tree:
         mentions: Sequence[Mention],
         recode: Recode | None = None,
         rules: RuleSet | None = None,
+        manner: Manner | None = None,
     ) -> Tree:
         """Actors hung on the tree, read as a careful coder reads noun phrases:
 
@@ -285,7 +322,7 @@ class Tree:
                         found[index], *twins[index] = composed
                         absorbed.add(inner)
                         break
-        tree = cls(words, children, [], {}, rules=rules)
+        tree = cls(words, children, [], {}, rules=rules, manner=manner or Manner.bundled())
         tail = _reporting_tail(words) if "reporting-tail" in rules else range(0)
         reporters: set[int] = set()
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
@@ -514,15 +551,24 @@ class Tree:
         return noun is not None and self.words[noun].lemma.lower() in _DEMAND_NOUNS
 
     def controller(self, verb: int) -> int | None:
-        """The noun an infinitive completes (`decision … to reject`), whether the parser
-        hung it there (`acl`) or, as it often does, on the clause's verb: then the
-        nearest noun before `to`, past a short phrase (`decision in Vietnam to`)."""
+        """The control noun an infinitive completes (`decision … to reject`, `Kim's offer
+        to dismantle`), if the noun it completes (`completed_noun`) is one."""
+        noun = self.completed_noun(verb)
+        if noun is None or self.words[noun].lemma.lower() not in _CONTROL_NOUNS:
+            return None
+        return noun
+
+    def completed_noun(self, verb: int) -> int | None:
+        """The noun an infinitive completes (`decision … to reject`, `an opportunity to
+        press`), whether the parser hung it there (`acl`) or, as it often does, on the
+        clause's verb: then the nearest noun before `to`, past a short phrase (`decision
+        in Vietnam to`)."""
         word = self.words[verb]
         head = word.head
         if head < 0:
             return None
         if word.relation == "acl":
-            return head if self.words[head].lemma.lower() in _CONTROL_NOUNS else None
+            return head
         if word.relation not in ("advcl", "xcomp"):
             return None
         marks = self.dependents(verb, "mark")
@@ -531,7 +577,7 @@ class Tree:
         for i in range(marks[0] - 1, max(-1, marks[0] - 6), -1):
             tag = self.words[i].upos
             if tag == "NOUN":
-                return i if self.words[i].lemma.lower() in _CONTROL_NOUNS else None
+                return i
             if tag not in _PHRASE_TAGS:
                 return None
         return None
@@ -567,7 +613,8 @@ class Tree:
 
     def negated(self, verb: int) -> bool:
         """`did not materialize`, `has yet to commit`, `failed to reach`: not asserted."""
-        if any(self.words[c].lemma.lower() in _NEGATIONS for c in self.dependents(verb, "advmod")):
+        negations = self.manner.negations
+        if any(self.words[c].lemma.lower() in negations for c in self.dependents(verb, "advmod")):
             return True
         word = self.words[verb]
         noun = self.controller(verb)
@@ -577,36 +624,93 @@ class Tree:
             governor = word.head
             if self.words[governor].lemma.lower() in _FAILURE:
                 return True
-            adverbs = {self.words[c].lemma.lower() for c in self.dependents(governor, "advmod")}
-            return bool(adverbs & _NEGATIONS) or "yet" in adverbs
+            adverbs = self._adverbs(governor)
+            return bool(adverbs & negations) or "yet" in adverbs
         return False
 
+    def _adverbs(self, word: int) -> set[str]:
+        return {self.words[c].lemma.lower() for c in self.dependents(word, "advmod")}
+
     def modality(self, verb: int) -> str:
-        """asserted, future (will, or an intention), hypothetical (would, if), forecast
-        (`is certain to`), or reported (said by someone)."""
+        """asserted, future (`will`, or an intention: `plans to`), hypothetical (`could`,
+        `if`, `an opportunity to`), prescribed (`should`, `needs to`, `it is time for X
+        to`: someone says it ought to happen), forecast (`is certain to`), or reported
+        (said by someone), from the words of `data/tables/modalities.tsv`. The word
+        nearest the verb wins, going up through the clauses whose firmness it shares
+        (`conj`, `advcl`, `xcomp`, `csubj`, and `seized the chance to`: as firm as the
+        seizing). Above a clause said or thought (`ccomp`), only a hypothetical or a
+        prescription still counts: `Bush could explain that he agreed` asserts no
+        agreeing, `Kim will say that he agreed` reports one."""
+        said: str | None = None  # once past a `ccomp`: reported, or asserted
         current, depth = verb, 0
         while current >= 0 and depth < 8:
+            found = self._modal_mark(current) or self._completed_modality(current)
+            if found is not None and (said is None or found in _UNASSERTED):
+                return found
             word = self.words[current]
-            for c in self.dependents(current, "aux", "mark"):
-                lemma = self.words[c].lemma.lower()
-                if lemma in _FUTURE:
-                    return "future"
-                if lemma in _HYPOTHETICAL or lemma in _CONDITIONS:
-                    return "hypothetical"
             governor = word.head
             if governor < 0:
                 break
-            lemma = self.words[governor].lemma.lower()
-            if word.relation in ("xcomp", "csubj"):  # `is certain to ask`, however parsed
-                if lemma in _FORECAST:
-                    return "forecast"
-                if lemma in _INTENT:
-                    return "future"
-            elif word.relation == "ccomp" and lemma in _SPEECH:
-                return "reported"
-            elif word.relation not in ("conj", "advcl"):
+            if word.relation == "acl" and self._taken(governor):
+                governor = self.words[governor].head
+            elif word.relation == "ccomp":
+                if said is None:
+                    speech = self.words[governor].lemma.lower() in _SPEECH
+                    said = "reported" if speech else "asserted"
+            elif word.relation not in _SAME_FIRMNESS:
                 break
             current, depth = governor, depth + 1
+        if said == "reported":
+            return said
         if any(self.words[c].lemma.lower() in _SPEECH for c in self.dependents(verb, "parataxis")):
             return "reported"
         return "asserted"
+
+    def _modal_mark(self, clause: int) -> str | None:
+        """The modality an auxiliary (`should`, `will`) or subordinator (`if`) of the
+        clause gives it, if any."""
+        modal = self.manner.modal
+        for c in self.dependents(clause, "aux", "mark"):
+            found = modal[self.words[c].relation].get(self.words[c].lemma.lower())
+            if found is not None:
+                return found
+        return None
+
+    def _completed_modality(self, clause: int) -> str | None:
+        """The modality a clause takes from the word whose infinitive it is: the noun it
+        completes (`an opportunity to press`) unless that is taken (`seized the
+        opportunity to`), else its governing verb or adjective (`needs to`, `is certain
+        to`, `is essential for Japan to`), however the parser hung it (`xcomp`, `csubj`,
+        or a `to` clause as `advcl` or `acl`). `time` counts only as a copula's bare
+        predicate (`it is time for X to`, not `it was the first time for X to`), and a
+        governor with `yet` says the act is not done (`has yet to commit`: `negated`),
+        not that it must be."""
+        word = self.words[clause]
+        infinitive = self.infinitive(clause)
+        if word.head < 0 or not (
+            word.relation in ("xcomp", "csubj")
+            or (infinitive and word.relation in ("advcl", "acl"))
+        ):
+            return None
+        modal = self.manner.modal
+        noun = self.completed_noun(clause) if infinitive else None
+        for head in dict.fromkeys(h for h in (noun, word.head) if h is not None):
+            if self._taken(head) or "yet" in self._adverbs(head):
+                continue
+            lemma = self.words[head].lemma.lower()
+            if lemma in modal["governor"]:
+                return modal["governor"][lemma]
+            bare = self.dependents(head, "cop") and not self.dependents(head, "det")
+            if lemma in modal["predicate"] and bare:
+                return modal["predicate"][lemma]
+        return None
+
+    def _taken(self, noun: int) -> bool:
+        """An object noun of a verb that takes it (`seized the chance`, `used the
+        opportunity`): what the noun allows is then done, not only possible."""
+        head = self.words[noun].head
+        return (
+            self.words[noun].relation == "obj"
+            and head >= 0
+            and self.words[head].lemma.lower() in self.manner.modal["taker"]
+        )

@@ -21,7 +21,7 @@ from parley.dates import parse_date
 from parley.errors import ParleyError
 from parley.events.ontology import Ontology
 
-MODALITIES = ("asserted", "future", "hypothetical", "forecast", "reported")
+MODALITIES = ("asserted", "future", "hypothetical", "prescribed", "forecast", "reported")
 NEGATED = ("exclude", "only", "include")
 PRECISIONS = ("day", "week", "month", "year")
 DATE_FIELDS = ("event", "document")
