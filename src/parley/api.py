@@ -76,7 +76,7 @@ def document_stages(dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS)
     return [
         Segment(limits.sentence_words),
         FindActors(dictionaries.actors, dictionaries.words.words),
-        Analyse(dictionaries.analyser, min_actors=2),
+        Analyse(dictionaries.analyser, min_actors=dictionaries.coder.fewest_actors),
         CodeEvents(dictionaries.coder),
         ResolveDates(),
         ResolvePlaces(dictionaries.gazetteer),

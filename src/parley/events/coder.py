@@ -34,6 +34,9 @@ from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.tables import table_map, tables_folder
 
 WINDOW = 15
+# CAMEO's root of statements made to no one in particular: with no actor addressed, the
+# saying only frames what is said, which is coded on its own.
+_STATEMENT = "01"
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
 
 
@@ -197,6 +200,14 @@ def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
     return not tree.dependents(verb, "obj", "iobj", "xcomp")
 
 
+def _nobody(raw: _Raw) -> Mention:
+    """The unnamed other side of an event no actor receives (`---`, as PETRARCH writes
+    it), an empty span at the end of its verb."""
+    assert raw.source is not None
+    at = raw.verb_span.end
+    return Mention(raw.source.sentence_index, 0, 0, Span(at, at), "", "---", (), kind="none")
+
+
 def _noun_bases(sentence: Sentence, size: int) -> list[str]:
     """Each token's lemma, upper-cased, where the analysis reads it as one common noun
     ("" elsewhere, and nothing at all without an analysis): what pattern words match in
@@ -228,6 +239,12 @@ class Coder:
     rules: RuleSet = field(default_factory=RuleSet)
     manner: Manner = field(default_factory=Manner.bundled)
 
+    @property
+    def fewest_actors(self) -> int:
+        """The fewest actors a sentence needs to be coded (and so analysed): one where an
+        event may have one side (`one-sided-events`), else two."""
+        return 1 if "one-sided-events" in self.rules else 2
+
     def _recode(self, mention: Mention, code: str, rule: str) -> Mention:
         """The mention under a code composed from its phrase (`mayor of Nablus`), its
         entries saying which rule composed it from which code."""
@@ -246,12 +263,13 @@ class Coder:
             for i in range(mention.token_start, mention.token_end):
                 taken[i] = True
         actors = [m for m in mentions if m.role == "actor"]
-        if len(actors) < 2 or not sentence.words:
+        if len(actors) < self.fewest_actors or not sentence.words:
             return []  # a sentence without analysis has no grammar to read roles from
         rules = self.rules
         tree = Tree.build(sentence.words, actors, self._recode, rules, self.manner)
         groups = tree.groups
-        if len(groups) < 2 and not any(len(g) > 1 for g in groups):
+        one_sided = "one-sided-events" in rules
+        if len(groups) < 2 and not any(len(g) > 1 for g in groups) and not one_sided:
             return []
         starts = {m.token_start: m.token_end for g in groups for m in g}
         group_of = {m.token_start: i for i, g in enumerate(groups) for m in g}
@@ -306,8 +324,12 @@ class Coder:
             raws += self._refusals(raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
-            if raw.source is None or raw.target is None:
+            if raw.source is None or (raw.target is None and not one_sided):
                 continue
+            if raw.target is None and raw.code.startswith(_STATEMENT):
+                continue  # `X said (on Monday) that …`: what is said is the event
+            if raw.target is None:
+                raw = replace(raw, target=_nobody(raw)).by("one-sided-events")
             key = (raw.source.code, raw.target.code, raw.code)
             if raw.source.code != raw.target.code and key not in events:
                 events[key] = self._event(doc, sentence, raw)
@@ -437,6 +459,7 @@ class Coder:
         used: tuple[str, ...] = ()
         roles = tree.roles(verb)
         source = roles.source if source is None else source
+        named = source  # the doer the grammar (or a pattern) names, before any stand-in
         target = roles.target if target is None else target
         members = groups[source] if source is not None else []
         mutual = "coordinated-act-on-each-other" in rules and _mutual(tree, verb, choice)
@@ -460,7 +483,10 @@ class Coder:
                 target = next((g for g in after if g != source), None)
             if (source, target) != stood:
                 used = ("nearest-actor-stands-in",)
-        if source is not None and target is None and reported:
+        one_sided = (
+            "one-sided-events" in rules and named is not None and not tree.frames_report(verb)
+        )
+        if source is not None and target is None and (reported or one_sided):
             return [(a, None) for a in groups[source]], used
         if source is None or target is None or source == target:
             return None

@@ -26,7 +26,9 @@ Recode = Callable[[Mention, str, str], Mention]
 
 # Dependents that open another clause: an actor inside one belongs to its own verb.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp"})
-_NOT_INSIDE = frozenset({"punct", "case", "det", "cc", "mark", "cop", "aux", "aux:pass"})
+_NOT_INSIDE = frozenset(
+    {"punct", "case", "det", "cc", "mark", "cop", "aux", "aux:pass", "nsubj", "nsubj:pass"}
+)
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Verbs and nouns whose infinitive, done by the same subject, is only intended: CAMEO
 # codes `pledged to send aid` as an intention (03), `threatened to attack` as a threat (13).
@@ -234,6 +236,7 @@ class Tree:
     groups: list[list[Mention]]
     group_at: dict[int, int]  # head word of an actor → its group
     reporters: frozenset[int] = frozenset()  # groups in a closing `…, X said` (no targets)
+    tail: range = range(0)  # the words of a closing `…, X said` (`_reporting_tail`)
     rules: RuleSet = field(default_factory=RuleSet)
     manner: Manner = field(default_factory=Manner.bundled)
 
@@ -347,6 +350,7 @@ class Tree:
             tree.group_at[head] = group
         tree.groups += loose
         tree.reporters = frozenset(reporters)
+        tree.tail = tail
         return tree
 
     def actor_in(self, start: int) -> int | None:
@@ -428,6 +432,13 @@ class Tree:
             self.words[v].relation in ("acl", "acl:relcl") or self.dependents(v, "obl:agent")
             for v in self._clause_chain(verb, _DOER_FROM)
         )
+
+    def frames_report(self, verb: int) -> bool:
+        """The verb frames what another clause says (`officials said Kim attacked`,
+        `Kim attacked, officials said`): what it reports is the event, not the saying."""
+        if self.dependents(verb, "ccomp") or verb in self.tail:
+            return True
+        return self.words[verb].relation == "parataxis"
 
     def alleged(self, verb: int) -> bool:
         """The verb says what someone is blamed or punished for (`accused China of
