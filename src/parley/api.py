@@ -27,6 +27,7 @@ from parley.ingest.readers import read
 from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Pipeline, Stage
 from parley.resolve.dates import ResolveDates
+from parley.resolve.document_date import InferDate
 from parley.resolve.places import FoundPlace, ResolvePlaces, found_places
 from parley.resolve.times import FoundTime, found_times
 from parley.syntax.analysis import Analyse
@@ -52,13 +53,14 @@ def coding_stages(
     per_document: Sequence[Stage] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> list[Stage]:
-    """clean → describe → deduplicate → segment → find actors → analyse → code events →
-    resolve → count once per story. Only sentences with two actors or more are analysed:
-    no other can hold an event, and parsing is the costliest step. `threshold` is the
-    similarity at which two texts are copies of one story (0: exact copies only). Gold
-    records are coded with `deduplicate=False`: two records may share a text and each
-    must be scored. `per_document` runs the per-document stages elsewhere (worker
-    processes: `parley.runners.processes`)."""
+    """clean → describe → deduplicate → infer dates → segment → find actors → analyse →
+    code events → resolve → count once per story. A document with no date is given one
+    (`parley.resolve.document_date`) after its copies have shared theirs. Only sentences
+    with two actors or more are analysed: no other can hold an event, and parsing is the
+    costliest step. `threshold` is the similarity at which two texts are copies of one
+    story (0: exact copies only). Gold records are coded with `deduplicate=False`: two
+    records may share a text and each must be scored. `per_document` runs the
+    per-document stages elsewhere (worker processes: `parley.runners.processes`)."""
     index = index if index is not None else MemoryIndex()
     stages: list[Stage] = [Clean(dictionaries.words), Describe(default_date)]
     if deduplicate:
@@ -70,10 +72,11 @@ def coding_stages(
 
 
 def document_stages(dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS) -> list[Stage]:
-    """segment → find actors → analyse → code events → resolve: the stages that read one
-    document alone, with no index of the others, so any process may run them (the
+    """infer dates → segment → find actors → analyse → code events → resolve: the stages
+    that read one document alone, with no index of the others, so any process may run them (the
     costly part: parsing). A sentence over `limits.sentence_words` is cut in pieces."""
     return [
+        InferDate(),
         Segment(limits.sentence_words),
         FindActors(dictionaries.actors, dictionaries.words.words),
         Analyse(dictionaries.analyser, min_actors=dictionaries.coder.fewest_actors),
@@ -84,10 +87,12 @@ def document_stages(dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS)
 
 
 def actor_stages(dictionaries: Dictionaries, default_date: dt.date | None = None) -> list[Stage]:
-    """clean → describe → segment → find actors: what `parley actors` runs."""
+    """clean → describe → infer dates → segment → find actors: what `parley actors`
+    runs."""
     return [
         Clean(dictionaries.words),
         Describe(default_date),
+        InferDate(),
         Segment(),
         FindActors(dictionaries.actors, dictionaries.words.words),
     ]

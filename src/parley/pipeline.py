@@ -18,6 +18,7 @@ from typing import Protocol
 from parley import heap
 from parley.document import Document, Rejection
 from parley.errors import ParleyError, RejectDocument, one_line
+from parley.resolve.document_date import INFERRED
 
 Outcome = Document | Rejection | None
 
@@ -43,6 +44,8 @@ class Counters:
     rejected: int = 0
     sentences: int = 0
     events: int = 0
+    undated: int = 0  # coded documents that carried no date of their own
+    inferred: int = 0  # of those, the ones given an inferred date
 
 
 @dataclass(slots=True)
@@ -127,6 +130,7 @@ class Pipeline:
                     else:
                         self.counters.coded += 1
                         self.counters.near_copies += result.similar_to is not None
+                        self._count_dates(result)
                     self.counters.sentences += len(result.sentences)
                     self.counters.events += sum(e.repeat_of is None for e in result.events)
                 yield result
@@ -135,6 +139,11 @@ class Pipeline:
                 flush = getattr(stage, "flush", None)
                 if flush is not None:
                     flush()
+
+    def _count_dates(self, doc: Document) -> None:
+        inferred = doc.date_source == INFERRED
+        self.counters.inferred += inferred
+        self.counters.undated += inferred or doc.date is None
 
     def _outcomes(self, items: Iterable[Document | Rejection]) -> Iterator[Outcome]:
         """Each item's outcome in input order, documents processed a wave at a time."""

@@ -63,8 +63,10 @@ class DatedCode:
 def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
     """The code that holds on `day`; an undated code is the fallback for other days.
 
-    With no date known, an undated code is preferred, then the most recent role: a
-    corpus without dates is more often recent news than history. On a day outside every
+    With no date known, the role an entry holds today (dated, not ended, not `ELI`) is
+    preferred, then an undated code, then the most recent role: a corpus without dates
+    is more often recent news than history (`Putin` is `RUSGOV`, not the `RUSELI` his
+    entry gives him outside office). On a day outside every
     dated role of an entry without an undated one, the entry keeps the country of the
     nearest role (the Phoenix lists leave gaps, such as Iraq in 2003-2006, through
     defective lines; a person between offices is still of their country).
@@ -72,6 +74,10 @@ def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
     if day is not None:
         for dated in codes:
             if dated.dated and dated.holds_on(day):
+                return dated.code
+    else:
+        for dated in codes:
+            if _current(dated):
                 return dated.code
     for plain in codes:
         if not plain.dated:
@@ -93,14 +99,22 @@ def _distance(code: DatedCode, day: dt.date) -> int:
 
 
 def in_office(codes: tuple[DatedCode, ...], day: dt.date | None) -> bool:
-    """Whether a date-restricted office holds on `day`.
+    """Whether a date-restricted office holds on `day`; with no date, none does.
 
     Neither the undated fallback nor a dated elite (`ELI`) span counts: the Phoenix lists
-    use those for the years before and after a person's offices.
+    use those for the years before and after a person's offices. No date is not taken
+    as today here, though `code_on` does: the Phoenix lists leave thousands of offices
+    open that ended long ago, and a bare surname (`Anderson`, `Kent`) would name their
+    holders in every undated text; a surname a date cannot place waits for a title.
     """
     return day is not None and any(
         c.dated and c.holds_on(day) and not c.code.endswith("ELI") for c in codes
     )
+
+
+def _current(code: DatedCode) -> bool:
+    """An office that has begun and not ended: what an undated document most likely means."""
+    return code.start is not None and code.end is None and not code.code.endswith("ELI")
 
 
 @dataclass(slots=True, frozen=True)

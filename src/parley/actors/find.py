@@ -15,6 +15,13 @@ A dictionary match is not yet an actor. Within a document parley also resolves:
   the people of that surname who are in office on the document's date;
 - titles with names the dictionaries do not know: `Foreign Minister Taro Kono` is coded
   from the title (and any country before it), and `Kono` later in the document follows;
+- titles of people the dictionaries place in no office on a document date that is a
+  guess (inferred, or none known: then today): the text's title is better evidence
+  than a guessed date, so the person is coded as the title says, with their country
+  (`Foreign Minister Taro Kono` is `JPNGOV`, not the `JPNELI` of his years out of
+  office), unless the title was `former`; a titled person is never dropped. On a date
+  the data gave, the dictionaries' dates stand (`President Bush` in 2015 is a former
+  president, addressed by courtesy);
 - places: a country, capital or city after `in`/`at`/`near`... is where something
   happens, not who acts (`talks in Santiago, Chile`), and is kept with role `place`;
   capitals and seats of government that act (`Tokyo protested`, `the Kremlin said`) are
@@ -52,6 +59,7 @@ _NOT_NAMES = frozenset(
 )
 _CITY_KINDS = frozenset({"capital", "place"})
 _HONORIFICS = frozenset({"MR", "MRS", "MS", "DR", "MADAM", "SIR"})
+_FORMER = frozenset({"FORMER", "LATE", "EX"})  # a title that no longer holds
 _CALENDAR = frozenset(
     "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
     "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY".split()
@@ -107,6 +115,7 @@ class DocumentContext:
 
     day: dt.date | None
     words: AbstractSet[str] = frozenset()  # English words, to tell them from names
+    guessed: bool = False  # `day` was inferred (`parley.resolve.document_date`)
     aliases: dict[str, _Alias] = field(default_factory=dict)
     previous: list[Mention] = field(default_factory=list)
 
@@ -124,6 +133,9 @@ class _Piece:
     titled: bool = False  # a title or sector noun is part of it
     name: tuple[str, ...] = ()  # the unknown name a title introduced
     role: str = "actor"
+    # A person in no office on the day: their country, for a title to compose with.
+    resting: str = ""
+    by_title: bool = False  # coded by the title the text gives, not by the dictionaries
 
 
 def find_mentions(
@@ -142,16 +154,16 @@ def find_mentions(
         if _owned_agent(lexicon, norms, matches, k):
             continue  # left for the agents: `Brazil's Senate` is Brazil's
         row = match.payload
-        pieces.append(
-            _Piece(
-                match.start,
-                match.end,
-                lexicon.code_on(row, day),
-                [lexicon.wheres[row]],
-                lexicon.kinds[row],
-                row,
-            )
+        piece = _Piece(
+            match.start,
+            match.end,
+            lexicon.code_on(row, day),
+            [lexicon.wheres[row]],
+            lexicon.kinds[row],
+            row,
+            resting=_resting(lexicon, row, context),
         )
+        pieces.append(_titled_name(lexicon, norms, piece))
         taken[match.start : match.end] = [True] * (match.end - match.start)
     titles: dict[int, _Piece] = {}
     for match in lexicon.agents.find_all(norms, taken):
@@ -320,7 +332,49 @@ def _surname(
     if row is None:
         return None
     code = lexicon.code_on(row, context.day)
-    return _Piece(i, i + 1, code, [f"{lexicon.wheres[row]} [surname {norm}]"], "person", row)
+    entries = [f"{lexicon.wheres[row]} [surname {norm}]"]
+    resting = _resting(lexicon, row, context)
+    return _Piece(i, i + 1, code, entries, "person", row, resting=resting)
+
+
+def _resting(lexicon: ActorLexicon, row: int, context: DocumentContext) -> str:
+    """A person's country when the dictionaries give them no office on a guessed day,
+    else ''. (Not for people coded by an organisation, `IGOUNO`: its code is not a
+    country.)"""
+    day = context.day
+    known = day is not None and not context.guessed
+    if known or lexicon.kinds[row] != "person" or lexicon.in_office(row, day):
+        return ""
+    code = lexicon.code_on(row, day)
+    if not code or any(part[:3] in _ORGANISATION_TYPES for part in code_parts(code)):
+        return ""
+    return COMPOUND.join(part[:3] for part in code_parts(code))
+
+
+def _titled_name(lexicon: ActorLexicon, norms: list[str], piece: _Piece) -> _Piece:
+    """A dictionary name that holds its title (`FOREIGN MINISTER TARO KONO`) of a
+    person out of office on the day: coded by the title, as a title before the name is
+    (`_join`)."""
+    if not piece.resting or _former(norms, piece.start):
+        return piece
+    title = lexicon.agents.match_at(norms, piece.start)
+    if title is None or title.end >= piece.end:
+        return piece
+    agent = lexicon.agent_codes[title.payload // 2]
+    piece.code = compose(piece.resting, agent)
+    piece.entries = [*piece.entries, _by_title(agent)]
+    piece.titled, piece.resting, piece.by_title = True, "", True
+    return piece
+
+
+def _former(norms: list[str], start: int) -> bool:
+    """`former`, `the late`, `ex-` before a title: it no longer holds."""
+    before = norms[start - 1] if start > 0 else ""
+    return before in _FORMER or before.startswith("EX-")
+
+
+def _by_title(agent: str) -> str:
+    return f"[in no office on the day: {agent} by the title]"
 
 
 def _most_likely(lexicon: ActorLexicon, rows: list[int], day: dt.date | None) -> int | None:
@@ -358,7 +412,7 @@ def _merge(pieces: list[_Piece], norms: list[str]) -> list[_Piece]:
                 and (not adjacent or piece.start == previous.end)
                 and _joins(previous, piece, norms)
             ):
-                out[-1] = _join(previous, piece)
+                out[-1] = _join(previous, piece, norms)
             else:
                 out.append(piece)
         pieces = out
@@ -406,15 +460,25 @@ def _joins(left: _Piece, right: _Piece, norms: list[str]) -> bool:
     return right.kind == "person" or right.code[:3] == left.code[:3]
 
 
-def _join(left: _Piece, right: _Piece) -> _Piece:
+def _join(left: _Piece, right: _Piece, norms: list[str]) -> _Piece:
     entries = left.entries + right.entries
     if not left.agent and not right.agent:  # country title + person
-        code = right.code
+        code, by_title = right.code, right.by_title
         if left.code and code and left.code.startswith(code) and len(left.code) > len(code):
             code = left.code  # `Bree Prime Minister` (BREGOV) + a person coded BRE
-        return _Piece(left.start, right.end, code, entries, "person", right.row, titled=True)
+        elif right.resting and left.titled and left.code and not _former(norms, left.start):
+            code, by_title = left.code, True  # `Japan's Foreign Minister` + one out of office
+            entries.append(_by_title(left.code))
+        return _Piece(
+            left.start, right.end, code, entries, "person", right.row, titled=True,
+            by_title=by_title,
+        )  # fmt: skip
     actor, agent = (right, left) if left.agent else (left, right)
     code = compose(actor.code, agent.agent) if actor.code else None
+    by_title = actor.by_title
+    if actor.resting and agent is left and not agent.plural and not _former(norms, left.start):
+        code, by_title = compose(actor.resting, agent.agent), True  # `Prime Minister` + one
+        entries.append(_by_title(agent.agent))  # the dictionaries have out of office
     kind = "person" if actor.kind == "person" else "agent"
     return _Piece(
         left.start,
@@ -426,6 +490,7 @@ def _join(left: _Piece, right: _Piece) -> _Piece:
         plural=agent.plural,
         titled=True,
         name=agent.name,
+        by_title=by_title,
     )
 
 
@@ -570,13 +635,15 @@ def _refer(
 
 
 def _remember(lexicon: ActorLexicon, pieces: list[_Piece], context: DocumentContext) -> None:
-    """Record the surnames this sentence introduced, for the sentences after it."""
+    """Record the surnames this sentence introduced, for the sentences after it. A person
+    coded by their title keeps that code (`Kono` after `Foreign Minister Taro Kono`)."""
     for piece in pieces:
         if not piece.code:
             continue
         word = lexicon.surname_of.get(piece.row) if piece.row >= 0 else None
         if word is not None:
-            context.aliases.setdefault(word, _Alias(piece.row, piece.code, tuple(piece.entries)))
+            row = -1 if piece.by_title else piece.row
+            context.aliases.setdefault(word, _Alias(row, piece.code, tuple(piece.entries)))
         elif piece.name:
             word = surname(piece.name, piece.code) or piece.name[-1]
             context.aliases.setdefault(word, _Alias(-1, piece.code, tuple(piece.entries)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from parley.actors.find import DocumentContext, find_mentions
 from parley.actors.lexicon import ActorLexicon
 from parley.document import Document, Sentence
+from parley.resolve.document_date import INFERRED
 
 
 @dataclass(slots=True)
@@ -29,7 +30,7 @@ class FindActors:
     skip_copies: bool = True
 
     def __call__(self, doc: Document) -> Document:
-        context = DocumentContext(doc.date, self.words)
+        context = DocumentContext(doc.date, self.words, doc.date_source == INFERRED)
         mentions = []
         for sentence in doc.sentences:
             discard = self.discarded(sentence)

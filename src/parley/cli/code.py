@@ -313,6 +313,8 @@ def code(
                     writer.write(result)
                 progress.update(files_done, pipeline.counters)
         relinked = _relink(store, dictionaries, limits, dedup_threshold, reject)
+        if pipeline.counters.undated:
+            err.print(_undated(pipeline.counters), markup=False, highlight=False, soft_wrap=True)
         if show:
             screen.print(_summary(pipeline.counters, db), highlight=False)
             if relinked:
@@ -349,6 +351,18 @@ def _say_rejected(console: Console, rejection: Rejection) -> None:
         highlight=False,
         soft_wrap=True,
         style="red" if console.is_terminal else None,
+    )
+
+
+def _undated(c: Counters) -> str:
+    """The run's one warning about documents that carried no date (not one a document:
+    a scraped corpus may have thousands)."""
+    left = c.undated - c.inferred
+    return (
+        f"parley: warning: {c.undated} document{'s' * (c.undated != 1)} had no date: "
+        f"{c.inferred} dated from their "
+        f"text (date_source 'inferred'), {left} left undated "
+        "(offices resolved as of today); give --date to set one"
     )
 
 

@@ -6,7 +6,8 @@ agreed…`), but not what a speaker reports (`Japan said on Wednesday that China
 attacked`: the attack's day is not said). `a year since X happened` dates X. Whether
 an undated `in September` is the last or the next comes from the verb: past for `met`,
 future for `will meet`, else the nearer. An event with no time of its own takes the
-document's date, and `date_source` says so.
+document's date, and `date_source` says so (`inferred` when the document's own date was
+a guess: `parley.resolve.document_date`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from parley.document import Document, Event, Sentence, Word
 from parley.resolve.clauses import closest, phrase_rank, verb_word
+from parley.resolve.document_date import INFERRED
 from parley.resolve.times import (
     FUTURE,
     NEAREST,
@@ -48,7 +50,8 @@ class ResolveDates:
                 event.date_span = sentence.char_span(found.start, found.end)
                 event.date_text = sentence.surface(found.start, found.end)
             elif doc.date is not None:
-                event.event_date, event.date_source = doc.date, "document"
+                event.event_date = doc.date
+                event.date_source = INFERRED if doc.date_source == INFERRED else "document"
         return doc
 
 
