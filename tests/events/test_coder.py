@@ -383,3 +383,10 @@ def test_a_one_sided_event_says_which_rule_made_it(dictionaries):
 def test_a_predicate_noun_does_not_hold_its_subject(dictionaries):
     # `Japan is a place to visit`: Japan is no visitor
     assert asserted(dictionaries, "Japan is a difficult place to visit.", "2020-01-01") == []
+
+
+def test_a_verb_coordinated_with_a_refused_one_is_refused_too(dictionaries):
+    text = "Japan refused to meet China and to offer aid to Korea."
+    events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    offered = [e for e in events if e.verb_text == "offer"]
+    assert offered and all(e.negated for e in offered)

@@ -623,10 +623,25 @@ class Tree:
         return None
 
     def negated(self, verb: int) -> bool:
-        """`did not materialize`, `has yet to commit`, `failed to reach`: not asserted."""
+        """`did not materialize`, `has yet to commit`, `failed to reach`: not asserted.
+        A verb coordinated with a refused or failed one, without a subject of its own,
+        is refused too (`refused to talk and to offer aid`, `failed to reach or call`)."""
         negations = self.manner.negations
         if any(self.words[c].lemma.lower() in negations for c in self.dependents(verb, "advmod")):
             return True
+        word = self.words[verb]
+        if (
+            word.relation == "conj"
+            and word.head >= 0
+            and not self.dependents(verb, "nsubj", "nsubj:pass")
+            and self._refused(word.head)
+        ):
+            return True
+        return self._refused(verb)
+
+    def _refused(self, verb: int) -> bool:
+        """Negated by what governs it: a failure noun or verb, or a negated governor."""
+        negations = self.manner.negations
         word = self.words[verb]
         noun = self.controller(verb)
         if noun is not None and self.words[noun].lemma.lower() in _FAILURE_NOUNS:
