@@ -3,10 +3,11 @@
 One bad line in a user's file (an actor phrase `THE`, `HE` or `PEOPLE`) silently turns a
 corpus into noise: every sentence gets an actor, and with CAMEO's everyday verbs
 (`said`, `met`, `asked`) an event. So the loaded dictionaries code a dozen sentences that
-name no actor; an actor entry found in half of them or more, or a verb entry coding
-events in half of them, is named with its file and line. A verb entry alone cannot
-fire here (the sentences hold no actors for it to join): it shows only beside a bad
-actor entry.
+name no actor, as written and lower-cased (a corpus may be all lower case, where a
+name needs no capital to be found); an actor entry found in half of them or more, or a
+verb entry coding events in half of them, is named with its file and line. A verb
+entry alone cannot fire here (the sentences hold no actors for it to join): it shows
+only beside a bad actor entry.
 """
 
 from __future__ import annotations
@@ -40,15 +41,18 @@ def overreach(dictionaries: Dictionaries) -> list[str]:
     least half of the `NEUTRAL` sentences; none for sound dictionaries."""
     pipeline = Pipeline(coding_stages(dictionaries, deduplicate=False))
     hits: Counter[str] = Counter()
-    for number, sentence in enumerate(NEUTRAL):
-        doc = pipeline.process(
-            Document(id=f"probe-{number}", origin="probe", format="txt", raw=sentence)
-        )
-        if not isinstance(doc, Document):
-            continue
-        entries = {e for m in doc.mentions if m.role == "actor" for e in m.entries}
-        entries.update(event.verb_entry for event in doc.events)
-        hits.update(entries)
+    for written in (NEUTRAL, tuple(sentence.lower() for sentence in NEUTRAL)):
+        found: Counter[str] = Counter()
+        for number, sentence in enumerate(written):
+            doc = pipeline.process(
+                Document(id=f"probe-{number}", origin="probe", format="txt", raw=sentence)
+            )
+            if not isinstance(doc, Document):
+                continue
+            entries = {e for m in doc.mentions if m.role == "actor" for e in m.entries}
+            entries.update(event.verb_entry for event in doc.events)
+            found.update(entries)
+        hits |= found  # the larger count of the two forms
     most = len(NEUTRAL) * SHARE
     return [
         f"dictionary entry {entry} fires in {count} of {len(NEUTRAL)} everyday sentences "

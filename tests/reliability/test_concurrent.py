@@ -82,7 +82,9 @@ def test_readers_read_while_a_run_writes_and_the_run_loses_nothing(tmp_path, cor
     _, errors = run.communicate()
     assert run.returncode == 1, errors
     rejected = f"parley: {corpus}/part0/empty.txt: empty file (no text)"
-    assert errors.strip().splitlines() == [rejected]
+    assert [x for x in errors.strip().splitlines() if not x.startswith("parley: warning:")] == [
+        rejected
+    ]  # the run's warnings (undated documents) aside
     assert held and len([n for n in seen if 0 < n < ARTICLES]) >= 3, seen  # read mid-run
     assert seen == sorted(seen)  # every read saw whole batches, never fewer documents
     output, errors = query.communicate(timeout=120)
@@ -120,7 +122,9 @@ def test_a_second_writer_and_an_upload_are_refused_while_a_run_makes_way(
     _, errors = run.communicate()
     assert run.returncode == 1, errors  # the empty file only
     rejected = f"parley: {corpus}/part0/empty.txt: empty file (no text)"
-    assert errors.strip().splitlines() == [rejected]
+    assert [x for x in errors.strip().splitlines() if not x.startswith("parley: warning:")] == [
+        rejected
+    ]  # the run's warnings (undated documents) aside
     assert refused["writer"] >= 3 and refused["upload"] >= 3, refused
     late = {t: [r for r in rows if "upload/late.txt" not in r] for t, rows in contents(db).items()}
     assert late == contents(reference)

@@ -57,7 +57,8 @@ def test_an_event_is_located_where_its_clause_says(dictionaries, text, place, wr
     ],
 )
 def test_no_place_is_given_where_the_text_gives_none(dictionaries, text):
-    assert all(f[3] is None for f in located(dictionaries, text))
+    # 2004: `Bush` names the president (by 2024 no Bush holds an office to be named by)
+    assert all(f[3] is None for f in located(dictionaries, text, "2004-06-01"))
 
 
 def test_the_speakers_place_is_not_the_place_of_what_it_reports(dictionaries):

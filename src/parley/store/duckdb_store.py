@@ -368,10 +368,13 @@ class DuckDBStore:
             yield from (row[0] for row in rows)
 
     def signatures(self) -> Iterator[Stored]:
-        """Stored documents' MinHash signatures, in the order they were stored."""
+        """Stored documents' MinHash signatures, in the order they were stored, with the
+        dates a copy may share: an inferred date is a guess, never shared (a run takes
+        the same dates whichever copy it met stored)."""
         cursor = self._con.execute(
-            "SELECT document_id, story_id, date, signature FROM documents "
-            "WHERE signature IS NOT NULL ORDER BY added_at, rowid"
+            "SELECT document_id, story_id, "
+            "CASE WHEN date_source = 'inferred' THEN NULL ELSE date END, signature "
+            "FROM documents WHERE signature IS NOT NULL ORDER BY added_at, rowid"
         )
         while rows := cursor.fetchmany(10_000):
             yield from rows
