@@ -383,3 +383,52 @@ def test_a_one_sided_event_says_which_rule_made_it(dictionaries):
 def test_a_predicate_noun_does_not_hold_its_subject(dictionaries):
     # `Japan is a place to visit`: Japan is no visitor
     assert asserted(dictionaries, "Japan is a difficult place to visit.", "2020-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected", "without"),
+    [
+        # a place naming a gathering held there is not a party to it …
+        (
+            "The Geneva summit will allow Iran and France to talk.",
+            "place-names-an-occasion",
+            [],
+            [("CHE", "080", "FRA"), ("CHE", "080", "IRN")],
+        ),
+        # … though one may go there
+        (
+            "The United States will attend the Geneva summit.",
+            "place-names-an-occasion",
+            [("USA", "044", "CHE")],
+            [("USA", "044", "CHE")],
+        ),
+        # where one goes does not stand in for a doer no dictionary knows
+        (
+            "Boris Vantarov headed to Vladivostok to meet Putin.",
+            "destinations-never-act",
+            [],
+            [("RUS", "040", "RUSGOV")],
+        ),
+        # what an act is done to is not its doer
+        (
+            "The occupation of Crimea by Russia has spread the insurgency to Ukraine.",
+            "act-noun-of-is-done-to",
+            [("RUS", "010", "---REB")],
+            [("UKR", "010", "---REB")],
+        ),
+        ("The siege of Aleppo helped the rebels.", "act-noun-of-is-done-to", [],
+         [("SYR", "070", "---REB")]),
+    ],
+)  # fmt: skip
+def test_a_place_in_a_name_or_where_one_goes_is_no_doer(
+    dictionaries, text, rule, expected, without
+):
+    assert asserted(dictionaries, text) == expected
+    off = Dictionaries.load(rules=RuleSet.without([rule]))
+    assert asserted(off, text) == without
+
+
+def test_the_event_names_the_rule_that_set_a_place_aside(dictionaries):
+    text = "The occupation of Crimea by Russia has spread the insurgency to Ukraine."
+    (event,) = parley.code_text(text, "2019-04-20", dictionaries=dictionaries)
+    assert "act-noun-of-is-done-to" in event.rules
