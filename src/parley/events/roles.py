@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.actors.entries import PLACE_KINDS
 from parley.document import Mention, Word
 from parley.errors import ParleyError
 from parley.events.rules import RuleSet
@@ -81,8 +82,6 @@ _PLACES = frozenset({"in", "at"})
 # Prepositions of where one goes or what something reaches (`headed to Vladivostok`):
 # what they govern is never the doer (rule `destinations-never-act`).
 _DESTINATIONS = frozenset({"to", "toward", "towards", "into", "onto"})
-# What an entry names when it is a place (`parley.actors.entries.PLACE_KINDS`).
-_PLACE_KINDS = frozenset({"country", "capital", "place"})
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "while", "when", "until", "as", "because"})
@@ -136,7 +135,7 @@ def _names_occasion(words: Sequence[Word], head: int, kind: str, nouns: PhraseNo
     """A place naming a gathering or accord held there (`the Geneva summit`, `the Minsk
     accords`): part of a name, not a party to it."""
     word = words[head]
-    if kind not in _PLACE_KINDS or word.relation != "compound" or word.head < 0:
+    if kind not in PLACE_KINDS or word.relation != "compound" or word.head < 0:
         return False
     return nouns.occasion(words[word.head])
 
@@ -435,7 +434,7 @@ class Tree:
         if word.relation not in ("obl", "nmod") or word.head < 0:
             return None
         case = self._case(head)
-        place = kind in _PLACE_KINDS
+        place = kind in PLACE_KINDS
         if place and case in _DESTINATIONS and "destinations-never-act" in self.rules:
             return "destinations-never-act"
         done_to = case == "of" and self.nouns.act(self.words[word.head])
