@@ -390,3 +390,52 @@ def test_a_verb_coordinated_with_a_refused_one_is_refused_too(dictionaries):
     events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
     offered = [e for e in events if e.verb_text == "offer"]
     assert offered and all(e.negated for e in offered)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected", "without"),
+    [
+        # a place naming a gathering held there is not a party to it …
+        (
+            "The Geneva summit will allow Iran and France to talk.",
+            "place-names-an-occasion",
+            [],
+            [("CHE", "080", "FRA"), ("CHE", "080", "IRN")],
+        ),
+        # … though one may go there
+        (
+            "The United States will attend the Geneva summit.",
+            "place-names-an-occasion",
+            [("USA", "044", "CHE")],
+            [("USA", "044", "CHE")],
+        ),
+        # where one goes does not stand in for a doer no dictionary knows
+        (
+            "Boris Vantarov headed to Vladivostok to meet Putin.",
+            "destinations-never-act",
+            [],
+            [("RUS", "040", "RUSGOV")],
+        ),
+        # what an act is done to is not its doer
+        (
+            "The occupation of Crimea by Russia has spread the insurgency to Ukraine.",
+            "act-noun-of-is-done-to",
+            [("RUS", "010", "---REB")],
+            [("UKR", "010", "---REB")],
+        ),
+        ("The siege of Aleppo helped the rebels.", "act-noun-of-is-done-to", [],
+         [("SYR", "070", "---REB")]),
+    ],
+)  # fmt: skip
+def test_a_place_in_a_name_or_where_one_goes_is_no_doer(
+    dictionaries, text, rule, expected, without
+):
+    assert asserted(dictionaries, text) == expected
+    off = Dictionaries.load(rules=RuleSet.without([rule]))
+    assert asserted(off, text) == without
+
+
+def test_the_event_names_the_rule_that_set_a_place_aside(dictionaries):
+    text = "The occupation of Crimea by Russia has spread the insurgency to Ukraine."
+    (event,) = parley.code_text(text, "2019-04-20", dictionaries=dictionaries)
+    assert "act-noun-of-is-done-to" in event.rules

@@ -6,7 +6,8 @@ import pytest
 
 from parley.document import Mention, Span, Word
 from parley.errors import ParleyError
-from parley.events.roles import Manner, Tree
+from parley.events.roles import Manner, PhraseNouns, Tree
+from parley.events.rules import RuleSet
 
 
 def tree(rows: str, actors: dict[int, str]) -> Tree:
@@ -450,3 +451,81 @@ def test_a_parse_holding_a_cycle_cannot_trap_the_walks():
     walk.start()
     walk.join(timeout=10)
     assert found == [None]
+
+
+def placed_tree(rows: str, actors: dict[int, tuple[str, str]], rules: RuleSet) -> Tree:
+    """`tree`, with each actor's entry kind (`country`, `person`) and the rules on."""
+    words = []
+    for i, line in enumerate(rows.strip().splitlines()):
+        text, head, relation, *tags = line.split()
+        words.append(Word(text, 0, 0, i, text.lower(), tags[0] if tags else "X", "X", int(head),
+                          relation, 0))  # fmt: skip
+    mentions = [
+        Mention(0, i, i + 1, Span(0, 0), words[i].text, code, (), kind=kind)
+        for i, (code, kind) in actors.items()
+    ]
+    return Tree.build(words, mentions, rules=rules)
+
+
+GENEVA_SUMMIT = """The 2 det
+    Geneva 2 compound PROPN
+    summit 4 nsubj NOUN
+    will 4 aux
+    allow -1 root VERB
+    Iran 4 obj PROPN"""
+
+
+def test_a_place_naming_a_summit_never_acts_in_it():
+    # The Geneva summit will allow Iran …
+    actors = {1: ("CHE", "country"), 5: ("IRN", "country")}
+    t = placed_tree(GENEVA_SUMMIT, actors, RuleSet())
+    assert t.roles(4).source is None
+    assert t.not_doers == {0: "place-names-an-occasion"}
+    off = placed_tree(GENEVA_SUMMIT, actors, RuleSet.without(["place-names-an-occasion"]))
+    assert codes(off, off.roles(4).source) == ["CHE"]
+
+
+def test_a_person_naming_a_summit_is_no_place():
+    # The Putin summit will allow Iran …: a person is not where it is held
+    t = placed_tree(GENEVA_SUMMIT, {1: ("RUSGOV", "person"), 5: ("IRN", "country")}, RuleSet())
+    assert codes(t, t.roles(4).source) == ["RUSGOV"]
+
+
+OCCUPATION = """The 1 det
+    occupation 6 nsubj NOUN
+    of 3 case ADP
+    Crimea 1 nmod PROPN
+    by 5 case ADP
+    Gondor 1 nmod PROPN
+    angered -1 root VERB
+    Arnor 6 obj PROPN"""
+
+
+def test_what_an_act_is_done_to_is_not_its_doer():
+    # The occupation of Crimea by Gondor angered Arnor
+    actors = {3: ("UKR", "country"), 5: ("GON", "country"), 7: ("ARN", "country")}
+    t = placed_tree(OCCUPATION, actors, RuleSet())
+    assert codes(t, t.roles(6).source) == ["GON"]
+    assert t.set_aside(6) == ("act-noun-of-is-done-to",)
+    off = placed_tree(OCCUPATION, actors, RuleSet.without(["act-noun-of-is-done-to"]))
+    assert codes(off, off.roles(6).source) == ["UKR"]
+
+
+def test_a_place_one_goes_to_never_acts_there_but_a_person_may():
+    # Kim headed to Vladivostok; Kim headed to Putin
+    rows = """Kim 1 nsubj PROPN
+    headed -1 root VERB
+    to 3 case ADP
+    Vladivostok 1 obl PROPN"""
+    t = placed_tree(rows, {3: ("RUS", "country")}, RuleSet())
+    assert t.not_doers == {0: "destinations-never-act"}
+    assert t.roles(1).target == 0  # where one goes may still be the target
+    assert placed_tree(rows, {3: ("RUSGOV", "person")}, RuleSet()).not_doers == {}
+    off = RuleSet.without(["destinations-never-act"])
+    assert placed_tree(rows, {3: ("RUS", "country")}, off).not_doers == {}
+
+
+def test_a_phrase_noun_table_row_of_no_known_kind_is_an_error(tmp_path):
+    (tmp_path / "phrase_nouns.tsv").write_text("# header\nword\tkind\nsummit\tplace\n")
+    with pytest.raises(ParleyError, match="summit"):
+        PhraseNouns.read(tmp_path)

@@ -28,7 +28,7 @@ from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, choose_codes
-from parley.events.roles import THREATS, Manner, Tree
+from parley.events.roles import THREATS, Manner, PhraseNouns, Tree
 from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.tables import table_map, tables_folder
@@ -238,6 +238,7 @@ class Coder:
     book: CodeBook = field(default_factory=CodeBook.load)
     rules: RuleSet = field(default_factory=RuleSet)
     manner: Manner = field(default_factory=Manner.bundled)
+    nouns: PhraseNouns = field(default_factory=PhraseNouns.bundled)
 
     @property
     def fewest_actors(self) -> int:
@@ -266,7 +267,7 @@ class Coder:
         if len(actors) < self.fewest_actors or not sentence.words:
             return []  # a sentence without analysis has no grammar to read roles from
         rules = self.rules
-        tree = Tree.build(sentence.words, actors, self._recode, rules, self.manner)
+        tree = Tree.build(sentence.words, actors, self._recode, rules, self.manner, self.nouns)
         groups = tree.groups
         one_sided = "one-sided-events" in rules
         if len(groups) < 2 and not any(len(g) > 1 for g in groups) and not one_sided:
@@ -458,6 +459,8 @@ class Coder:
         target = group_of[choice.places["+"]] if "+" in choice.places else None
         used: tuple[str, ...] = ()
         roles = tree.roles(verb)
+        if source is None and roles.source is not None:
+            used += tree.set_aside(verb)  # `the occupation of Crimea by Russia`
         source = roles.source if source is None else source
         named = source  # the doer the grammar (or a pattern) names, before any stand-in
         target = roles.target if target is None else target
@@ -471,6 +474,8 @@ class Coder:
             doer = "no-stand-in-for-grammar-doer" in rules
             if source is None and doer and tree.grammar_has_doer(verb):
                 return None  # `was shot down`: by whom is not said
+            passed = [g for g in before if g in tree.not_doers]
+            before = [g for g in before if g not in tree.not_doers]  # `headed to Vladivostok`
             if "stand-in-below-verb" in rules:
                 below = tree.groups_below(verb)  # not `…, an official said` after it
                 after = [g for g in after if g in below]
@@ -482,7 +487,9 @@ class Coder:
             if target is None:
                 target = next((g for g in after if g != source), None)
             if (source, target) != stood:
-                used = ("nearest-actor-stands-in",)
+                used += ("nearest-actor-stands-in",)
+            if source != stood[0]:
+                used += tuple(dict.fromkeys(tree.not_doers[g] for g in passed))
         one_sided = (
             "one-sided-events" in rules and named is not None and not tree.frames_report(verb)
         )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.actors.entries import PLACE_KINDS
 from parley.document import Mention, Word
 from parley.errors import ParleyError
 from parley.events.rules import RuleSet
@@ -78,6 +79,9 @@ _DEMAND_NOUNS = frozenset(
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
 # Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
 _PLACES = frozenset({"in", "at"})
+# Prepositions of where one goes or what something reaches (`headed to Vladivostok`):
+# what they govern is never the doer (rule `destinations-never-act`).
+_DESTINATIONS = frozenset({"to", "toward", "towards", "into", "onto"})
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "while", "when", "until", "as", "because"})
@@ -125,6 +129,15 @@ def _inside_phrase(words: Sequence[Word], children: list[list[int]], word: int) 
             for c in children[word]
         )
     return True
+
+
+def _names_occasion(words: Sequence[Word], head: int, kind: str, nouns: PhraseNouns) -> bool:
+    """A place naming a gathering or accord held there (`the Geneva summit`, `the Minsk
+    accords`): part of a name, not a party to it."""
+    word = words[head]
+    if kind not in PLACE_KINDS or word.relation != "compound" or word.head < 0:
+        return False
+    return nouns.occasion(words[word.head])
 
 
 def _modifier(words: Sequence[Word], head: int) -> bool:
@@ -219,6 +232,45 @@ class Manner:
         return cls.read(tables_folder())
 
 
+@dataclass(slots=True, frozen=True)
+class PhraseNouns:
+    """Nouns that decide whether a place in their phrase acts
+    (`data/tables/phrase_nouns.tsv`): an occasion a place names (`the Geneva summit`),
+    and an act done to what its `of` phrase names (`the occupation of Crimea`). Kept in
+    a table so that a reader can see, and extend, which phrases parley reads so."""
+
+    occasions: frozenset[str] = frozenset()
+    acts: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, folder: Path) -> PhraseNouns:
+        """The table in `folder`; a row of another kind is an error, not a word ignored."""
+        kinds: dict[str, set[str]] = {"occasion": set(), "act": set()}
+        for word, kind in table_rows(folder / "phrase_nouns.tsv"):
+            if kind not in kinds:
+                raise ParleyError(
+                    f"phrase_nouns.tsv: '{word}' has kind '{kind}'; kinds are occasion, act"
+                )
+            kinds[kind].add(word)
+        return cls(frozenset(kinds["occasion"]), frozenset(kinds["act"]))
+
+    @classmethod
+    def bundled(cls) -> PhraseNouns:
+        """parley's own table (`Coder` reads it once, and hands it to each tree)."""
+        return cls.read(tables_folder())
+
+    def _named(self, word: Word, words: frozenset[str]) -> bool:
+        return word.lemma.lower() in words or word.text.lower() in words
+
+    def occasion(self, word: Word) -> bool:
+        """`summit`, `talks`, `accords`: a gathering or accord a place may name."""
+        return self._named(word, self.occasions)
+
+    def act(self, word: Word) -> bool:
+        """`occupation`, `invasion`: an act done to what its `of` phrase names."""
+        return self._named(word, self.acts)
+
+
 @dataclass(slots=True)
 class Roles:
     """Actor groups (indexes into `Tree.groups`) a verb's grammar gives; None if none."""
@@ -239,6 +291,10 @@ class Tree:
     tail: range = range(0)  # the words of a closing `…, X said` (`_reporting_tail`)
     rules: RuleSet = field(default_factory=RuleSet)
     manner: Manner = field(default_factory=Manner.bundled)
+    nouns: PhraseNouns = field(default_factory=PhraseNouns.bundled)
+    # Groups that where they stand say where one goes or what an act is done to, never
+    # who acts (`headed to Vladivostok`, `the occupation of Crimea`) → the rule saying so.
+    not_doers: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -248,6 +304,7 @@ class Tree:
         recode: Recode | None = None,
         rules: RuleSet | None = None,
         manner: Manner | None = None,
+        nouns: PhraseNouns | None = None,
     ) -> Tree:
         """Actors hung on the tree, read as a careful coder reads noun phrases:
 
@@ -258,13 +315,18 @@ class Tree:
         - coordinated actors (`Gondor and Osgiliath`: `conj`) form one group, a country
           coordinated inside a phrase too (`lawmakers in Fornost and Gondor`);
         - mentions of the same words (a compound actor, `[FRO/BIL/SAM]`) are one group:
-          each member acts, as coordinated actors do.
+          each member acts, as coordinated actors do;
+        - a place naming a gathering or accord (`the Geneva summit`), where one goes
+          (`headed to Vladivostok`) or what an act is done to (`the occupation of
+          Crimea`) stays an actor, one may go to or act on, but never acts there
+          (`not_doers`).
 
         `recode(mention, code, rule)` gives a mention a composed code (with its country
         and sector facts); without it, mentions keep their codes. Each reading is a rule
         of `rules` (`parley.events.rules`), read only where it is on.
         """
         rules = rules if rules is not None else RuleSet()
+        nouns = nouns if nouns is not None else PhraseNouns.bundled()
         children: list[list[int]] = [[] for _ in words]
         by_token: dict[int, list[int]] = {}
         for i, word in enumerate(words):
@@ -325,9 +387,12 @@ class Tree:
                         found[index], *twins[index] = composed
                         absorbed.add(inner)
                         break
-        tree = cls(words, children, [], {}, rules=rules, manner=manner or Manner.bundled())
+        tree = cls(
+            words, children, [], {}, rules=rules, manner=manner or Manner.bundled(), nouns=nouns
+        )
         tail = _reporting_tail(words) if "reporting-tail" in rules else range(0)
         reporters: set[int] = set()
+        not_doers: dict[int, str] = {}
         for head, index in sorted(heads.items(), key=lambda item: found[item[1]].token_start):
             if index in absorbed:
                 continue
@@ -346,12 +411,51 @@ class Tree:
                 tree.groups.append([])
                 if head in tail:
                     reporters.add(group)
+                rule = tree._never_acts(head, found[index].kind)
+                if rule is not None:
+                    not_doers[group] = rule
             tree.groups[group] += members
             tree.group_at[head] = group
         tree.groups += loose
         tree.reporters = frozenset(reporters)
+        tree.not_doers = not_doers
         tree.tail = tail
         return tree
+
+    def _never_acts(self, head: int, kind: str) -> str | None:
+        """The rule by which the actor at `head` (an entry of `kind`) never acts where it
+        stands, if any: it is a place naming a gathering (`the Geneva summit`), where one
+        goes or what something reaches (`headed to Vladivostok`), or what an act is done
+        to (`the occupation of Crimea`)."""
+        word = self.words[head]
+        occasion = _names_occasion(self.words, head, kind, self.nouns)
+        if occasion and "place-names-an-occasion" in self.rules:
+            return "place-names-an-occasion"
+        if word.relation not in ("obl", "nmod") or word.head < 0:
+            return None
+        case = self._case(head)
+        place = kind in PLACE_KINDS
+        if place and case in _DESTINATIONS and "destinations-never-act" in self.rules:
+            return "destinations-never-act"
+        done_to = case == "of" and self.nouns.act(self.words[word.head])
+        if done_to and "act-noun-of-is-done-to" in self.rules:
+            return "act-noun-of-is-done-to"
+        return None
+
+    def doer_in(self, start: int) -> int | None:
+        """The actor nearest the top of the phrase headed by `start` that may act there
+        (`actor_in`, passing over `not_doers`: `the occupation of Crimea by Russia`)."""
+        marks = {h: g for h, g in self.group_at.items() if g not in self.not_doers}
+        return _nearest(self.words, self.children, start, marks, _inside_phrase)
+
+    def set_aside(self, verb: int) -> tuple[str, ...]:
+        """The rules that set aside an actor in the verb's own subject as no doer (`the
+        occupation of Crimea by Russia`: Russia acts, not Crimea), for the event's list."""
+        subjects = self.dependents(verb, "nsubj", "nsubj:pass")
+        inside = set(_phrase(self.children, subjects[0])) if subjects else set()
+        heads = sorted(inside & self.group_at.keys())
+        found = (self.not_doers.get(self.group_at[h]) for h in heads)
+        return tuple(dict.fromkeys(rule for rule in found if rule is not None))
 
     def actor_in(self, start: int) -> int | None:
         """The actor nearest the top of the phrase headed by `start` (left first among
@@ -484,10 +588,10 @@ class Tree:
         if noun is not None and (agent := self.noun_agent(noun)) is not None:
             return agent  # `Trump's decision to reject`: Trump rejects
         if subjects:
-            found = self.actor_in(subjects[0])
+            found = self.doer_in(subjects[0])
             relative = self.words[subjects[0]].lemma.lower() in _RELATIVE
             if found is None and relative and word.relation == "acl:relcl":
-                return self.actor_in(word.head)
+                return self.actor_in(word.head)  # `Syria, which welcomed X`
             return found
         governor = word.head
         if governor < 0 or depth > 8:
