@@ -162,7 +162,8 @@ class Reach:
         if "pattern-prepositions" in rules:
             phrases = {}
             for word in words:
-                if word.relation in _PREPOSITIONS and cls._on_verb(words, word.head, verb):
+                on_verb = word.head >= 0 and cls._on_verb(words, word.head, verb)
+                if word.relation in _PREPOSITIONS and on_verb:
                     phrases[word.token] = tokens(_below(children, word.head, words))
         times: dict[int, int] = {}
         if "pattern-time-phrases" in rules:
