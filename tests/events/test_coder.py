@@ -439,3 +439,40 @@ def test_the_event_names_the_rule_that_set_a_place_aside(dictionaries):
     text = "The occupation of Crimea by Russia has spread the insurgency to Ukraine."
     (event,) = parley.code_text(text, "2019-04-20", dictionaries=dictionaries)
     assert "act-noun-of-is-done-to" in event.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "loose", "on_tree"),
+    [
+        # `- * TALKS` [111] (attacked the talks) from another clause with its own subject
+        (
+            "Peru attacked Chile, and a spokesman said the talks had ended.",
+            "pattern-in-clause",
+            ("PER", "111", "CHL"),
+            ("PER", "190", "CHL"),
+        ),
+        # `(WITH OFFICIALS)` [110] from a word outside the `with` phrase
+        (
+            "Peru attacked Chile with missiles, killing officials.",
+            "pattern-prepositions",
+            ("PER", "110", "CHL"),
+            ("PER", "194", "CHL"),
+        ),
+        # `- * INTO` [190] (advancing into a country) on a phrase saying when
+        (
+            "Peru will continue its aid to Chile into the foreseeable future.",
+            "pattern-time-phrases",
+            ("PER", "190", "CHL"),
+            None,
+        ),
+    ],
+)
+def test_a_pattern_is_met_by_the_verbs_own_phrases(dictionaries, text, rule, loose, on_tree):
+    without = Dictionaries.load(rules=RuleSet.without([rule]))
+    assert loose in triples(without, text)
+    events = parley.code_text(text, "2024-03-01", dictionaries=dictionaries)
+    found = [(e.source, e.code, e.target) for e in events]
+    assert loose not in found
+    if on_tree is not None:
+        assert on_tree in found
+        assert rule in next(e for e in events if (e.source, e.code, e.target) == on_tree).rules

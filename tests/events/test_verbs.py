@@ -252,3 +252,13 @@ def test_a_block_without_a_code_has_the_null_code(tmp_path: Path):
     assert by_key[("BEEFED", "UP")].codes == Codes(None, None)
     assert by_key[("BEEFED", "UP")].block == "BEEF UP"
     assert by_key[("CORDONED", "OFF")].codes == Codes("190", None)
+
+
+def test_a_parenthesised_group_is_read_as_one_prepositional_phrase(tmp_path: Path):
+    index = pattern_index(
+        tmp_path,
+        "--- EXERCISE [062] ---\nEXERCISE\n- * TROOPS (IN {JOINT DRILLS}) (WITH +) [062]\n",
+    )
+    (pattern,) = index.candidates(["TROOPS"])
+    # TROOPS stands alone; IN JOINT DRILLS is one phrase, WITH + another
+    assert pattern.phrases == ((1, 4), (4, 6))

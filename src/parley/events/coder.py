@@ -27,11 +27,11 @@ from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
-from parley.events.patterns import Choice, choose_codes
+from parley.events.patterns import Choice, Reach, choose_codes
 from parley.events.roles import THREATS, Manner, PhraseNouns, Tree
 from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
-from parley.tables import table_map, tables_folder
+from parley.tables import table_map, table_rows, tables_folder
 
 WINDOW = 15
 # CAMEO's root of statements made to no one in particular: with no actor addressed, the
@@ -70,11 +70,13 @@ class VerbLexicon:
     roots: dict[str, str] = field(default_factory=dict)  # verb → its code's root (`ATTACK`: 19)
     refusals: dict[str, str] = field(default_factory=dict)  # negated `08` → refusal `124`
     intentions: dict[str, str] = field(default_factory=dict)  # pledged `07` → intent `033`
+    time_nouns: frozenset[str] = frozenset()  # nouns of phrases saying when (`future`)
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
-        """The verbs of `verb_files`, and the bundled refusal and intention tables."""
+        """The verbs of `verb_files`, and the bundled refusal, intention and time-noun
+        tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -87,6 +89,9 @@ class VerbLexicon:
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
         lexicon.refusals = table_map(tables_folder() / "refusals.tsv")
         lexicon.intentions = table_map(tables_folder() / "intentions.tsv")
+        lexicon.time_nouns = frozenset(
+            row[0] for row in table_rows(tables_folder() / "time_nouns.tsv")
+        )
         return lexicon
 
 
@@ -293,6 +298,7 @@ class Coder:
                 starts,
                 bases,
                 self.manner.negation_tokens,
+                Reach.read(tree.words, tree.children, verb, rules, self.verbs.time_nouns),
             )
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
@@ -302,6 +308,7 @@ class Coder:
                 continue
             pairs, used = found
             used += ("pattern-lemmas",) if choice.by_lemma else ()
+            used += choice.refused
             negated = tree.negated(verb) and not choice.negation
             modality = tree.modality(verb)
             verb_span = sentence.char_span(match.start, match.end)

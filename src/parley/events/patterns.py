@@ -9,14 +9,22 @@ Patterns are first tried on the words as written, so a pattern spelling out the 
 A marker stands for an actor at that place: `$` the source, `+` the target, `%` a
 compound actor whose members act on each other. The most specific matching pattern wins
 (most words); the places its markers matched override the roles read from the parse.
+
+Words in order are not yet the verb's words. On an analysed sentence the words a pattern
+names after the verb must lie in the verb's own clause, a `(…)` group must be a
+prepositional phrase on the verb or its object, and a phrase saying when is no phrase a
+pattern meets by a stray word (`Reach`): `continue … into the foreseeable future` is no
+advance `- * INTO`, `attacked X with missiles, officials said` no clash `(WITH
+OFFICIALS)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from parley.document import Word
 from parley.events.verbs import Codes, Pattern, Step, Verb
 
 
@@ -29,6 +37,7 @@ class Choice:
     places: dict[str, int] = field(default_factory=dict)  # marker → actor's first token
     negation: bool = False  # the pattern spells out a negation: it is part of the code
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
+    refused: tuple[str, ...] = ()  # rules that turned down a pattern the words match
 
 
 def _negative(pattern: Pattern, negations: AbstractSet[str]) -> bool:
@@ -73,6 +82,189 @@ def _steps_match(
     return True
 
 
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl"})
+_PREPOSITIONS = frozenset({"case", "mark"})
+_TIME_RELATIONS = frozenset(
+    {"obl", "obl:tmod", "obl:npmod", "nmod", "nmod:tmod", "nmod:npmod", "advmod"}
+)
+
+
+def _below(children: Sequence[Sequence[int]], top: int, words: Sequence[Word] = ()) -> list[int]:
+    """`top` and the words hanging below it (a parse may hold a cycle: each word once);
+    given `words`, not the clauses inside (`for two hours, forcing police to fire`)."""
+    seen = [top]
+    for word in seen:
+        seen += [
+            c
+            for c in children[word]
+            if c not in seen and not (words and words[c].upos in _CLAUSE_HEADS)
+        ]
+    return seen
+
+
+@dataclass(slots=True, frozen=True)
+class Reach:
+    """Where a verb pattern's words after the verb may lie, read on the tree, so that a
+    pattern is met by the verb's own phrases and not by words that merely follow it.
+
+    - `clause` (rule `pattern-in-clause`): the tokens of the verb's own clause, the
+      words hanging below it but not in a clause with its own subject beside it
+      (`condemned the meeting, and a spokesman said …`) or set off to report it
+      (`attacked X with missiles, officials said`); None where not checked. A clause
+      without a subject stays (a parser often hangs an object as `parataxis`).
+    - `phrases` (rule `pattern-prepositions`): each preposition heading a phrase on the
+      verb or on its object, to the tokens of that phrase (clauses inside it left
+      out): a `(WITH &WEAPON)` group opens at one and lies inside it; None where not
+      checked.
+    - `times` (rule `pattern-time-phrases`): each token of a phrase saying when
+      (`into the foreseeable future`), to the token of its time noun: none of it meets a
+      pattern word unless a `(…)` group opens on it, or the word is the noun itself.
+    """
+
+    clause: frozenset[int] | None = None
+    phrases: Mapping[int, frozenset[int]] | None = None
+    times: Mapping[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def read(
+        cls,
+        words: Sequence[Word],
+        children: Sequence[Sequence[int]],
+        verb: int,
+        rules: Container[str],
+        time_nouns: AbstractSet[str] = frozenset(),
+    ) -> Reach:
+        """The reach of the verb at word `verb`, for the rules of `rules` that are on."""
+
+        def tokens(found: Sequence[int]) -> frozenset[int]:
+            return frozenset(words[i].token for i in found)
+
+        def own_clause(word: int) -> bool:
+            """A clause beside the verb's, not part of it."""
+            found = words[word]
+            subject = any(words[c].relation in _SUBJECTS for c in children[word])
+            if found.relation in ("parataxis", "conj") and subject:
+                return True
+            first = min(_below(children, word))
+            return found.relation == "ccomp" and subject and words[first].upos == "PUNCT"
+
+        clause = None
+        if "pattern-in-clause" in rules:
+            # A verb the parser took for an adjective (`submitted petitions` read as
+            # `amod`) has its object above it: its clause is the noun's phrase.
+            top = words[verb].head if words[verb].relation == "amod" else verb
+            seen = [top if top >= 0 else verb]
+            for word in seen:
+                seen += [c for c in children[word] if c not in seen and not own_clause(c)]
+            clause = tokens(seen)
+        phrases = None
+        if "pattern-prepositions" in rules:
+            phrases = {}
+            for word in words:
+                on_verb = word.head >= 0 and cls._on_verb(words, word.head, verb)
+                if word.relation in _PREPOSITIONS and on_verb:
+                    phrases[word.token] = tokens(_below(children, word.head, words))
+        times: dict[int, int] = {}
+        if "pattern-time-phrases" in rules:
+            for i, word in enumerate(words):
+                if (
+                    word.upos in ("NOUN", "PROPN")
+                    and word.relation in _TIME_RELATIONS
+                    and word.lemma.lower() in time_nouns
+                ):
+                    times.update((t, word.token) for t in tokens(_below(children, i, words)))
+        return cls(clause, phrases, times)
+
+    @staticmethod
+    def _on_verb(words: Sequence[Word], noun: int, verb: int) -> bool:
+        """Whether the phrase of `noun` hangs on `verb`, directly or through nouns (its
+        object's), no other clause between (`attacked the town with missiles`)."""
+        current = noun
+        for _ in range(8):  # a parse may hold a cycle
+            head = words[current].head
+            if head == verb:
+                return True
+            if head < 0 or words[head].upos in _CLAUSE_HEADS:
+                return False
+            current = head
+        return False
+
+
+@dataclass(slots=True)
+class _Search:
+    """A backtracking search for a pattern's steps after the verb within its `Reach`:
+    the words may be met at several places, and only some lie where the tree allows.
+    `refused` collects the rules that turned down a place the words alone matched."""
+
+    steps: Sequence[Step]
+    phrases: Mapping[int, tuple[int, int]]  # step opening a `(…)` group → the group's span
+    norms: Sequence[str]
+    end: int
+    actors: Mapping[int, int]
+    bases: Sequence[str]
+    reach: Reach
+    places: dict[str, int]
+    refused: set[str] = field(default_factory=set)
+    failed: set[tuple[int, int, int]] = field(default_factory=set)
+
+    def _size(self, step: Step, k: int) -> int:
+        """How many tokens `step` takes at `k` (0 where it does not match there)."""
+        if isinstance(step, str):
+            return self.actors[k] - k if k in self.actors else 0
+        if not step.starts(self.norms, self.bases, k):
+            return 0
+        return step.length_at(self.norms, k, self.bases)
+
+    def _fault(self, n: int, k: int, size: int, group: tuple[int, int, int] | None) -> str:
+        """The rule that refuses step `n` at tokens `k…k+size`, "" where none does."""
+        taken = range(k, k + 1) if isinstance(self.steps[n], str) else range(k, k + size)
+        clause = self.reach.clause
+        if clause is not None and any(t not in clause for t in taken):
+            return "pattern-in-clause"
+        phrases = self.reach.phrases
+        if phrases is not None:
+            if n in self.phrases and k not in phrases:
+                return "pattern-prepositions"
+            if group is not None and n not in self.phrases:
+                inside = phrases.get(group[2], frozenset())
+                if any(t not in inside for t in taken):
+                    return "pattern-prepositions"
+        names = n in self.phrases and self.phrases[n][1] - n > 1  # `(TO FUTURE)`
+        if not (names or group) and any(
+            self.reach.times.get(t, t) != t for t in taken
+        ):  # `- * INTO` on `into the foreseeable future`
+            return "pattern-time-phrases"
+        return ""
+
+    def find(self, n: int, i: int, group: tuple[int, int, int] | None = None) -> bool:
+        """Whether steps `n…` match from token `i`; `group`: the `(…)` group step `n` is
+        inside (its span and the token its preposition met)."""
+        if n == len(self.steps):
+            return True
+        if group is not None and n >= group[1]:
+            group = None
+        state = (n, i, group[2] if group else -1)
+        if state in self.failed:
+            return False
+        step = self.steps[n]
+        for k in range(i, self.end):
+            size = self._size(step, k)
+            if not size:
+                continue
+            fault = self._fault(n, k, size, group)
+            if fault:
+                self.refused.add(fault)
+            elif self.find(n + 1, k + size, (*self.phrases[n], k) if n in self.phrases else group):
+                if isinstance(step, str):
+                    self.places[step] = k
+                return True
+            if isinstance(step, str):
+                break  # a marker takes the next actor, as without a tree
+        self.failed.add(state)
+        return False
+
+
 def choose_codes(
     verb: Verb,
     norms: Sequence[str],
@@ -81,22 +273,35 @@ def choose_codes(
     actors: Mapping[int, int],
     bases: Sequence[str] = (),
     negations: AbstractSet[str] = frozenset(),
+    reach: Reach | None = None,
 ) -> Choice:
     """The most specific pattern matching around the verb at tokens `verb_at`, looking
-    no further than `window`; else the verb's own codes. `actors` maps each actor
-    mention's first token to its end; `bases` each token's lemma if it is a noun. Only
-    the patterns the nearby words can match are tried (`PatternIndex`), most specific
-    first."""
+    no further than `window`, its words after the verb where `reach` allows; else the
+    verb's own codes. `actors` maps each actor mention's first token to its end; `bases`
+    each token's lemma if it is a noun. Only the patterns the nearby words can match
+    are tried (`PatternIndex`), most specific first. A pattern the words alone match
+    but the tree turns down names the rules that did (`Choice.refused`)."""
     start, end = verb_at
+    reach = reach or Reach()
     nearby = [*norms[window[0] : start], *norms[end : window[1]]]
     nouns = [*bases[window[0] : start], *bases[end : window[1]]] if bases else []
+    refused: set[str] = set()
     for lemmas in ((), bases) if bases else ((),):
         for pattern in verb.patterns.candidates(nearby, nouns if lemmas else ()):
             places: dict[str, int] = {}
-            after = (pattern.after, norms, end, window[1], actors, places, lemmas)
             before = (pattern.before, norms, window[0], start, actors, places, lemmas)
-            if _steps_match(*after) and _steps_match(*before):
+            if not _steps_match(*before):
+                continue
+            phrases = {first: (first, last) for first, last in pattern.phrases}
+            after = (pattern.after, phrases, norms, window[1], actors, lemmas)
+            search = _Search(*after, reach, places)
+            if search.find(0, end):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern, negations)
-                return Choice(pattern.codes, entry, places, negative, bool(lemmas))
-    return Choice(verb.codes, f"{verb.where} {verb.lemma} ({verb.block})")
+                return Choice(
+                    pattern.codes, entry, places, negative, bool(lemmas), tuple(sorted(refused))
+                )
+            if search.refused and _Search(*after, Reach(), {}).find(0, end):
+                refused |= search.refused
+    entry = f"{verb.where} {verb.lemma} ({verb.block})"
+    return Choice(verb.codes, entry, refused=tuple(sorted(refused)))

@@ -114,6 +114,9 @@ class Pattern:
     where: str
     text: str
     size: int = 0
+    # The `(…)` groups after the verb, as spans of `after`: each a prepositional phrase
+    # whose first step is the preposition (`(WITH &WEAPON)`).
+    phrases: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -272,10 +275,24 @@ def _synset_member(text: str, label: str) -> list[tuple[str, ...]]:
     return [key, *((*key[:-1], plural) for plural in plurals(last))]
 
 
-def _tokens(text: str) -> list[str]:
-    """Split a pattern into words and markers (`SUGGESTED_+` is `SUGGESTED` then `+`),
-    dropping the grouping brackets."""
-    return re.sub(r"_?([$+%^])_?", r" \1 ", re.sub(r"[(){}]", " ", text)).split()
+def _words(text: str) -> list[tuple[str, int]]:
+    """Split a pattern half into words and markers (`SUGGESTED_+` is `SUGGESTED` then
+    `+`), each with the number of the `(…)` group it lies in (0 outside any): PETRARCH
+    writes a prepositional phrase so, its first word the preposition (`(WITH
+    &WEAPON)`), and the coder checks on the tree that the words form one
+    (`Pattern.phrases`). Braces, a noun phrase's words (`{JOINT MANOEUVRES}`), drop."""
+    out: list[tuple[str, int]] = []
+    depth = groups = 0
+    for piece in re.split(r"([()])", text):
+        if piece == "(":
+            groups += depth == 0
+            depth += 1
+        elif piece == ")":
+            depth = max(0, depth - 1)
+        else:
+            words = re.sub(r"_?([$+%^])_?", r" \1 ", re.sub(r"[{}]", " ", piece)).split()
+            out += [(word, groups if depth else 0) for word in words]
+    return out
 
 
 def _joined(alternative: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -329,10 +346,21 @@ def _pattern(line: str, where: str, synsets: dict[str, list[tuple[str, ...]]]) -
     if "*" not in text.split():
         raise ValueError("pattern has no '*' for the verb")
     before_text, _, after_text = text.partition("*")
-    before = tuple(e for w in _tokens(before_text) if (e := _element(w, synsets)))
-    after = tuple(e for w in _tokens(after_text) if (e := _element(w, synsets)))
+    before = tuple(e for w, _ in _words(before_text) if (e := _element(w, synsets)))
+    after: list[Step] = []
+    groups: dict[int, list[int]] = {}  # `(…)` group → its steps
+    for word, group in _words(after_text):
+        if (element := _element(word, synsets)) is not None:
+            if group:
+                groups.setdefault(group, []).append(len(after))
+            after.append(element)
+    phrases = tuple(
+        (steps[0], steps[-1] + 1)
+        for steps in groups.values()
+        if not isinstance(after[steps[0]], str)
+    )
     size = sum(not isinstance(e, str) for e in (*before, *after))
-    return Pattern(before, after, codes, where, text, size)
+    return Pattern(before, tuple(after), codes, where, text, size, phrases)
 
 
 def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[Issue]]:
