@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from parley.actors.codes import CodeBook
@@ -298,7 +299,7 @@ class Coder:
                 starts,
                 bases,
                 self.manner.negation_tokens,
-                Reach.read(tree.words, tree.children, verb, rules, self.verbs.time_nouns),
+                partial(Reach.read, tree.words, tree.children, verb, rules, self.verbs.time_nouns),
             )
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue

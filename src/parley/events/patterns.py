@@ -20,7 +20,7 @@ OFFICIALS)`.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -155,15 +155,19 @@ class Reach:
             # `amod`) has its object above it: its clause is the noun's phrase.
             top = words[verb].head if words[verb].relation == "amod" else verb
             seen = [top if top >= 0 else verb]
+            found = set(seen)
             for word in seen:
-                seen += [c for c in children[word] if c not in seen and not own_clause(c)]
+                more = [c for c in children[word] if c not in found and not own_clause(c)]
+                seen += more
+                found.update(more)
             clause = tokens(seen)
         phrases = None
         if "pattern-prepositions" in rules:
             phrases = {}
             for word in words:
-                on_verb = word.head >= 0 and cls._on_verb(words, word.head, verb)
-                if word.relation in _PREPOSITIONS and on_verb:
+                if word.relation not in _PREPOSITIONS or word.head < 0:
+                    continue
+                if cls._on_verb(words, word.head, verb):
                     phrases[word.token] = tokens(_below(children, word.head, words))
         times: dict[int, int] = {}
         if "pattern-time-phrases" in rules:
@@ -273,16 +277,17 @@ def choose_codes(
     actors: Mapping[int, int],
     bases: Sequence[str] = (),
     negations: AbstractSet[str] = frozenset(),
-    reach: Reach | None = None,
+    reach: Callable[[], Reach] | None = None,
 ) -> Choice:
     """The most specific pattern matching around the verb at tokens `verb_at`, looking
-    no further than `window`, its words after the verb where `reach` allows; else the
+    no further than `window`, its words after the verb where `reach()` allows (read
+    only when a pattern has words after the verb to place: most verbs try none); else the
     verb's own codes. `actors` maps each actor mention's first token to its end; `bases`
     each token's lemma if it is a noun. Only the patterns the nearby words can match
     are tried (`PatternIndex`), most specific first. A pattern the words alone match
     but the tree turns down names the rules that did (`Choice.refused`)."""
     start, end = verb_at
-    reach = reach or Reach()
+    read: Reach | None = None
     nearby = [*norms[window[0] : start], *norms[end : window[1]]]
     nouns = [*bases[window[0] : start], *bases[end : window[1]]] if bases else []
     refused: set[str] = set()
@@ -292,16 +297,19 @@ def choose_codes(
             before = (pattern.before, norms, window[0], start, actors, places, lemmas)
             if not _steps_match(*before):
                 continue
+            if not _steps_match(pattern.after, norms, end, window[1], actors, {}, lemmas):
+                continue  # the words alone do not follow (found at their first places)
             phrases = {first: (first, last) for first, last in pattern.phrases}
             after = (pattern.after, phrases, norms, window[1], actors, lemmas)
-            search = _Search(*after, reach, places)
+            if read is None:
+                read = reach() if reach is not None else Reach()
+            search = _Search(*after, read, places)
             if search.find(0, end):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern, negations)
                 return Choice(
                     pattern.codes, entry, places, negative, bool(lemmas), tuple(sorted(refused))
                 )
-            if search.refused and _Search(*after, Reach(), {}).find(0, end):
-                refused |= search.refused
+            refused |= search.refused  # the words follow; the tree turned them down
     entry = f"{verb.where} {verb.lemma} ({verb.block})"
     return Choice(verb.codes, entry, refused=tuple(sorted(refused)))
