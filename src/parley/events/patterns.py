@@ -143,11 +143,13 @@ class Reach:
         def own_clause(word: int) -> bool:
             """A clause beside the verb's, not part of it."""
             found = words[word]
-            subject = any(words[c].relation in _SUBJECTS for c in children[word])
-            if found.relation in ("parataxis", "conj") and subject:
+            if found.relation not in ("parataxis", "conj", "ccomp"):
+                return False
+            if not any(words[c].relation in _SUBJECTS for c in children[word]):
+                return False
+            if found.relation != "ccomp":
                 return True
-            first = min(_below(children, word))
-            return found.relation == "ccomp" and subject and words[first].upos == "PUNCT"
+            return words[min(_below(children, word))].upos == "PUNCT"
 
         clause = None
         if "pattern-in-clause" in rules:
