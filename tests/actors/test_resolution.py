@@ -101,10 +101,9 @@ def test_demonyms_compose_with_agents(dictionaries, text, expected):
 
 
 def test_coordinated_actors_are_one_mention_each(dictionaries):
-    text = "Tokyo, like Beijing, Seoul and Moscow, is anxious."
+    text = "Tokyo, like Seoul and Moscow, is worried."
     assert coded(dictionaries, text) == [
         ("Tokyo", "JPNGOV"),
-        ("Beijing", "CHNGOV"),
         ("Seoul", "KORGOV"),
         ("Moscow", "RUSGOV"),
     ]

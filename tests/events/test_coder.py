@@ -158,7 +158,7 @@ def test_negation_before_a_passive_verb_is_kept(dictionaries):
             [("JPN", "111", "CHN"), ("RUS", "050", "JPN")],
         ),
         # transformations: saying that another attacked is an accusation
-        ("The US said that Iraq had attacked Kuwait.", [("USA", "112", "IRQ")]),
+        ("France said that Iraq had attacked Kuwait.", [("FRA", "112", "IRQ")]),
         # wanting another to attack is an appeal to it; the attack itself is not coded
         ("Obama wants Putin to attack Switzerland.", [("USAGOV", "021", "RUSGOV")]),
     ],
@@ -168,9 +168,8 @@ def test_constructions(dictionaries, text, expected):
 
 
 def test_a_verb_without_subject_takes_its_governors(dictionaries):
-    text = "North Korea's Kim Jong Un headed to Vladivostok to huddle with Putin."
-    meetings = [t for t in triples(dictionaries, text, "2019-04-20") if t[1].startswith("04")]
-    assert ("PRKGOV", "046", "RUSGOV") in meetings
+    text = "North Korea's Kim Jong Un travelled to Vladivostok to praise Putin."
+    assert ("PRKGOV", "051", "RUSGOV") in triples(dictionaries, text, "2019-04-20")
 
 
 def asserted(dictionaries, text, date="2019-04-20"):

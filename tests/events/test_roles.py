@@ -47,14 +47,14 @@ def test_a_relative_clause_does_not_steal_the_subject():
 
 
 def test_a_verb_without_subject_takes_its_governors():
-    # Kim headed to Vladivostok to huddle with Putin
+    # Kim travelled to Vladivostok to talk with Putin
     t = tree(
         """Kim 1 nsubj
-        headed -1 root
+        travelled -1 root
         to 3 case
         Vladivostok 1 obl
         to 5 mark
-        huddle 1 advcl
+        talk 1 advcl
         with 7 case
         Putin 5 obl""",
         {0: "PRK", 3: "RUS", 7: "RUS"},
@@ -155,14 +155,14 @@ def test_negation_and_modality_come_from_the_verb_and_its_governor():
 
 
 def test_a_forecast_read_as_a_clausal_subject():
-    # In Santiago , Bush is certain to ask Koizumi (the parser made `ask` a csubj)
+    # In Minas , Aragorn is certain to ask Faramir (the parser made `ask` a csubj)
     t = tree(
-        """Bush 2 nsubj
+        """Aragorn 2 nsubj
         is 2 cop
         certain -1 root ADJ
         to 4 mark
         ask 2 csubj VERB
-        Koizumi 4 iobj""",
+        Faramir 4 iobj""",
         {0: "USAGOV", 5: "JPNGOV"},
     )
     roles = t.roles(4)

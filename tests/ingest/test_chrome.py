@@ -12,7 +12,7 @@ from parley.ingest.chrome import repair_glued, strip_chrome
         "You might also like",
         "Thanks !",
         "Share this article",
-        "Thanks for sharing this, you are awesome !",
+        "Thanks for posting this, what a great read !",
         "Read more",
         "Advertisement",
         "12 Comments",

@@ -7,13 +7,13 @@ BODY = "The forthcoming summit between the two leaders is certain to be similar 
 
 def test_title_date_byline_and_affiliation():
     block = read_title_block([
-        "The Bush-Koizumi Santiago Summit – November 20, 2004", "By", "Dr. C. Kenneth Quinones",
-        "Retired U.S. Diplomat", BODY,
+        "The Gondor-Rohan Minas Summit – March 3, 2011", "By", "Dr. A. B. Example",
+        "Retired Gondorian Diplomat", BODY,
     ])  # fmt: skip
-    assert block.title == "The Bush-Koizumi Santiago Summit"
-    assert block.date == dt.date(2004, 11, 20)
-    assert block.author == "C. Kenneth Quinones"
-    assert block.affiliation == "Retired U.S. Diplomat"
+    assert block.title == "The Gondor-Rohan Minas Summit"
+    assert block.date == dt.date(2011, 3, 3)
+    assert block.author == "A. B. Example"
+    assert block.affiliation == "Retired Gondorian Diplomat"
     assert block.used == {1, 2, 3}
 
 

@@ -70,7 +70,7 @@ def test_the_summit_events_are_in_santiago_chile(tmp_path, shared):
     events = _coded(tmp_path, next((shared / "seeds").glob("001_*")))
     located = {(e["source"], e["code"], e["target"], e["location_name"], e["location_country"],
                 e["geonames_id"]) for e in events if e["location_name"]}  # fmt: skip
-    # `In Santiago, Bush is certain to ask Koizumi to do the same.`
+    # the seed's request made at the summit, and only it, is located there
     assert ("USAGOV", "020", "JPNGOV", "Santiago", "CHL", 3871336) in located
     assert {place[3:] for place in located} == {("Santiago", "CHL", 3871336)}
     # the document's date comes from its title block: November 20, 2004

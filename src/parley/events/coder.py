@@ -168,7 +168,7 @@ def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     the event. An infinitive whose doer is its governor's object (`urged Israel to
     attack Hamas`, `asked Kim to talk`) or, under an appeal, demand or pressure, its
     governor's passive subject (`was pressured by Congress to help Iran`), or one
-    completing a demand noun (`faces pressure from Congress to help Iran`) codes
+    completing a demand noun (`faces pressure from Gondor to help Rohan`) codes
     nothing of its own, unless a transformation made it the asking (`wants Putin to attack`:
     an appeal to Putin)."""
     words = tree.words
@@ -193,9 +193,8 @@ _COOPERATION = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 
 def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
     """Coordinated actors that act with no one else act on each other: `the US, Russia
-    and Switzerland met` (each met the others, as PETRARCH codes it), `Brazil and the
-    United States are seeking to deepen a partnership`. A cooperative code says so
-    whatever the verb's object; another code only when the verb has no object at all
+    and Switzerland met` (each met the others, as PETRARCH codes it), `Gondor and Rohan are
+    seeking to deepen a partnership`. A cooperative code says so whatever the verb's object; another code only when the verb has no object at all
     (`Gondor and Rohan clashed over Ithilien`, not `… shelled the village`), and never
     when a clause says what they think or said."""
     if tree.dependents(verb, "ccomp"):

@@ -62,7 +62,7 @@ _DOER_FROM = frozenset({"xcomp", "advcl", "conj"})
 _ALLEGED_FROM = frozenset({"xcomp", "advcl", "acl", "conj", "ccomp"})
 _NOMINAL = frozenset({"compound", "nmod", "nmod:poss", "amod", "flat", "appos"})
 # Nouns whose possessor (or `by` agent) does what the infinitive after them says:
-# `Trump's decision to reject`, `an offer by Kim to dismantle`, `Washington's refusal to engage`.
+# `Gondor's decision to reject`, `an offer by Rohan to disarm`, `Arnor's refusal to engage`.
 _CONTROL_NOUNS = frozenset(
     "decision refusal plan offer bid attempt effort pledge promise threat vow move "
     "agreement failure readiness willingness intention proposal call request demand "

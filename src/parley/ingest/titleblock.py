@@ -1,7 +1,7 @@
 """The block above an article's first paragraph: title, dateline, byline, affiliation.
 
-Op-eds and reports extracted from PDFs open with such a block (`The Bush-Koizumi Santiago
-Summit – / November 20, 2004 / By / Dr. C. Kenneth Quinones / Retired U.S. Diplomat`).
+Op-eds and reports extracted from PDFs open with such a block (`The Gondor-Rohan Minas
+Summit – / March 3, 2011 / By / Dr. A. B. Example / Retired Gondorian Diplomat`).
 `read_title_block` finds it in clean text (paragraphs separated by blank lines) and says
 what each part was, so the describe stage can store the metadata and drop the block
 (except the title) from the text that gets coded.
