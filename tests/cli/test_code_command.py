@@ -203,7 +203,7 @@ def test_explain_names_the_dictionary_entries(tmp_path):
 
 
 def test_explain_codes_a_sentence_now():
-    text = "Blair visited Washington on Thursday and Bush is certain to urge Koizumi to help."
+    text = "Blair visited Washington on Thursday and Bush is certain to press Koizumi to help."
     shown = parley("explain", text, "--date", "2004-11-18")
     assert shown.returncode == 0, shown.stderr
     assert "042" in shown.stdout and "VISIT" in shown.stdout  # code and dictionary entry
