@@ -194,9 +194,10 @@ _COOPERATION = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
     """Coordinated actors that act with no one else act on each other: `the US, Russia
     and Switzerland met` (each met the others, as PETRARCH codes it), `Gondor and Rohan are
-    seeking to deepen a partnership`. A cooperative code says so whatever the verb's object; another code only when the verb has no object at all
-    (`Gondor and Rohan clashed over Ithilien`, not `… shelled the village`), and never
-    when a clause says what they think or said."""
+    seeking to deepen a partnership`. A cooperative code says so whatever the verb's
+    object; another code only when the verb has no object at all (`Gondor and Rohan
+    clashed over Ithilien`, not `… shelled the village`), and never when a clause says
+    what they think or said."""
     if tree.dependents(verb, "ccomp"):
         return False  # `X and Y believe (that) …`: the other side is in the clause
     code = choice.codes.forward or choice.codes.reverse or ""
