@@ -48,7 +48,7 @@ class _Raw:
     source: Mention | None
     target: Mention | None  # None only while a transformation may still use it
     code: str
-    verb: int | None  # the verb's word, in analysed sentences
+    verb: int  # the verb's word (the governor's, for a transformed event)
     verb_span: Span
     entry: str
     negated: bool
@@ -135,18 +135,15 @@ def _without_restatements(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     words = tree.words
     roots: dict[int, set[str]] = {}  # each coded verb → the code roots it gave
     for r in raws:
-        if r.verb is not None:
-            roots.setdefault(r.verb, set()).add(r.code[:2])
-    asserted = {r.verb for r in raws if r.verb is not None and not r.negated}
+        roots.setdefault(r.verb, set()).add(r.code[:2])
+    asserted = {r.verb for r in raws if not r.negated}
     carried = {
         words[v].head
         for v in asserted
         if words[v].relation == "xcomp" and not tree.dependents(words[v].head, "obj", "iobj")
     }
 
-    def restated(verb: int | None) -> bool:
-        if verb is None:
-            return False
+    def restated(verb: int) -> bool:
         word = words[verb]
         adjunct = word.relation == "advcl" and word.xpos == "VBG" and word.head in roots
         purpose = (
@@ -172,10 +169,10 @@ def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
     nothing of its own, unless a transformation made it the asking (`wants Putin to attack`:
     an appeal to Putin)."""
     words = tree.words
-    asked = {r.verb for r in raws if r.verb is not None and r.code[:2] in _DIRECTIVES}
+    asked = {r.verb for r in raws if r.code[:2] in _DIRECTIVES}
 
-    def requested(verb: int | None) -> bool:
-        if verb is None or words[verb].relation not in ("xcomp", "advcl"):
+    def requested(verb: int) -> bool:
+        if words[verb].relation not in ("xcomp", "advcl"):
             return False
         if not tree.infinitive(verb):
             return False
@@ -216,10 +213,8 @@ def _nobody(raw: _Raw) -> Mention:
 
 def _noun_bases(sentence: Sentence, size: int) -> list[str]:
     """Each token's lemma, upper-cased, where the analysis reads it as one common noun
-    ("" elsewhere, and nothing at all without an analysis): what pattern words match in
-    either number (`parley.events.verbs.Element`)."""
-    if not sentence.words:
-        return []
+    ("" elsewhere): what a pattern word may match by its lemma
+    (`parley.events.verbs.Element`)."""
     bases = [""] * size
     counts: dict[int, int] = {}
     for word in sentence.words:
@@ -347,7 +342,7 @@ class Coder:
     def _intention(self, tree: Tree, raw: _Raw) -> _Raw:
         """The intention an act stands for when it is only pledged, offered, planned or
         threatened (`pledged to send aid`: 033), as `data/tables/intentions.tsv` maps it."""
-        if raw.verb is None or raw.negated:
+        if raw.negated:
             return raw
         word = tree.intended_by(raw.verb)
         if word is None:
@@ -388,7 +383,7 @@ class Coder:
         words = tree.words
         out = list(raws)
         for raw in raws:
-            if raw.verb is None or not _reported(tree, raw.verb, self.verbs.governors):
+            if not _reported(tree, raw.verb, self.verbs.governors):
                 continue
             if not any(r is raw for r in out):
                 continue  # replaced by an earlier transformation
