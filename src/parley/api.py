@@ -56,11 +56,12 @@ def coding_stages(
     """clean → describe → deduplicate → infer dates → segment → find actors → analyse →
     code events → resolve → count once per story. A document with no date is given one
     (`parley.resolve.document_date`) after its copies have shared theirs. Only sentences
-    with two actors or more are analysed: no other can hold an event, and parsing is the
-    costliest step. `threshold` is the similarity at which two texts are copies of one
-    story (0: exact copies only). Gold records are coded with `deduplicate=False`: two
-    records may share a text and each must be scored. `per_document` runs the
-    per-document stages elsewhere (worker processes: `parley.runners.processes`)."""
+    with as many actors as an event needs are analysed (`Coder.fewest_actors`: one, as
+    an event may have one side), and parsing is the costliest step. `threshold` is the
+    similarity at which two texts are copies of one story (0: exact copies only). Gold
+    records are coded with `deduplicate=False`: two records may share a text and each
+    must be scored. `per_document` runs the per-document stages elsewhere (worker
+    processes: `parley.runners.processes`)."""
     index = index if index is not None else MemoryIndex()
     stages: list[Stage] = [Clean(dictionaries.words), Describe(default_date)]
     if deduplicate:

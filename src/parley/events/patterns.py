@@ -61,7 +61,7 @@ def _steps_match(
     bases: Sequence[str] = (),
 ) -> bool:
     """Find `steps` in order in `norms[start:end]`; a marker takes the next actor.
-    `bases`: each token's lemma if it is a noun, else "" (none where not analysed)."""
+    `bases`: each token's lemma if it is a noun, else "" (empty: words as written)."""
     i = start
     for step in steps:
         if isinstance(step, str):
@@ -93,13 +93,15 @@ _TIME_RELATIONS = frozenset(
 def _below(children: Sequence[Sequence[int]], top: int, words: Sequence[Word] = ()) -> list[int]:
     """`top` and the words hanging below it (a parse may hold a cycle: each word once);
     given `words`, not the clauses inside (`for two hours, forcing police to fire`)."""
-    seen = [top]
+    seen, found = [top], {top}
     for word in seen:
-        seen += [
+        more = [
             c
             for c in children[word]
-            if c not in seen and not (words and words[c].upos in _CLAUSE_HEADS)
+            if c not in found and not (words and words[c].upos in _CLAUSE_HEADS)
         ]
+        seen += more
+        found.update(more)
     return seen
 
 
