@@ -80,7 +80,11 @@ def document_stages(dictionaries: Dictionaries, limits: Limits = DEFAULT_LIMITS)
         InferDate(),
         Segment(limits.sentence_words),
         FindActors(dictionaries.actors, dictionaries.words.words),
-        Analyse(dictionaries.analyser, min_actors=dictionaries.coder.fewest_actors),
+        Analyse(
+            dictionaries.analyser,
+            min_actors=dictionaries.coder.fewest_actors,
+            cues=dictionaries.coder.cues,
+        ),
         CodeEvents(dictionaries.coder),
         ResolveDates(),
         ResolvePlaces(dictionaries.gazetteer),

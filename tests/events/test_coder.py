@@ -475,3 +475,40 @@ def test_a_pattern_is_met_by_the_verbs_own_phrases(dictionaries, text, rule, loo
     if on_tree is not None:
         assert on_tree in found
         assert rule in next(e for e in events if (e.source, e.code, e.target) == on_tree).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive naming no doer of a verb only police do: police arrest
+        ("Three Peruvian students were arrested on Monday.", [("---COP", "173", "PEREDU")]),
+        # with no actor in the sentence at all: still analysed, for its participle
+        ("Dozens were arrested overnight.", [("---COP", "173", "---")]),
+        # the doer named, actor or not: nothing is implied
+        ("Two Chilean men were detained by masked gunmen.", [("---UAF", "173", "CHLPPL")]),
+        ("Two Chilean men were detained by strangers.", []),
+        # a verb others do too (`held`) implies no one
+        ("Two Chilean men were held overnight.", []),
+    ],
+)
+def test_a_passive_naming_no_doer_may_imply_one(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2020-01-01") == expected
+
+
+def test_an_implied_doer_says_where_it_comes_from(dictionaries):
+    text = "Three Peruvian students were arrested on Monday."
+    (event,) = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert event.rules == ("implied-doers",) and event.source_text == ""
+    assert (event.source_sector, event.source_country) == ("COP", None)
+    assert any("implied_doers.tsv" in entry for entry in event.source_entries)
+    without = Dictionaries.load(rules=RuleSet.without(["implied-doers"]))
+    assert parley.code_text(text, "2020-01-01", dictionaries=without) == []
+
+
+def test_a_pattern_word_in_a_phrase_on_the_verb_needs_its_preposition(dictionaries):
+    # `- * &TOWN` [192] (seized the town) is not met by an `in` phrase saying where
+    text = "The opposition leader was arrested in the town."
+    without = Dictionaries.load(rules=RuleSet.without(["pattern-prepositions"]))
+    assert triples(without, text) == [("---COP", "192", "---OPP")]
+    assert triples(dictionaries, text) == [("---COP", "173", "---OPP")]
+    assert triples(dictionaries, "Peruvian troops seized the town.") == [("PERMIL", "192", "---")]

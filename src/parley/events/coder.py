@@ -72,12 +72,14 @@ class VerbLexicon:
     refusals: dict[str, str] = field(default_factory=dict)  # negated `08` → refusal `124`
     intentions: dict[str, str] = field(default_factory=dict)  # pledged `07` → intent `033`
     time_nouns: frozenset[str] = frozenset()  # nouns of phrases saying when (`future`)
+    implied: dict[str, str] = field(default_factory=dict)  # `arrest` → its doer, `---COP`
+    implied_forms: frozenset[str] = frozenset()  # their participles (`ARRESTED`)
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
-        """The verbs of `verb_files`, and the bundled refusal, intention and time-noun
-        tables."""
+        """The verbs of `verb_files`, and the bundled refusal, intention, time-noun and
+        implied-doer tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -93,6 +95,9 @@ class VerbLexicon:
         lexicon.time_nouns = frozenset(
             row[0] for row in table_rows(tables_folder() / "time_nouns.tsv")
         )
+        implied = table_rows(tables_folder() / "implied_doers.tsv")
+        lexicon.implied = {lemma: doer for _, lemma, doer in implied}
+        lexicon.implied_forms = frozenset(form for form, _, _ in implied)
         return lexicon
 
 
@@ -247,6 +252,13 @@ class Coder:
         event may have one side (`one-sided-events`), else two."""
         return 1 if "one-sided-events" in self.rules else 2
 
+    @property
+    def cues(self) -> frozenset[str]:
+        """Words (as tokens are matched: upper case) that make a sentence with fewer
+        actors than `fewest_actors` worth analysing and coding all the same: the
+        participles of verbs whose doer is implied (`were arrested`, `implied-doers`)."""
+        return self.verbs.implied_forms if "implied-doers" in self.rules else frozenset()
+
     def _recode(self, mention: Mention, code: str, rule: str) -> Mention:
         """The mention under a code composed from its phrase (`mayor of Nablus`), its
         entries saying which rule composed it from which code."""
@@ -265,8 +277,10 @@ class Coder:
             for i in range(mention.token_start, mention.token_end):
                 taken[i] = True
         actors = [m for m in mentions if m.role == "actor"]
-        if len(actors) < self.fewest_actors or not sentence.words:
+        if not sentence.words:
             return []  # a sentence without analysis has no grammar to read roles from
+        if len(actors) < self.fewest_actors and self.cues.isdisjoint(norms):
+            return []
         rules = self.rules
         tree = Tree.build(sentence.words, actors, self._recode, rules, self.manner, self.nouns)
         groups = tree.groups
@@ -299,7 +313,9 @@ class Coder:
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
             reported = _reported(tree, verb, self.verbs.governors)
-            found = self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
+            found = self._implied(tree, verb, sentence.index) or self._pairs(
+                tree, verb, match, choice, groups, group_of, norms, reported
+            )
             if found is None:
                 continue
             pairs, used = found
@@ -438,6 +454,34 @@ class Coder:
                     ] + made
                     break
         return out
+
+    def _implied(
+        self, tree: Tree, verb: int, sentence_index: int
+    ) -> tuple[list[tuple[Mention, Mention | None]], tuple[str, ...]] | None:
+        """The pairs of a passive naming no doer of a verb only one institution does
+        (`five men were arrested`: police arrest them), with the implied doer as an
+        unnamed mention (`data/tables/implied_doers.tsv`); None for any other verb."""
+        word = tree.words[verb]
+        doer = self.verbs.implied.get(word.lemma.lower())
+        if doer is None or "implied-doers" not in self.rules or not tree.agentless(verb):
+            return None
+        facts = self.book.facts(doer)
+        entry = f"implied by '{word.text}' (implied_doers.tsv: {word.lemma.lower()} → {doer})"
+        mention = Mention(
+            sentence_index,
+            0,
+            0,
+            Span(word.start, word.start),
+            "",
+            doer,
+            (entry,),
+            kind="implied",
+            country=facts.country,
+            sector=facts.plover_sector,
+        )
+        target = tree.roles(verb).target
+        targets = tree.groups[target] if target is not None else [None]
+        return [(mention, t) for t in targets], ("implied-doers",)
 
     def _pairs(
         self,

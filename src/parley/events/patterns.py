@@ -118,7 +118,10 @@ class Reach:
     - `phrases` (rule `pattern-prepositions`): each preposition heading a phrase on the
       verb or on its object, to the tokens of that phrase (clauses inside it left
       out): a `(WITH &WEAPON)` group opens at one and lies inside it; None where not
-      checked.
+      checked. `obliques` (the same rule): each token of a phrase on the verb itself
+      to its preposition's: a pattern's word outside a group meets none of them unless
+      the pattern writes that preposition (`- * &TOWN` is `seized the town`, not
+      `arrested in the town`).
     - `times` (rule `pattern-time-phrases`): each token of a phrase saying when
       (`into the foreseeable future`), to the token of its time noun: none of it meets a
       pattern word unless a `(…)` group opens on it, or the word is the noun itself.
@@ -127,6 +130,7 @@ class Reach:
     clause: frozenset[int] | None = None
     phrases: Mapping[int, frozenset[int]] | None = None
     times: Mapping[int, int] = field(default_factory=dict)
+    obliques: Mapping[int, int] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -166,13 +170,17 @@ class Reach:
                 found.update(more)
             clause = tokens(seen)
         phrases = None
+        obliques: dict[int, int] = {}
         if "pattern-prepositions" in rules:
             phrases = {}
             for word in words:
                 if word.relation not in _PREPOSITIONS or word.head < 0:
                     continue
                 if cls._on_verb(words, word.head, verb):
-                    phrases[word.token] = tokens(_below(children, word.head, words))
+                    inside = tokens(_below(children, word.head, words))
+                    phrases[word.token] = inside
+                    if words[word.head].head == verb and word.relation == "case":
+                        obliques.update((t, word.token) for t in inside)
         times: dict[int, int] = {}
         if "pattern-time-phrases" in rules:
             for i, word in enumerate(words):
@@ -182,7 +190,7 @@ class Reach:
                     and word.lemma.lower() in time_nouns
                 ):
                     times.update((t, word.token) for t in tokens(_below(children, i, words)))
-        return cls(clause, phrases, times)
+        return cls(clause, phrases, times, obliques)
 
     @staticmethod
     def _on_verb(words: Sequence[Word], noun: int, verb: int) -> bool:
@@ -213,6 +221,7 @@ class _Search:
     bases: Sequence[str]
     reach: Reach
     places: dict[str, int]
+    written: frozenset[str] = frozenset()  # the pattern's words (`IN` of `- * IN &TOWN`)
     refused: set[str] = field(default_factory=set)
     failed: set[tuple[int, int, int]] = field(default_factory=set)
 
@@ -238,6 +247,10 @@ class _Search:
                 inside = phrases.get(group[2], frozenset())
                 if any(t not in inside for t in taken):
                     return "pattern-prepositions"
+            if group is None and not isinstance(self.steps[n], str):
+                opened = (self.reach.obliques.get(t) for t in taken)
+                if any(p is not None and self.norms[p] not in self.written for p in opened):
+                    return "pattern-prepositions"  # `- * &TOWN` on `arrested in the town`
         names = n in self.phrases and self.phrases[n][1] - n > 1  # `(TO FUTURE)`
         if not (names or group) and any(
             self.reach.times.get(t, t) != t for t in taken
@@ -307,7 +320,7 @@ def choose_codes(
             after = (pattern.after, phrases, norms, window[1], actors, lemmas)
             if read is None:
                 read = reach() if reach is not None else Reach()
-            search = _Search(*after, read, places)
+            search = _Search(*after, read, places, pattern.words)
             if search.find(0, end):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern, negations)

@@ -560,14 +560,23 @@ class Tree:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
         return any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark"))
 
+    def _agents(self, verb: int) -> list[int]:
+        """A passive's `by` phrases (`was rejected by Kim`), actors or not."""
+        return self.dependents(verb, "obl:agent") or [
+            c
+            for c in self.dependents(verb, "obl")
+            if any(self.words[k].lemma == "by" for k in self.children[c])
+        ]
+
+    def agentless(self, verb: int) -> bool:
+        """A passive that names no doer at all (`five men were arrested`), not even one
+        that is no actor (`were arrested by masked men`)."""
+        return self.is_passive(verb) and not self._agents(verb)
+
     def roles(self, verb: int) -> Roles:
         """Source and target groups of `verb`, from its dependents or its governor's."""
         if self.is_passive(verb):
-            agents = self.dependents(verb, "obl:agent") or [
-                c
-                for c in self.dependents(verb, "obl")
-                if any(self.words[k].lemma == "by" for k in self.children[c])
-            ]
+            agents = self._agents(verb)
             source = self.actor_in(agents[0]) if agents else None
             subjects = self.dependents(verb, "nsubj:pass")
             if subjects:

@@ -118,6 +118,17 @@ class Pattern:
     # whose first step is the preposition (`(WITH &WEAPON)`).
     phrases: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word the pattern writes after the verb, in any alternative."""
+        return frozenset(
+            word
+            for step in self.after
+            if not isinstance(step, str)
+            for alternative in step.alternatives
+            for word in alternative
+        )
+
 
 @dataclass(slots=True, frozen=True)
 class PatternIndex:

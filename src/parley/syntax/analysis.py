@@ -184,10 +184,12 @@ def load_analyser(spec: str = "parley") -> Analyser:
 @dataclass(slots=True)
 class Analyse:
     """Stage: `Sentence.words` for the sentences of a document that have at least
-    `min_actors` actor mentions (all sentences with the default 0)."""
+    `min_actors` actor mentions (all sentences with the default 0), or a token whose
+    `norm` is one of `cues` (`Coder.cues`: `were arrested` names its doer unwritten)."""
 
     analyser: Analyser
     min_actors: int = 0
+    cues: frozenset[str] = frozenset()
     name: str = "analyse"
     skip_copies: bool = True
 
@@ -206,4 +208,9 @@ class Analyse:
         if not self.min_actors:
             return doc.sentences
         actors = Counter(m.sentence_index for m in doc.mentions if m.role == "actor")
-        return [s for s in doc.sentences if actors[s.index] >= self.min_actors]
+        return [
+            s
+            for s in doc.sentences
+            if actors[s.index] >= self.min_actors
+            or (self.cues and any(t.norm in self.cues for t in s.tokens))
+        ]
