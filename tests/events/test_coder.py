@@ -512,3 +512,27 @@ def test_a_pattern_word_in_a_phrase_on_the_verb_needs_its_preposition(dictionari
     assert triples(without, text) == [("---COP", "192", "---OPP")]
     assert triples(dictionaries, text) == [("---COP", "173", "---OPP")]
     assert triples(dictionaries, "Peruvian troops seized the town.") == [("PERMIL", "192", "---")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peruvian civilians were killed in a Chilean airstrike.", [("CHL", "190", "PERCVL")]),
+        ("Two Peruvian soldiers died in a rebel attack.", [("---REB", "190", "PERMIL")]),
+        ("Ninety persons have been killed in police firing.", [("---COP", "190", "---PPL")]),
+        # the `by` phrase of the act noun
+        ("Two Peruvian soldiers died in an attack by rebels.", [("---REB", "190", "PERMIL")]),
+        # a doer named by the passive itself wins
+        ("Peruvian soldiers were attacked by Chile in a raid.", [("CHL", "190", "PERMIL")]),
+    ],
+)
+def test_the_act_a_harm_came_in_names_its_doer(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2020-01-01") == expected
+
+
+def test_without_the_means_rule_the_dead_are_no_doers_of_an_unnamed_harm(dictionaries):
+    text = "Three Peruvian civilians were killed in a Chilean airstrike."
+    (event,) = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert event.rules == ("means-names-doer",) and event.source_text == "Chilean"
+    without = Dictionaries.load(rules=RuleSet.without(["means-names-doer"]))
+    assert ("CHL", "190", "PERCVL") not in triples(without, text)

@@ -29,7 +29,7 @@ from parley.actors.matcher import Match, PhraseMatcher
 from parley.document import Document, Event, Mention, Sentence, Span
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, Reach, choose_codes
-from parley.events.roles import THREATS, Manner, PhraseNouns, Tree
+from parley.events.roles import THREATS, HarmMeans, Manner, PhraseNouns, Tree
 from parley.events.rules import RuleSet
 from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.tables import table_map, table_rows, tables_folder
@@ -245,6 +245,7 @@ class Coder:
     rules: RuleSet = field(default_factory=RuleSet)
     manner: Manner = field(default_factory=Manner.bundled)
     nouns: PhraseNouns = field(default_factory=PhraseNouns.bundled)
+    harms: HarmMeans = field(default_factory=HarmMeans.bundled)
 
     @property
     def fewest_actors(self) -> int:
@@ -313,8 +314,10 @@ class Coder:
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
             reported = _reported(tree, verb, self.verbs.governors)
-            found = self._implied(tree, verb, sentence.index) or self._pairs(
-                tree, verb, match, choice, groups, group_of, norms, reported
+            found = (
+                self._by_means(tree, verb)
+                or self._implied(tree, verb, sentence.index)
+                or self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
             )
             if found is None:
                 continue
@@ -454,6 +457,27 @@ class Coder:
                     ] + made
                     break
         return out
+
+    def _by_means(
+        self, tree: Tree, verb: int
+    ) -> tuple[list[tuple[Mention, Mention | None]], tuple[str, ...]] | None:
+        """The pairs of a harm whose verb leaves its doer unnamed, done by the actor of
+        the act of force in its `in`/`during` phrase (`three civilians were killed in an
+        Israeli airstrike`, `two soldiers died in a rebel attack`: the rebels attack the
+        soldiers), the one harmed its target; None where the phrase names no doer."""
+        if "means-names-doer" not in self.rules:
+            return None
+        undergoes = tree.words[verb].lemma.lower() in self.harms.undergo
+        if not (undergoes or tree.agentless(verb)):
+            return None
+        doer = tree.means_doer(verb, self.harms.means)
+        if doer is None:
+            return None
+        target = tree.subject(verb) if undergoes else tree.roles(verb).target
+        if target == doer:
+            return None
+        targets = tree.groups[target] if target is not None else [None]
+        return [(a, b) for a in tree.groups[doer] for b in targets], ("means-names-doer",)
 
     def _implied(
         self, tree: Tree, verb: int, sentence_index: int

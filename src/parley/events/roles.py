@@ -271,6 +271,39 @@ class PhraseNouns:
         return self._named(word, self.acts)
 
 
+@dataclass(slots=True, frozen=True)
+class HarmMeans:
+    """The words by which a harm names its doer in a phrase (`killed in an Israeli
+    airstrike`, `data/tables/harm_means.tsv`): nouns of acts of force (`means`), and
+    verbs whose subject suffers the harm (`undergo`: `died`)."""
+
+    means: frozenset[str] = frozenset()
+    undergo: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, folder: Path) -> HarmMeans:
+        """The table in `folder`; a row of another kind is an error, not a word ignored."""
+        kinds: dict[str, set[str]] = {"means": set(), "undergo": set()}
+        for word, kind in table_rows(folder / "harm_means.tsv"):
+            if kind not in kinds:
+                raise ParleyError(
+                    f"harm_means.tsv: '{word}' has kind '{kind}'; kinds are means, undergo"
+                )
+            kinds[kind].add(word)
+        return cls(frozenset(kinds["means"]), frozenset(kinds["undergo"]))
+
+    @classmethod
+    def bundled(cls) -> HarmMeans:
+        """parley's own table (`Coder` reads it once)."""
+        return cls.read(tables_folder())
+
+
+# Prepositions of a phrase naming the act a harm came in (`killed in an airstrike`).
+_MEANS_MARKS = frozenset({"in", "during"})
+# The most words between such a preposition and its act noun (`in an Israeli tank shelling`).
+_MEANS_REACH = 5
+
+
 @dataclass(slots=True)
 class Roles:
     """Actor groups (indexes into `Tree.groups`) a verb's grammar gives; None if none."""
@@ -572,6 +605,32 @@ class Tree:
         """A passive that names no doer at all (`five men were arrested`), not even one
         that is no actor (`were arrested by masked men`)."""
         return self.is_passive(verb) and not self._agents(verb)
+
+    def means_doer(self, verb: int, means: frozenset[str]) -> int | None:
+        """The actor group doing the act of force in an `in`/`during` phrase on `verb`
+        (`killed in an Israeli airstrike`, `died in police firing`): the first actor
+        between the preposition and the act noun, or the noun's `by` phrase. Read by
+        word order within the phrase, as a parser often splits `in police firing`."""
+        words = self.words
+        for i, word in enumerate(words):
+            if word.relation != "case" or word.lemma.lower() not in _MEANS_MARKS:
+                continue
+            if word.head < 0 or words[word.head].head != verb:
+                continue
+            for j in range(i + 1, min(len(words), i + 1 + _MEANS_REACH)):
+                if words[j].upos not in ("NOUN", "VERB", "ADJ", "PROPN", "DET", "NUM"):
+                    break
+                if words[j].text.lower() not in means and words[j].lemma.lower() not in means:
+                    continue
+                found = next(
+                    (self.group_at[k] for k in range(i + 1, j) if k in self.group_at), None
+                )
+                if found is None and words[j].upos == "NOUN":
+                    found = self.noun_agent(j)
+                if found is not None and found not in self.not_doers:
+                    return found
+                break
+        return None
 
     def roles(self, verb: int) -> Roles:
         """Source and target groups of `verb`, from its dependents or its governor's."""
