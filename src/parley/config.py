@@ -33,7 +33,7 @@ DEFAULT_ACTORS = (
     "actors/parley.txt",
 )
 DEFAULT_AGENTS = ("actors/agents.txt",)
-DEFAULT_VERBS = ("dictionaries/CAMEO.2.0.txt",)
+DEFAULT_VERBS = ("dictionaries/CAMEO.2.0.txt", "dictionaries/parley.verbs.txt")
 DEFAULT_DISCARDS = ("actors/discards.txt",)
 
 

@@ -536,3 +536,11 @@ def test_without_the_means_rule_the_dead_are_no_doers_of_an_unnamed_harm(diction
     assert event.rules == ("means-names-doer",) and event.source_text == "Chilean"
     without = Dictionaries.load(rules=RuleSet.without(["means-names-doer"]))
     assert ("CHL", "190", "PERCVL") not in triples(without, text)
+
+
+def test_parleys_verb_additions_code_what_the_codebook_names(dictionaries):
+    # `urge` is CAMEO 02 (appeal); the CAMEO.2.0 verb dictionary lacks it
+    text = "Peru urged Chile to negotiate."
+    (event,) = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert (event.source, event.code, event.target) == ("PER", "026", "CHL")
+    assert event.verb_entry.startswith("parley.verbs.txt:")
