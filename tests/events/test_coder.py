@@ -544,3 +544,12 @@ def test_parleys_verb_additions_code_what_the_codebook_names(dictionaries):
     (event,) = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
     assert (event.source, event.code, event.target) == ("PER", "026", "CHL")
     assert event.verb_entry.startswith("parley.verbs.txt:")
+
+
+def test_a_consultation_with_no_other_side_is_no_event(dictionaries):
+    text = "Peruvian officials met on Monday to discuss the budget."
+    assert asserted(dictionaries, text, "2020-01-01") == []
+    without = Dictionaries.load(rules=RuleSet.without(["consultations-name-both-sides"]))
+    assert [code[:2] for _, code, _ in asserted(without, text, "2020-01-01")] == ["04"]
+    text = "Peruvian officials met Chilean officials on Monday."
+    assert [code[:2] for _, code, _ in asserted(dictionaries, text, "2020-01-01")] == ["04"]

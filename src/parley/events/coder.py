@@ -74,12 +74,13 @@ class VerbLexicon:
     time_nouns: frozenset[str] = frozenset()  # nouns of phrases saying when (`future`)
     implied: dict[str, str] = field(default_factory=dict)  # `arrest` → its doer, `---COP`
     implied_forms: frozenset[str] = frozenset()  # their participles (`ARRESTED`)
+    two_sided: frozenset[str] = frozenset()  # roots of acts between two sides (`04`)
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
-        """The verbs of `verb_files`, and the bundled refusal, intention, time-noun and
-        implied-doer tables."""
+        """The verbs of `verb_files`, and the bundled refusal, intention, time-noun,
+        implied-doer and two-sided tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -98,6 +99,8 @@ class VerbLexicon:
         implied = table_rows(tables_folder() / "implied_doers.tsv")
         lexicon.implied = {lemma: doer for _, lemma, doer in implied}
         lexicon.implied_forms = frozenset(form for form, _, _ in implied)
+        two_sided = table_rows(tables_folder() / "two_sided.tsv")
+        lexicon.two_sided = frozenset(row[0] for row in two_sided)
         return lexicon
 
 
@@ -351,12 +354,20 @@ class Coder:
                 continue
             if raw.target is None and raw.code.startswith(_STATEMENT):
                 continue  # `X said (on Monday) that …`: what is said is the event
+            if raw.target is None and self._needs_other_side(raw.code):
+                continue  # `held talks on the budget`: with whom is the event
             if raw.target is None:
                 raw = replace(raw, target=_nobody(raw)).by("one-sided-events")
             key = (raw.source.code, raw.target.code, raw.code)
             if raw.source.code != raw.target.code and key not in events:
                 events[key] = self._event(doc, sentence, raw)
         return list(events.values())
+
+    def _needs_other_side(self, code: str) -> bool:
+        """An act between two sides by what it is (`data/tables/two_sided.tsv`: a
+        consultation), which no one-sided event stands for (rule
+        `consultations-name-both-sides`)."""
+        return "consultations-name-both-sides" in self.rules and code[:2] in self.verbs.two_sided
 
     def _intention(self, tree: Tree, raw: _Raw) -> _Raw:
         """The intention an act stands for when it is only pledged, offered, planned or
