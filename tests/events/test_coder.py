@@ -553,3 +553,19 @@ def test_a_consultation_with_no_other_side_is_no_event(dictionaries):
     assert [code[:2] for _, code, _ in asserted(without, text, "2020-01-01")] == ["04"]
     text = "Peruvian officials met Chilean officials on Monday."
     assert [code[:2] for _, code, _ in asserted(dictionaries, text, "2020-01-01")] == ["04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is sent is no target: where it goes is
+        ("Peru is deploying 300 troops to Chile.", [("PER", "154", "CHL")]),
+        # an object with a country of its own stays the target
+        ("Peru attacked Chilean troops near Bolivia.", [("PER", "190", "CHLMIL")]),
+    ],
+)
+def test_where_what_is_sent_goes_is_the_target(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2020-01-01") == expected
+    without = Dictionaries.load(rules=RuleSet.without(["destination-over-what-is-sent"]))
+    if expected[0][2] == "CHL":
+        assert asserted(without, text, "2020-01-01") == [("PER", "154", "---MIL")]

@@ -791,8 +791,26 @@ class Tree:
                     continue
                 found = self.actor_in(child)
                 if found is not None and found not in self.reporters:
-                    return found
+                    return self._destination(verb, child, found)
         return None
+
+    def _destination(self, verb: int, child: int, found: int) -> int:
+        """Where what the doer sends goes, if the verb's target `found` (at `child`) is
+        only what is sent: an agent with no country of its own (`deployed troops to
+        Mali`, `sent police into the town`: Mali and the town are acted on, not the
+        troops; rule `destination-over-what-is-sent`)."""
+        if "destination-over-what-is-sent" not in self.rules:
+            return found
+        if not all(m.code.startswith("---") for m in self.groups[found]):
+            return found
+        phrases = [*self.dependents(verb, "obl"), *self.dependents(child, "nmod")]
+        for phrase in phrases:
+            if self._case(phrase) not in _DESTINATIONS:
+                continue
+            where = self.actor_in(phrase)
+            if where is not None and where != found and where not in self.reporters:
+                return where
+        return found
 
     def negated(self, verb: int) -> bool:
         """`did not materialize`, `has yet to commit`, `failed to reach`: not asserted.
