@@ -362,6 +362,9 @@ def test_a_compound_actor_is_one_mention_per_code_over_the_same_words(with_compo
         ("Russian troops shelled the town overnight.", [("RUSMIL", "190", "---")]),
         # a statement to no one only frames what is said
         ("The Japanese government said on Monday that talks would resume.", []),
+        # a statement of a kind needs no addressee
+        ("Japanese officials declined to comment.", [("JPNGOV", "011", "---")]),
+        ("The rebels claimed responsibility for the attack.", [("---REB", "015", "---")]),
         # who closes the sentence saying it does nothing of its own
         ("Russian troops shelled the town, Japanese officials said.", [("RUSMIL", "190", "---")]),
         # no doer named by the grammar: nothing stands in for a one-sided event
@@ -417,7 +420,7 @@ def test_a_verb_coordinated_with_a_refused_one_is_refused_too(dictionaries):
         ),
         # what an act is done to is not its doer
         (
-            "The occupation of Crimea by Russia has spread the insurgency to Ukraine.",
+            "The occupation of Crimea by Russia has spread the insurgency to the east.",
             "act-noun-of-is-done-to",
             [("RUS", "010", "---REB")],
             [("UKR", "010", "---REB")],
@@ -435,7 +438,7 @@ def test_a_place_in_a_name_or_where_one_goes_is_no_doer(
 
 
 def test_the_event_names_the_rule_that_set_a_place_aside(dictionaries):
-    text = "The occupation of Crimea by Russia has spread the insurgency to Ukraine."
+    text = "The occupation of Crimea by Russia has spread the insurgency to the east."
     (event,) = parley.code_text(text, "2019-04-20", dictionaries=dictionaries)
     assert "act-noun-of-is-done-to" in event.rules
 

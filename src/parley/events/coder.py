@@ -35,9 +35,10 @@ from parley.events.verbs import Transformation, Verb, read_verbs
 from parley.tables import table_map, table_rows, tables_folder
 
 WINDOW = 15
-# CAMEO's root of statements made to no one in particular: with no actor addressed, the
-# saying only frames what is said, which is coded on its own.
-_STATEMENT = "01"
+# CAMEO's plain statement: made to no actor, the saying only frames what is said, which
+# is coded on its own. A statement of a kind (011-019: declined to comment, expressed
+# pessimism, claimed responsibility) is an event with no addressee.
+_STATEMENT = "010"
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
 
 
@@ -352,7 +353,7 @@ class Coder:
         for raw in raws:
             if raw.source is None or (raw.target is None and not one_sided):
                 continue
-            if raw.target is None and raw.code.startswith(_STATEMENT):
+            if raw.target is None and raw.code == _STATEMENT:
                 continue  # `X said (on Monday) that …`: what is said is the event
             if raw.target is None and self._needs_other_side(raw.code):
                 continue  # `held talks on the budget`: with whom is the event
