@@ -572,3 +572,26 @@ def test_where_what_is_sent_goes_is_the_target(dictionaries, text, expected):
     without = Dictionaries.load(rules=RuleSet.without(["destination-over-what-is-sent"]))
     if expected[0][2] == "CHL":
         assert asserted(without, text, "2020-01-01") == [("PER", "154", "---MIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one says another must do is demanded of it; the act keeps its own event
+        ("Peru said Chile must end its attacks on Bolivia.", ("PER", "100", "CHL")),
+        # `should`: an appeal
+        ("Peru said Chile should withdraw its troops.", ("PER", "020", "CHL")),
+    ],
+)
+def test_what_a_speaker_says_another_must_do_is_a_demand(dictionaries, text, expected):
+    events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    found = {(e.source, e.code, e.target): e for e in events}
+    assert expected in found and found[expected].rules == ("said-must-is-a-demand",)
+    assert not any(code == "010" for _, code, _ in found)
+
+
+def test_what_a_speaker_says_it_must_do_itself_is_no_demand(dictionaries):
+    assert not any(
+        code[:2] in ("02", "10")
+        for _, code, _ in asserted(dictionaries, "Peru said it must act.", "2020-01-01")
+    )

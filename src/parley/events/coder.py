@@ -76,12 +76,13 @@ class VerbLexicon:
     implied: dict[str, str] = field(default_factory=dict)  # `arrest` → its doer, `---COP`
     implied_forms: frozenset[str] = frozenset()  # their participles (`ARRESTED`)
     two_sided: frozenset[str] = frozenset()  # roots of acts between two sides (`04`)
+    demands: dict[str, str] = field(default_factory=dict)  # `must` → `100`
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
         """The verbs of `verb_files`, and the bundled refusal, intention, time-noun,
-        implied-doer and two-sided tables."""
+        implied-doer, two-sided and demand tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -102,6 +103,7 @@ class VerbLexicon:
         lexicon.implied_forms = frozenset(form for form, _, _ in implied)
         two_sided = table_rows(tables_folder() / "two_sided.tsv")
         lexicon.two_sided = frozenset(row[0] for row in two_sided)
+        lexicon.demands = table_map(tables_folder() / "demands.tsv")
         return lexicon
 
 
@@ -349,6 +351,8 @@ class Coder:
             raws = _without_restatements(tree, raws)
         if "refusals" in rules:
             raws += self._refusals(raws)
+        if "said-must-is-a-demand" in rules:
+            raws = self._demands(tree, sentence, raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
             if raw.source is None or (raw.target is None and not one_sided):
@@ -363,6 +367,30 @@ class Coder:
             if raw.source.code != raw.target.code and key not in events:
                 events[key] = self._event(doc, sentence, raw)
         return list(events.values())
+
+    def _demands(self, tree: Tree, sentence: Sentence, raws: list[_Raw]) -> list[_Raw]:
+        """What a speaker says another must or should do is asked of it (`Assad said
+        Turkey must mediate`: Syria demands of Turkey, 100; `should`: an appeal, 020, as
+        `data/tables/demands.tsv` says): the asking replaces the saying's own events,
+        and what is asked keeps its own, prescribed."""
+        out = list(raws)
+        for verb, word in enumerate(tree.words):
+            found = tree.asked_of(verb, self.verbs.demands)
+            if found is None:
+                continue
+            speaker, addressee, aux = found
+            code = self.verbs.demands[aux]
+            governor = word.head
+            span = Span(tree.words[governor].start, tree.words[governor].end)
+            entry = f"'{tree.words[governor].text}' that another '{aux}' act: demands.tsv {code}"
+            out = [r for r in out if r.verb != governor or r.transformed]
+            out += [
+                _Raw(s, t, code, governor, span, entry, tree.negated(governor),
+                     tree.modality(governor), rules=("said-must-is-a-demand",))
+                for s in tree.groups[speaker]
+                for t in tree.groups[addressee]
+            ]  # fmt: skip
+        return out
 
     def _needs_other_side(self, code: str) -> bool:
         """An act between two sides by what it is (`data/tables/two_sided.tsv`: a

@@ -882,6 +882,33 @@ class Tree:
             return "reported"
         return "asserted"
 
+    def asked_of(self, verb: int, words: Mapping[str, str]) -> tuple[int, int, str] | None:
+        """(speaker group, addressee group, auxiliary) where `verb` is what a speech verb's
+        subject says another must or should do (`Assad said Turkey must mediate`: Turkey
+        is asked; an auxiliary of `words`), else None. The speaker asks only of
+        another: `Peru said it must act` is no demand."""
+        word = self.words[verb]
+        if word.relation != "ccomp" or word.head < 0:
+            return None
+        if self.words[word.head].lemma.lower() not in _SPEECH:
+            return None
+        aux = next(
+            (
+                self.words[c].lemma.lower()
+                for c in self.dependents(verb, "aux")
+                if self.words[c].lemma.lower() in words
+            ),
+            None,
+        )
+        if aux is None:
+            return None
+        speaker = self.subject(word.head)
+        subjects = self.dependents(verb, "nsubj", "nsubj:pass")
+        addressee = self.doer_in(subjects[0]) if subjects else None
+        if speaker is None or addressee is None or speaker == addressee:
+            return None
+        return speaker, addressee, aux
+
     def _modal_mark(self, clause: int) -> str | None:
         """The modality an auxiliary (`should`, `will`) or subordinator (`if`) of the
         clause gives it, if any."""
