@@ -595,3 +595,24 @@ def test_what_a_speaker_says_it_must_do_itself_is_no_demand(dictionaries):
         code[:2] in ("02", "10")
         for _, code, _ in asserted(dictionaries, "Peru said it must act.", "2020-01-01")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a light verb's block default (TAKE: 171, seize) codes nothing alone
+        ("Peru is taking steps to calm the border.", []),
+        ("Peru faces serious challenges.", []),
+        # its patterns still code
+        ("Peruvian troops took control of the town.", [("PERMIL", "192", "---")]),
+        ("Rebels took three Chilean hostages.", [("---REB", "181", "CHL")]),
+    ],
+)
+def test_a_light_verb_codes_only_through_a_pattern(dictionaries, text, expected):
+    assert asserted(dictionaries, text, "2020-01-01") == expected
+
+
+def test_without_the_light_verb_rule_take_is_a_seizure(dictionaries):
+    without = Dictionaries.load(rules=RuleSet.without(["light-verbs-need-a-pattern"]))
+    text = "Peru is taking steps to calm the border."
+    assert asserted(without, text, "2020-01-01") == [("PER", "171", "---")]

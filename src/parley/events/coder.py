@@ -77,12 +77,13 @@ class VerbLexicon:
     implied_forms: frozenset[str] = frozenset()  # their participles (`ARRESTED`)
     two_sided: frozenset[str] = frozenset()  # roots of acts between two sides (`04`)
     demands: dict[str, str] = field(default_factory=dict)  # `must` → `100`
+    light: frozenset[str] = frozenset()  # verbs that code only through a pattern (`TAKE`)
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
         """The verbs of `verb_files`, and the bundled refusal, intention, time-noun,
-        implied-doer, two-sided and demand tables."""
+        implied-doer, two-sided, demand and light-verb tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -104,6 +105,7 @@ class VerbLexicon:
         two_sided = table_rows(tables_folder() / "two_sided.tsv")
         lexicon.two_sided = frozenset(row[0] for row in two_sided)
         lexicon.demands = table_map(tables_folder() / "demands.tsv")
+        lexicon.light = frozenset(table_map(tables_folder() / "light_verbs.tsv"))
         return lexicon
 
 
@@ -319,6 +321,11 @@ class Coder:
             )
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
+            light = (
+                "light-verbs-need-a-pattern" in rules and match.payload.lemma in self.verbs.light
+            )
+            if light and not choice.pattern:
+                continue  # `took steps`, `faces challenges`: no seizure, no meeting
             reported = _reported(tree, verb, self.verbs.governors)
             found = (
                 self._by_means(tree, verb)

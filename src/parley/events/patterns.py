@@ -38,6 +38,7 @@ class Choice:
     negation: bool = False  # the pattern spells out a negation: it is part of the code
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
     refused: tuple[str, ...] = ()  # rules that turned down a pattern the words match
+    pattern: bool = False  # a pattern chose the codes, not the verb's own
 
 
 def _negative(pattern: Pattern, negations: AbstractSet[str]) -> bool:
@@ -325,7 +326,13 @@ def choose_codes(
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern, negations)
                 return Choice(
-                    pattern.codes, entry, places, negative, bool(lemmas), tuple(sorted(refused))
+                    pattern.codes,
+                    entry,
+                    places,
+                    negative,
+                    bool(lemmas),
+                    tuple(sorted(refused)),
+                    pattern=True,
                 )
             refused |= search.refused  # the words follow; the tree turned them down
     entry = f"{verb.where} {verb.lemma} ({verb.block})"
