@@ -51,3 +51,24 @@ def test_a_word_that_starts_nothing_is_passed_over_until_a_phrase_starts_with_it
         assert [(m.start, m.payload) for m in found.find_all(words)] == [(1, "KOR"), (3, "PRK")]
     found.add(Phrase(("SOUTH", "KOREA"), False), "KOR-S")
     assert [(m.start, m.payload) for m in found.find_all(words)] == [(0, "KOR-S"), (3, "PRK")]
+
+
+def test_a_stem_that_is_a_word_takes_only_a_nouns_inflections():
+    found: PhraseMatcher[str] = PhraseMatcher()
+    found.add(Phrase(("MEDIA",), True), "media", word_stem=True)
+    found.add(Phrase(("POLICE",), True), "police", word_stem=True)
+    found.add(Phrase(("DEFEN",), True), "defence")  # no word: any short ending
+    words = ["MEDIAS", "MEDIATION", "MEDIATED", "POLICEMEN", "DEFENSE", "DEFENCE"]
+    assert [m.payload for m in found.find_all(words)] == [
+        "media",
+        "police",
+        "defence",
+        "defence",
+    ]
+
+
+def test_bundled_agents_meet_no_word_derived_from_their_stem():
+    from parley.api import find_actors
+
+    found = find_actors("Peru mediated the talks; the media praised the mediation.", "2010-01-01")
+    assert [(m.text, m.code) for m in found] == [("Peru", "PER"), ("media", "---MED")]

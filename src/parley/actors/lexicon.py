@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from parley.actors.entries import (
 )
 from parley.actors.matcher import PhraseMatcher
 from parley.errors import DictionaryError
+from parley.ingest.hyphens import Dehyphenator
 
 # Family name first, as English-language news writes these countries' names.
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "SGP"})
@@ -96,6 +98,7 @@ class ActorLexicon:
         """
         lexicon = cls()
         seen: dict[str, tuple[int, tuple[Phrase, ...]]] = {}
+        english = Dehyphenator.english().words if agent_files else frozenset()
         for kind, paths in (
             ("actors", actor_files),
             ("agents", agent_files),
@@ -103,11 +106,17 @@ class ActorLexicon:
             ("actors", extra_files),
         ):
             for path in paths:
-                lexicon._read(path, kind, seen)
+                lexicon._read(path, kind, seen, english)
         lexicon._index_surnames()
         return lexicon
 
-    def _read(self, path: Path, kind: str, seen: dict[str, tuple[int, tuple[Phrase, ...]]]) -> None:
+    def _read(
+        self,
+        path: Path,
+        kind: str,
+        seen: dict[str, tuple[int, tuple[Phrase, ...]]],
+        english: AbstractSet[str] = frozenset(),
+    ) -> None:
         if not path.is_file():
             raise DictionaryError(f"{path}: dictionary file not found")
         if dictfile.is_parley_format(path):
@@ -130,7 +139,7 @@ class ActorLexicon:
         for entry in actors:
             self.add_actor(entry, seen)
         for agent in agents:
-            self.add_agent(agent)
+            self.add_agent(agent, english)
         for discard in discards:
             self.add_discard(discard)
 
@@ -156,12 +165,15 @@ class ActorLexicon:
         for phrase in entry.phrases:
             self.actors.add(phrase, row)
 
-    def add_agent(self, entry: AgentEntry) -> None:
+    def add_agent(self, entry: AgentEntry, english: AbstractSet[str] = frozenset()) -> None:
+        """Add `entry`; a stem of it that is an English word (`MEDIA*`, in `english`)
+        takes only a noun's inflections (`parley.actors.matcher.NOUN_ENDINGS`)."""
         row = len(self.agent_codes)
         self.agent_wheres.append(_provenance(entry.where, entry.name, entry.source))
         self.agent_codes.append(entry.written_code)
         for phrase, is_plural in zip(entry.phrases, entry.plurals(), strict=True):
-            self.agents.add(phrase, row * 2 + is_plural)
+            word_stem = phrase.stem and phrase.key[-1].lower() in english
+            self.agents.add(phrase, row * 2 + is_plural, word_stem)
 
     def add_discard(self, entry: Discard) -> None:
         row = len(self.discard_story)

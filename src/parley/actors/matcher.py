@@ -22,6 +22,12 @@ _MIN_STEM = 4
 # `CONSUL*` must not match `consultations`, nor `KING*` `kingmaker`. A hyphenated
 # compound is the stem's own (`Al-Qaeda-linked`).
 _MAX_ENDING = 4
+# The endings a stem that is a word of its own takes (`TROOP*`: troops, `POLICE*`:
+# policemen, `CHILD*`: children): its inflections, not words derived from it (`MEDIA*`
+# is not `mediation` nor `mediated`, `KING*` not `kingdom`, `JUDGE*` not `judgment`,
+# `MONK*` not `monkeys`). A stem that is no word (`DEFEN*`, `ARGENTIN*`) takes any
+# short ending.
+NOUN_ENDINGS = frozenset({"S", "ES", "'S", "S'", "REN", "MEN", "MAN", "WOMEN", "WOMAN"})
 _MAX_DEAD = 500_000  # bounds the memory of words known to start nothing
 # `US-led`, `Russian-backed`: a name glued to one of these still names its actor.
 _COMPOUND_TAILS = frozenset(
@@ -55,6 +61,8 @@ class PhraseMatcher(Generic[T]):
     _multi_heads: set[str] = field(default_factory=set)
     # Words seen to start no phrase at all; most of a sentence, checked with one lookup.
     _dead: set[str] = field(default_factory=set)
+    # Stem phrases whose stem is a word of its own: they take only `NOUN_ENDINGS`.
+    _word_stems: set[str] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._stems)
@@ -63,7 +71,9 @@ class PhraseMatcher(Generic[T]):
         """Stems (long enough to be one) and exact phrases are kept apart."""
         return self._stems if phrase.stem and len(phrase.key[-1]) >= _MIN_STEM else self._exact
 
-    def add(self, phrase: Phrase, payload: T) -> None:
+    def add(self, phrase: Phrase, payload: T, word_stem: bool = False) -> None:
+        """Add `phrase`; `word_stem`: its stem is a word of its own, which takes only a
+        noun's inflections (`NOUN_ENDINGS`)."""
         self._dead.clear()
         words = phrase.key
         key = " ".join(words)
@@ -73,6 +83,8 @@ class PhraseMatcher(Generic[T]):
             self._exact[key] = payload
             return
         self._stems[key] = payload
+        if word_stem:
+            self._word_stems.add(key)
         if len(words) > 1:
             self._multi_heads.add(" ".join(words[:-1]))
             return
@@ -120,14 +132,22 @@ class PhraseMatcher(Generic[T]):
             for size in self._stem_heads.get(word[:_MIN_STEM], ()):
                 if size <= len(word) and (len(word) - size <= _MAX_ENDING or word[size] == "-"):
                     found = stems.get(word[:size])
-                    if found is not None:
+                    if found is not None and self._takes(word[:size], word[size:]):
                         return found
             return None
         for size in range(len(word), max(_MIN_STEM, len(word) - _MAX_ENDING) - 1, -1):
             found = stems.get(head + word[:size])
-            if found is not None:
+            if found is not None and self._takes(head + word[:size], word[size:]):
                 return found
         return None
+
+    def _takes(self, stem: str, ending: str) -> bool:
+        """Whether the stem phrase `stem` takes `ending`: any, unless the stem is a word
+        of its own; always a hyphenated compound (`Al-Qaeda-linked`) or letters a broken
+        encoding glued on (`governmentÂ`)."""
+        if stem not in self._word_stems or not ending or ending in NOUN_ENDINGS:
+            return True
+        return ending[0] == "-" or not ("A" <= ending[0] <= "Z")
 
     def find_all(self, norms: Sequence[str], taken: Sequence[bool] | None = None) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right, skipping tokens already `taken`."""
