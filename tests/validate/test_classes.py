@@ -73,7 +73,7 @@ def test_role_figures(scored):
 
 def test_misses_are_the_records_without_a_hit(scored):
     assert [(m["id"], m["label"], m["events"]) for m in scored.misses] == [
-        ("r3", 2, [["RUS", "154", "---MIL"]]),
+        ("r3", 2, [["RUS", "154", "SYR"]]),
         ("r4", 0, []),
     ]
     assert scored.misses[1]["text"].startswith("The weather")

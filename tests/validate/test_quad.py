@@ -56,7 +56,7 @@ def test_irrelevant_figures(scored):
 
 def test_misses_in_file_order(scored):
     assert [(m["id"], m["label"], m["events"]) for m in scored.misses] == [
-        ("q3", "material_cooperation", [["RUS", "154", "---MIL"]]),
+        ("q3", "material_cooperation", [["RUS", "154", "SYR"]]),
         ("q4", "verbal_cooperation", []),
         ("q7", "irrelevant", [["---MIL", "190", "---REB"]]),
     ]

@@ -368,6 +368,8 @@ class Coder:
                 continue  # `X said (on Monday) that …`: what is said is the event
             if raw.target is None and self._needs_other_side(raw.code):
                 continue  # `held talks on the budget`: with whom is the event
+            if raw.target is None and "nearest-actor-stands-in" in raw.rules:
+                continue  # kept for a transformation, which did not take it: no doer named
             if raw.target is None:
                 raw = replace(raw, target=_nobody(raw)).by("one-sided-events")
             key = (raw.source.code, raw.target.code, raw.code)
