@@ -72,3 +72,10 @@ def test_bundled_agents_meet_no_word_derived_from_their_stem():
 
     found = find_actors("Peru mediated the talks; the media praised the mediation.", "2010-01-01")
     assert [(m.text, m.code) for m in found] == [("Peru", "PER"), ("media", "---MED")]
+
+
+def test_member_states_are_governments():
+    from parley.api import find_actors
+
+    found = find_actors("Member States should cooperate with Peru.", "2010-01-01")
+    assert [(m.text, m.code) for m in found] == [("Member States", "---GOV"), ("Peru", "PER")]
