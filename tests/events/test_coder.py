@@ -461,6 +461,13 @@ def test_the_event_names_the_rule_that_set_a_place_aside(dictionaries):
             ("PER", "110", "CHL"),
             ("PER", "194", "CHL"),
         ),
+        # `- * ON` [190] (press on) from a preposition further on, not the verb's particle
+        (
+            "Peru wants back in on the talks with Chile.",
+            "pattern-particles",
+            ("PER", "190", "CHL"),
+            ("PER", "030", "CHL"),
+        ),
         # `- * INTO` [190] (advancing into a country) on a phrase saying when
         (
             "Peru will continue its aid to Chile into the foreseeable future.",

@@ -84,6 +84,8 @@ def _steps_match(
 
 
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+# The particles of phrasal verbs (`press on`, `clamp down`, `reach out`).
+PARTICLES = frozenset("ON OFF UP DOWN OUT IN BACK AWAY OVER ALONG AROUND THROUGH".split())
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl"})
 _PREPOSITIONS = frozenset({"case", "mark"})
 _TIME_RELATIONS = frozenset(
@@ -123,6 +125,11 @@ class Reach:
       to its preposition's: a pattern's word outside a group meets none of them unless
       the pattern writes that preposition (`- * &TOWN` is `seized the town`, not
       `arrested in the town`).
+    - `particles` (rule `pattern-particles`): the tokens of the verb's own particles
+      (`compound:prt`: `clamped down`); a pattern that is one particle and nothing else
+      (`- * ON`: press on, `- * DOWN`: clamp down) names a phrasal verb, met by the
+      verb's particle or the word right after it, not by a preposition further on
+      (`want back in on the talks` is no `press on`); None where not checked.
     - `times` (rule `pattern-time-phrases`): each token of a phrase saying when
       (`into the foreseeable future`), to the token of its time noun: none of it meets a
       pattern word unless a `(…)` group opens on it, or the word is the noun itself.
@@ -132,6 +139,7 @@ class Reach:
     phrases: Mapping[int, frozenset[int]] | None = None
     times: Mapping[int, int] = field(default_factory=dict)
     obliques: Mapping[int, int] = field(default_factory=dict)
+    particles: frozenset[int] | None = None
 
     @classmethod
     def read(
@@ -191,7 +199,12 @@ class Reach:
                     and word.lemma.lower() in time_nouns
                 ):
                     times.update((t, word.token) for t in tokens(_below(children, i, words)))
-        return cls(clause, phrases, times, obliques)
+        particles = None
+        if "pattern-particles" in rules:
+            particles = tokens(
+                [c for c in children[verb] if words[c].relation == "compound:prt"]
+            )
+        return cls(clause, phrases, times, obliques, particles)
 
     @staticmethod
     def _on_verb(words: Sequence[Word], noun: int, verb: int) -> bool:
@@ -223,6 +236,7 @@ class _Search:
     reach: Reach
     places: dict[str, int]
     written: frozenset[str] = frozenset()  # the pattern's words (`IN` of `- * IN &TOWN`)
+    start: int = -1  # the token right after the verb
     refused: set[str] = field(default_factory=set)
     failed: set[tuple[int, int, int]] = field(default_factory=set)
 
@@ -252,6 +266,10 @@ class _Search:
                 opened = (self.reach.obliques.get(t) for t in taken)
                 if any(p is not None and self.norms[p] not in self.written for p in opened):
                     return "pattern-prepositions"  # `- * &TOWN` on `arrested in the town`
+        particles = self.reach.particles
+        lone = len(self.steps) == 1 and not self.phrases and self.written <= PARTICLES
+        if particles is not None and lone and k != self.start and k not in particles:
+            return "pattern-particles"  # `want back in on the talks`: no `- * ON`
         names = n in self.phrases and self.phrases[n][1] - n > 1  # `(TO FUTURE)`
         if not (names or group) and any(
             self.reach.times.get(t, t) != t for t in taken
@@ -321,7 +339,7 @@ def choose_codes(
             after = (pattern.after, phrases, norms, window[1], actors, lemmas)
             if read is None:
                 read = reach() if reach is not None else Reach()
-            search = _Search(*after, read, places, pattern.words)
+            search = _Search(*after, read, places, pattern.words, end)
             if search.find(0, end):
                 entry = f"{pattern.where} {verb.lemma}: - {pattern.text}"
                 negative = _negative(pattern, negations)
