@@ -614,6 +614,9 @@ def test_what_a_speaker_says_it_must_do_itself_is_no_demand(dictionaries):
         # its patterns still code
         ("Peruvian troops took control of the town.", [("PERMIL", "192", "---")]),
         ("Rebels took three Chilean hostages.", [("---REB", "181", "CHL")]),
+        # `- POLICE *` [173] (police held someone) needs an actor as the object
+        ("Peruvian police held 20 protesters overnight.", [("PERCOP", "173", "---OPP")]),
+        ("Peruvian police will hold a meeting on Friday.", []),
     ],
 )
 def test_a_light_verb_codes_only_through_a_pattern(dictionaries, text, expected):

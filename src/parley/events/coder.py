@@ -326,6 +326,8 @@ class Coder:
             )
             if light and not choice.pattern:
                 continue  # `took steps`, `faces challenges`: no seizure, no meeting
+            if light and not choice.after and tree.object(verb) is None:
+                continue  # `- POLICE *` 173: police held 20 people, not `held a meeting`
             reported = _reported(tree, verb, self.verbs.governors)
             found = (
                 self._by_means(tree, verb)

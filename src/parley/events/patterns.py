@@ -39,6 +39,7 @@ class Choice:
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
     refused: tuple[str, ...] = ()  # rules that turned down a pattern the words match
     pattern: bool = False  # a pattern chose the codes, not the verb's own
+    after: bool = False  # that pattern names words after the verb (not only `- POLICE *`)
 
 
 def _negative(pattern: Pattern, negations: AbstractSet[str]) -> bool:
@@ -351,6 +352,7 @@ def choose_codes(
                     bool(lemmas),
                     tuple(sorted(refused)),
                     pattern=True,
+                    after=bool(pattern.after),
                 )
             refused |= search.refused  # the words follow; the tree turned them down
     entry = f"{verb.where} {verb.lemma} ({verb.block})"
