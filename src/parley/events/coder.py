@@ -309,6 +309,9 @@ class Coder:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
             if "blamed-not-reported" in rules and tree.alleged(verb):
                 continue  # `accused China of helping Iran`: blamed, not reported
+            light = (
+                "light-verbs-need-a-pattern" in rules and match.payload.lemma in self.verbs.light
+            )
             choice = choose_codes(
                 match.payload,
                 norms,
@@ -318,16 +321,12 @@ class Coder:
                 bases,
                 self.manner.negation_tokens,
                 partial(Reach.read, tree.words, tree.children, verb, rules, self.verbs.time_nouns),
+                need_after=light and tree.object(verb) is None,  # `- POLICE *`: held whom?
             )
             if choice.codes.forward is None and choice.codes.reverse is None:
                 continue
-            light = (
-                "light-verbs-need-a-pattern" in rules and match.payload.lemma in self.verbs.light
-            )
             if light and not choice.pattern:
                 continue  # `took steps`, `faces challenges`: no seizure, no meeting
-            if light and not choice.after and tree.object(verb) is None:
-                continue  # `- POLICE *` 173: police held 20 people, not `held a meeting`
             reported = _reported(tree, verb, self.verbs.governors)
             found = (
                 self._by_means(tree, verb)

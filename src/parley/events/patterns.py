@@ -39,7 +39,6 @@ class Choice:
     by_lemma: bool = False  # a pattern word met a noun by its lemma (`pattern-lemmas`)
     refused: tuple[str, ...] = ()  # rules that turned down a pattern the words match
     pattern: bool = False  # a pattern chose the codes, not the verb's own
-    after: bool = False  # that pattern names words after the verb (not only `- POLICE *`)
 
 
 def _negative(pattern: Pattern, negations: AbstractSet[str]) -> bool:
@@ -315,6 +314,7 @@ def choose_codes(
     bases: Sequence[str] = (),
     negations: AbstractSet[str] = frozenset(),
     reach: Callable[[], Reach] | None = None,
+    need_after: bool = False,
 ) -> Choice:
     """The most specific pattern matching around the verb at tokens `verb_at`, looking
     no further than `window`, its words after the verb where `reach()` allows (read
@@ -330,6 +330,8 @@ def choose_codes(
     refused: set[str] = set()
     for lemmas in ((), bases) if bases else ((),):
         for pattern in verb.patterns.candidates(nearby, nouns if lemmas else ()):
+            if need_after and not pattern.after:
+                continue  # `- POLICE *` on `police held a meeting`
             places: dict[str, int] = {}
             before = (pattern.before, norms, window[0], start, actors, places, lemmas)
             if not _steps_match(*before):
@@ -352,7 +354,6 @@ def choose_codes(
                     bool(lemmas),
                     tuple(sorted(refused)),
                     pattern=True,
-                    after=bool(pattern.after),
                 )
             refused |= search.refused  # the words follow; the tree turned them down
     entry = f"{verb.where} {verb.lemma} ({verb.block})"
