@@ -627,3 +627,18 @@ def test_without_the_light_verb_rule_take_is_a_seizure(dictionaries):
     without = Dictionaries.load(rules=RuleSet.without(["light-verbs-need-a-pattern"]))
     text = "Peru is taking steps to calm the border."
     assert asserted(without, text, "2020-01-01") == [("PER", "171", "---")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan is considering sending aid to Peru.",
+        "Japan is weighing whether to send aid to Peru.",
+    ],
+)
+def test_an_act_only_considered_is_the_considering(dictionaries, text):
+    events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert {(e.source, e.code, e.target) for e in events} == {("JPN", "014", "PER")}
+    assert all("considered-not-done" in e.rules for e in events)
+    without = Dictionaries.load(rules=RuleSet.without(["considered-not-done"]))
+    assert ("JPN", "070", "PER") in triples(without, text)

@@ -40,6 +40,8 @@ WINDOW = 15
 # pessimism, claimed responsibility) is an event with no addressee.
 _STATEMENT = "010"
 _SUBJECTS = frozenset({"HE", "SHE", "THEY", "WE", "I"})
+# CAMEO's "consider policy option": what an act only considered is coded as.
+_CONSIDER = "014"
 
 
 @dataclass(slots=True)
@@ -78,12 +80,13 @@ class VerbLexicon:
     two_sided: frozenset[str] = frozenset()  # roots of acts between two sides (`04`)
     demands: dict[str, str] = field(default_factory=dict)  # `must` → `100`
     light: frozenset[str] = frozenset()  # verbs that code only through a pattern (`TAKE`)
+    deliberations: dict[str, frozenset[str]] = field(default_factory=dict)  # kind → words
     issues: list[Issue] = field(default_factory=list)
 
     @classmethod
     def load(cls, verb_files: Sequence[Path]) -> VerbLexicon:
         """The verbs of `verb_files`, and the bundled refusal, intention, time-noun,
-        implied-doer, two-sided, demand and light-verb tables."""
+        implied-doer, two-sided, demand, light-verb and deliberation tables."""
         lexicon = cls()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
@@ -106,6 +109,10 @@ class VerbLexicon:
         lexicon.two_sided = frozenset(row[0] for row in two_sided)
         lexicon.demands = table_map(tables_folder() / "demands.tsv")
         lexicon.light = frozenset(table_map(tables_folder() / "light_verbs.tsv"))
+        kinds: dict[str, set[str]] = {"verb": set(), "noun": set()}
+        for word, kind in table_rows(tables_folder() / "deliberations.tsv"):
+            kinds[kind].add(word)
+        lexicon.deliberations = {kind: frozenset(words) for kind, words in kinds.items()}
         return lexicon
 
 
@@ -351,6 +358,8 @@ class Coder:
                         raws.append(raw.by(*used))
         if "intentions" in rules:
             raws = [self._intention(tree, raw) for raw in raws]
+        if "considered-not-done" in rules:
+            raws = self._considered(tree, raws)
         if self.verbs.transformations and "transformations" in rules:
             raws = self._transform(tree, raws)
         if "requests-not-done" in rules:
@@ -401,6 +410,31 @@ class Coder:
                 for t in tree.groups[addressee]
             ]  # fmt: skip
         return out
+
+    def _considered(self, tree: Tree, raws: list[_Raw]) -> list[_Raw]:
+        """An act only considered is no act: the considering is the event (CAMEO 014,
+        consider policy option), by its doer towards the act's other side (`Japan is
+        considering sending aid to Peru`: JPN 014 PER), at the considering verb, in
+        place of that verb's own events (CAMEO.2.0 codes CONSIDER 040)."""
+        verbs, nouns = self.verbs.deliberations["verb"], self.verbs.deliberations["noun"]
+        out: list[_Raw] = []
+        considering: set[int] = set()
+        for raw in raws:
+            by = tree.considered_by(raw.verb, verbs, nouns)
+            if by is None and tree.considers(raw.verb, verbs, nouns) and not raw.transformed:
+                by = raw.verb  # `is exploring the possibility of …`: its own code is 014 too
+            if by is None or raw.transformed or raw.negated:
+                out.append(raw)
+                continue
+            considering.add(by)
+            word = tree.words[by]
+            entry = f"{raw.entry}, considered ('{word.text}'): deliberations.tsv → {_CONSIDER}"
+            span = Span(word.start, word.end)
+            out.append(
+                replace(raw, code=_CONSIDER, verb=by, verb_span=span, entry=entry,
+                        modality=tree.modality(by)).by("considered-not-done")
+            )  # fmt: skip
+        return [r for r in out if r.verb not in considering or "considered-not-done" in r.rules]
 
     def _needs_other_side(self, code: str) -> bool:
         """An act between two sides by what it is (`data/tables/two_sided.tsv`: a

@@ -13,6 +13,7 @@ verb governing it (`is certain to ask`: a forecast; `officials said`: reported).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -588,6 +589,37 @@ class Tree:
                 if any(self.words[m].lemma.lower() in ("of", "for") for m in marks):
                     return True
         return False
+
+    def considers(self, verb: int, verbs: AbstractSet[str], nouns: AbstractSet[str]) -> bool:
+        """Whether `verb`, one of `verbs`, has an act it considers: a clause
+        (`considering sending`) or a noun of `nouns` with one (`the possibility of
+        sending`)."""
+        if self.words[verb].lemma.lower() not in verbs:
+            return False
+        if self.dependents(verb, "xcomp", "advcl", "ccomp"):
+            return True
+        return any(
+            self.words[o].lemma.lower() in nouns and self.dependents(o, "acl")
+            for o in self.dependents(verb, "obj")
+        )
+
+    def considered_by(
+        self, verb: int, verbs: AbstractSet[str], nouns: AbstractSet[str]
+    ) -> int | None:
+        """The verb of `verbs` under which `verb` is only considered (`is considering
+        sending`, `is weighing whether to send`, `is exploring the possibility of
+        sending`: a noun of `nouns` between), if any."""
+        word = self.words[verb]
+        head = word.head
+        if head < 0:
+            return None
+        if word.relation in ("xcomp", "advcl", "ccomp"):
+            return head if self.words[head].lemma.lower() in verbs else None
+        if word.relation == "acl" and self.words[head].lemma.lower() in nouns:
+            governor = self.words[head].head
+            if governor >= 0 and self.words[governor].lemma.lower() in verbs:
+                return governor
+        return None
 
     def infinitive(self, verb: int) -> bool:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
