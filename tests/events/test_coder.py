@@ -642,3 +642,12 @@ def test_an_act_only_considered_is_the_considering(dictionaries, text):
     assert all("considered-not-done" in e.rules for e in events)
     without = Dictionaries.load(rules=RuleSet.without(["considered-not-done"]))
     assert ("JPN", "070", "PER") in triples(without, text)
+
+
+def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
+    # the object controls a directive's infinitive (`urged Chile to attack`), not a
+    # purpose: Peru complains, not the ambassador
+    text = "Peru summoned the Chilean ambassador to complain about the raid."
+    found = asserted(dictionaries, text, "2020-01-01")
+    assert ("PER", "040", "CHLGOV") in found
+    assert any(s == "PER" and code.startswith("11") for s, code, _ in found)

@@ -197,8 +197,9 @@ def _without_requests(tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         if not tree.infinitive(verb):
             return False
         governor = words[verb].head
-        if tree.object_controls(verb) or tree.demanded_by_noun(verb):
-            return True
+        controlled = tree.object_controls(verb) and words[verb].relation == "xcomp"
+        if controlled or tree.demanded_by_noun(verb):
+            return True  # `urged Kim to talk`; not `summoned the envoy to complain`
         other = tree.is_passive(governor) or tree.dependents(governor, "obj", "iobj")
         return governor in asked and bool(other)  # not `wants to help`: an intention
 
