@@ -262,3 +262,23 @@ def test_a_parenthesised_group_is_read_as_one_prepositional_phrase(tmp_path: Pat
     (pattern,) = index.candidates(["TROOPS"])
     # TROOPS stands alone; IN JOINT DRILLS is one phrase, WITH + another
     assert pattern.phrases == ((1, 4), (4, 6))
+
+
+def test_a_block_headed_plus_adds_patterns_to_an_earlier_files_verbs(tmp_path: Path):
+    from parley.actors.entries import Phrase
+    from parley.events.coder import VerbLexicon
+
+    base, more = tmp_path / "base.txt", tmp_path / "more.txt"
+    base.write_text(
+        "---  HALT   [---]  ---\nHALT\n- * TALKS                [087]\n", encoding="utf-8"
+    )
+    more.write_text(
+        "---  HALT   [+]  ---\nHALT\nPAUSE\n- * AID                  [162]\n", encoding="utf-8"
+    )
+    lexicon = VerbLexicon.load([base, more])
+    halt = lexicon.verbs.get(Phrase(("HALTED",), False))
+    assert halt is not None and halt.codes == Codes(None, None) and not halt.extends
+    assert {p.text for p in halt.patterns.patterns} == {"* TALKS", "* AID"}
+    assert halt.where.startswith("base.txt")
+    # a verb no earlier file defines gains nothing from an extending block
+    assert lexicon.verbs.get(Phrase(("PAUSE",), False)) is None

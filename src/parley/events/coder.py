@@ -31,7 +31,7 @@ from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, Reach, choose_codes
 from parley.events.roles import THREATS, HarmMeans, Manner, PhraseNouns, Tree
 from parley.events.rules import RuleSet
-from parley.events.verbs import Transformation, Verb, read_verbs
+from parley.events.verbs import PatternIndex, Transformation, Verb, read_verbs
 from parley.tables import table_map, table_rows, tables_folder
 
 WINDOW = 15
@@ -93,9 +93,16 @@ class VerbLexicon:
             lexicon.issues += issues
             lexicon.transformations += transformations
             for form in forms:
-                lexicon.verbs.add(Phrase(form.key, False), form.verb)
-                if form.verb.codes.forward:
-                    lexicon.roots.setdefault(form.verb.lemma, form.verb.codes.forward[:2])
+                verb = form.verb
+                if verb.extends:
+                    earlier = lexicon.verbs.get(Phrase(form.key, False))
+                    if earlier is None:
+                        continue  # extends a form no earlier file has: nothing to add to
+                    patterns = [*earlier.patterns.patterns, *verb.patterns.patterns]
+                    verb = replace(earlier, patterns=PatternIndex.build(patterns))
+                lexicon.verbs.add(Phrase(form.key, False), verb)
+                if verb.codes.forward:
+                    lexicon.roots.setdefault(verb.lemma, verb.codes.forward[:2])
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
         lexicon.refusals = table_map(tables_folder() / "refusals.tsv")
         lexicon.intentions = table_map(tables_folder() / "intentions.tsv")

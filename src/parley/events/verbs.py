@@ -180,6 +180,9 @@ class Verb:
     codes: Codes
     where: str
     patterns: PatternIndex
+    # Written in a block headed `[+]`: adds its patterns to the verb an earlier file
+    # defines (`VerbLexicon.load`), its own code unused.
+    extends: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -383,6 +386,7 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
     blocks: list[tuple[str, Codes, list[tuple[str, str | None, Codes | None, str]], list[Pattern]]]
     blocks = []
     current_synset: str | None = None
+    extending: set[int] = set()  # blocks headed `[+]`
     label = ""  # the current synonym set as written, `_` and all
     for number, line, _ in petrarch_lines(path):
         where = f"{path.name}:{number}"
@@ -396,7 +400,10 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
                 current_synset = None
                 # A block with a bad code still owns its verbs: they code nothing.
                 blocks.append((header.group(1), Codes(None, None), [], []))
-                blocks[-1] = (header.group(1), parse_codes(header.group(2) or "---"), [], [])
+                if (header.group(2) or "").strip() == "+":
+                    extending.add(len(blocks) - 1)
+                else:
+                    blocks[-1] = (header.group(1), parse_codes(header.group(2) or "---"), [], [])
             elif stripped.startswith("&"):
                 label = stripped.split()[0]
                 current_synset = label.rstrip("_")
@@ -427,9 +434,11 @@ def read_verbs(path: Path) -> tuple[list[VerbForm], list[Transformation], list[I
         except ValueError as exc:
             issues.append(Issue(str(path), number, str(exc)))
     forms: list[VerbForm] = []
-    for name, block_codes, verbs, patterns in blocks:
+    for number, (name, block_codes, verbs, patterns) in enumerate(blocks):
         index = PatternIndex.build(patterns)
+        extends = number in extending
         for head, braces, codes, where in verbs:
-            verb = Verb(head.replace("+", "").strip("_"), name, codes or block_codes, where, index)
+            lemma = head.replace("+", "").strip("_")
+            verb = Verb(lemma, name, codes or block_codes, where, index, extends)
             forms += [VerbForm(key, verb) for key in _verb_forms(head, braces) if key]
     return forms, transformations, issues
