@@ -82,7 +82,9 @@ class Mention:
     `entries` names the dictionary lines that produced the code (file:line phrase), which
     is what `parley explain` shows when a user asks why an actor was coded this way.
     `kind` is what the entry names (country, capital, place, person, organisation), or
-    `agent` for a title or sector noun, or `pronoun`; `role` is `actor`, `place` where
+    `agent` for a title or sector noun, or `pronoun`; on an event, `implied` for a doer
+    the verb implies (`were arrested`: police) and `none` for an unnamed other side
+    (`---`), both with empty spans; `role` is `actor`, `place` where
     the text says where something happens rather than who acts, or `reference` for a
     possessive pronoun that says whose something is (`his licence`). `country` is ISO-3166
     alpha-3 and `sector` the PLOVER sector, both derived from `code`.
