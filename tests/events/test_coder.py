@@ -651,3 +651,17 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
     found = asserted(dictionaries, text, "2020-01-01")
     assert ("PER", "040", "CHLGOV") in found
     assert any(s == "PER" and code.startswith("11") for s, code, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # [+] blocks of parley.verbs.txt: codebook objects CAMEO.2.0's verbs lacked
+        ("Peru reduced military aid to Chile.", ("PER", "1622", "CHL")),
+        ("The Peruvian president defended Peru's immigration policy.", ("PERGOV", "052", "PER")),
+        # the verb's own patterns still code
+        ("Peruvian troops defended the town.", ("PERMIL", "152", "---")),
+    ],
+)
+def test_parleys_patterns_join_those_of_cameos_verbs(dictionaries, text, expected):
+    assert expected in asserted(dictionaries, text, "2020-01-01")
