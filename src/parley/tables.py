@@ -10,6 +10,8 @@ import csv
 from importlib import resources
 from pathlib import Path
 
+from parley.errors import ParleyError
+
 
 def bundled_data() -> Path:
     """The folder of all data shipped inside the package (`parley/data`)."""
@@ -31,3 +33,16 @@ def table_rows(path: Path) -> list[list[str]]:
 def table_map(path: Path) -> dict[str, str]:
     """A two-column table as a lookup: first column → second."""
     return {row[0]: row[1] for row in table_rows(path)}
+
+
+def table_kinds(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """A `word kind` table as the words of each of `kinds`; a row of another kind is an
+    error naming the table, not a word silently ignored."""
+    found: dict[str, set[str]] = {kind: set() for kind in kinds}
+    for word, kind in table_rows(path):
+        if kind not in found:
+            raise ParleyError(
+                f"{path.name}: '{word}' has kind '{kind}'; kinds are {', '.join(kinds)}"
+            )
+        found[kind].add(word)
+    return {kind: frozenset(words) for kind, words in found.items()}

@@ -32,7 +32,7 @@ from parley.events.patterns import Choice, Reach, choose_codes
 from parley.events.roles import THREATS, HarmMeans, Manner, PhraseNouns, Tree
 from parley.events.rules import RuleSet
 from parley.events.verbs import PatternIndex, Transformation, Verb, read_verbs
-from parley.tables import table_map, table_rows, tables_folder
+from parley.tables import table_kinds, table_map, table_rows, tables_folder
 
 WINDOW = 15
 # CAMEO's plain statement: made to no actor, the saying only frames what is said, which
@@ -116,10 +116,7 @@ class VerbLexicon:
         lexicon.two_sided = frozenset(row[0] for row in two_sided)
         lexicon.demands = table_map(tables_folder() / "demands.tsv")
         lexicon.light = frozenset(table_map(tables_folder() / "light_verbs.tsv"))
-        kinds: dict[str, set[str]] = {"verb": set(), "noun": set()}
-        for word, kind in table_rows(tables_folder() / "deliberations.tsv"):
-            kinds[kind].add(word)
-        lexicon.deliberations = {kind: frozenset(words) for kind, words in kinds.items()}
+        lexicon.deliberations = table_kinds(tables_folder() / "deliberations.tsv", ("verb", "noun"))
         return lexicon
 
 

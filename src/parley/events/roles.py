@@ -21,7 +21,7 @@ from parley.actors.entries import PLACE_KINDS
 from parley.document import Mention, Word
 from parley.errors import ParleyError
 from parley.events.rules import RuleSet
-from parley.tables import table_rows, tables_folder
+from parley.tables import table_kinds, table_rows, tables_folder
 
 # Gives a mention a composed code, naming the rule that composed it.
 Recode = Callable[[Mention, str, str], Mention]
@@ -246,14 +246,8 @@ class PhraseNouns:
     @classmethod
     def read(cls, folder: Path) -> PhraseNouns:
         """The table in `folder`; a row of another kind is an error, not a word ignored."""
-        kinds: dict[str, set[str]] = {"occasion": set(), "act": set()}
-        for word, kind in table_rows(folder / "phrase_nouns.tsv"):
-            if kind not in kinds:
-                raise ParleyError(
-                    f"phrase_nouns.tsv: '{word}' has kind '{kind}'; kinds are occasion, act"
-                )
-            kinds[kind].add(word)
-        return cls(frozenset(kinds["occasion"]), frozenset(kinds["act"]))
+        kinds = table_kinds(folder / "phrase_nouns.tsv", ("occasion", "act"))
+        return cls(kinds["occasion"], kinds["act"])
 
     @classmethod
     def bundled(cls) -> PhraseNouns:
@@ -284,14 +278,8 @@ class HarmMeans:
     @classmethod
     def read(cls, folder: Path) -> HarmMeans:
         """The table in `folder`; a row of another kind is an error, not a word ignored."""
-        kinds: dict[str, set[str]] = {"means": set(), "undergo": set()}
-        for word, kind in table_rows(folder / "harm_means.tsv"):
-            if kind not in kinds:
-                raise ParleyError(
-                    f"harm_means.tsv: '{word}' has kind '{kind}'; kinds are means, undergo"
-                )
-            kinds[kind].add(word)
-        return cls(frozenset(kinds["means"]), frozenset(kinds["undergo"]))
+        kinds = table_kinds(folder / "harm_means.tsv", ("means", "undergo"))
+        return cls(kinds["means"], kinds["undergo"])
 
     @classmethod
     def bundled(cls) -> HarmMeans:
@@ -638,7 +626,7 @@ class Tree:
         that is no actor (`were arrested by masked men`)."""
         return self.is_passive(verb) and not self._agents(verb)
 
-    def means_doer(self, verb: int, means: frozenset[str]) -> int | None:
+    def means_doer(self, verb: int, means: AbstractSet[str]) -> int | None:
         """The actor group doing the act of force in an `in`/`during` phrase on `verb`
         (`killed in an Israeli airstrike`, `died in police firing`): the first actor
         between the preposition and the act noun, or the noun's `by` phrase. Read by
