@@ -374,7 +374,7 @@ class Coder:
         if "refusals" in rules:
             raws += self._refusals(raws)
         if "said-must-is-a-demand" in rules:
-            raws = self._demands(tree, sentence, raws)
+            raws = self._demands(tree, raws)
         events: dict[tuple[str, str, str], Event] = {}
         for raw in raws:
             if raw.source is None or (raw.target is None and not one_sided):
@@ -392,7 +392,7 @@ class Coder:
                 events[key] = self._event(doc, sentence, raw)
         return list(events.values())
 
-    def _demands(self, tree: Tree, sentence: Sentence, raws: list[_Raw]) -> list[_Raw]:
+    def _demands(self, tree: Tree, raws: list[_Raw]) -> list[_Raw]:
         """What a speaker says another must or should do is asked of it (`Assad said
         Turkey must mediate`: Syria demands of Turkey, 100; `should`: an appeal, 020, as
         `data/tables/demands.tsv` says): the asking replaces the saying's own events,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.actors.entries import Issue
@@ -117,17 +117,19 @@ class Pattern:
     # The `(…)` groups after the verb, as spans of `after`: each a prepositional phrase
     # whose first step is the preposition (`(WITH &WEAPON)`).
     phrases: tuple[tuple[int, int], ...] = ()
+    # Every word the pattern writes after the verb, in any alternative (set once: each
+    # search of the pattern on the tree asks for them).
+    words: frozenset[str] = field(init=False, default=frozenset())
 
-    @property
-    def words(self) -> frozenset[str]:
-        """Every word the pattern writes after the verb, in any alternative."""
-        return frozenset(
+    def __post_init__(self) -> None:
+        written = frozenset(
             word
             for step in self.after
             if not isinstance(step, str)
             for alternative in step.alternatives
             for word in alternative
         )
+        object.__setattr__(self, "words", written)
 
 
 @dataclass(slots=True, frozen=True)
