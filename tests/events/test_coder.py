@@ -617,6 +617,10 @@ def test_what_a_speaker_says_it_must_do_itself_is_no_demand(dictionaries):
         # `- POLICE *` [173] (police held someone) needs an actor as the object
         ("Peruvian police held 20 protesters overnight.", [("PERCOP", "173", "---OPP")]),
         ("Peruvian police will hold a meeting on Friday.", []),
+        # a light verb the dictionary lists by one of its forms (CAMEO.2.0: SAW, 010) is
+        # known by its lemma; a particle verb (TAKE_OVER, 171) is a verb of its own
+        ("Peru saw Chilean troops near the border.", []),
+        ("Peruvian rebels took over the Chilean embassy.", [("PERREB", "171", "CHLGOV")]),
     ],
 )
 def test_a_light_verb_codes_only_through_a_pattern(dictionaries, text, expected):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,7 @@ from pathlib import Path
 from parley.actors.codes import CodeBook
 from parley.actors.entries import Issue, Phrase
 from parley.actors.matcher import Match, PhraseMatcher
-from parley.document import Document, Event, Mention, Sentence, Span
+from parley.document import Document, Event, Mention, Sentence, Span, Word
 from parley.events.ontology import Ontology, longest_prefix
 from parley.events.patterns import Choice, Reach, choose_codes
 from parley.events.roles import THREATS, HarmMeans, Manner, PhraseNouns, Tree
@@ -236,6 +237,12 @@ def _nobody(raw: _Raw) -> Mention:
     return Mention(raw.source.sentence_index, 0, 0, Span(at, at), "", "---", (), kind="none")
 
 
+def _inflected(entry: str, word: Word, light: AbstractSet[str]) -> bool:
+    """A light verb listed by one of its forms (`SAW`, `HELD`, as the dictionaries list
+    some): the word's lemma says it is one. A particle verb (`TAKE_OVER`) is not."""
+    return "_" not in entry and word.lemma.upper() in light
+
+
 def _noun_bases(sentence: Sentence, size: int) -> list[str]:
     """Each token's lemma, upper-cased, where the analysis reads it as one common noun
     ("" elsewhere): what a pattern word may match by its lemma
@@ -321,8 +328,9 @@ class Coder:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
             if "blamed-not-reported" in rules and tree.alleged(verb):
                 continue  # `accused China of helping Iran`: blamed, not reported
-            light = (
-                "light-verbs-need-a-pattern" in rules and match.payload.lemma in self.verbs.light
+            light = "light-verbs-need-a-pattern" in rules and (
+                match.payload.lemma in self.verbs.light
+                or _inflected(match.payload.lemma, sentence.words[verb], self.verbs.light)
             )
             choice = choose_codes(
                 match.payload,
