@@ -669,3 +669,16 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
 )
 def test_parleys_patterns_join_those_of_cameos_verbs(dictionaries, text, expected):
     assert expected in asserted(dictionaries, text, "2020-01-01")
+
+
+def test_a_verb_that_only_obliges_is_no_act(dictionaries):
+    # `need to`: what is needed is the event, prescribed; NEED is no demand of its own
+    events = parley.code_text(
+        "Peru needs to condemn Chile.", "2020-01-01", dictionaries=dictionaries
+    )
+    assert [(e.source, e.code, e.target, e.modality) for e in events] == [
+        ("PER", "111", "CHL", "prescribed")
+    ]
+    assert asserted(dictionaries, "Peru and Chile need to be more flexible.") == []
+    without = Dictionaries.load(rules=RuleSet.without(["obligations-are-no-acts"]))
+    assert any(code == "100" for _, code, _ in asserted(without, "Peru needs to be flexible."))

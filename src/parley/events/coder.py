@@ -326,6 +326,8 @@ class Coder:
             )
             if verb is None:
                 continue  # the analysis reads it as a noun ("the attack", "talks")
+            if "obligations-are-no-acts" in rules and tree.obliges_only(verb):
+                continue  # `Peru needs to act`: what it needs to do is the event
             if "blamed-not-reported" in rules and tree.alleged(verb):
                 continue  # `accused China of helping Iran`: blamed, not reported
             light = "light-verbs-need-a-pattern" in rules and (

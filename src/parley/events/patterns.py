@@ -201,9 +201,7 @@ class Reach:
                     times.update((t, word.token) for t in tokens(_below(children, i, words)))
         particles = None
         if "pattern-particles" in rules:
-            particles = tokens(
-                [c for c in children[verb] if words[c].relation == "compound:prt"]
-            )
+            particles = tokens([c for c in children[verb] if words[c].relation == "compound:prt"])
         return cls(clause, phrases, times, obliques, particles)
 
     @staticmethod

@@ -613,6 +613,16 @@ class Tree:
         """A `to` infinitive (`pledged to send`, `urged Kim to talk`)."""
         return any(self.words[m].lemma.lower() == "to" for m in self.dependents(verb, "mark"))
 
+    def obliges_only(self, verb: int) -> bool:
+        """A verb that only says its `to` infinitive ought to happen (`need to act`,
+        `are required to report`, `data/tables/modalities.tsv`: a `governor` whose
+        modality is `prescribed`): the infinitive is the event, prescribed, and the
+        verb no act of its own (CAMEO.2.0 codes NEED as DEMAND, 100)."""
+        lemma = self.words[verb].lemma.lower()
+        if self.manner.modal["governor"].get(lemma) != "prescribed":
+            return False
+        return any(self.infinitive(c) for c in self.dependents(verb, "xcomp"))
+
     def _agents(self, verb: int) -> list[int]:
         """A passive's `by` phrases (`was rejected by Kim`), actors or not."""
         return self.dependents(verb, "obl:agent") or [
