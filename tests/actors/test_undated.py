@@ -34,6 +34,14 @@ def test_without_a_date_a_titled_person_is_coded_by_the_title(dictionaries):
     ]
 
 
+def test_without_a_date_a_bare_surname_is_who_governs_a_country_named(dictionaries):
+    # read as recent news: the people in office now, of the countries the text names
+    text = "Trump praised Kim on Tuesday. The United States and North Korea will meet."
+    assert coded(dictionaries, text)[:2] == [("Trump", "USAGOV"), ("Kim", "PRKGOV")]
+    # a surname no named country explains still waits for a title
+    assert coded(dictionaries, "Trump praised Kim on Tuesday.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -77,7 +77,7 @@ def code_on(codes: tuple[DatedCode, ...], day: dt.date | None) -> str | None:
                 return dated.code
     else:
         for dated in codes:
-            if _current(dated):
+            if is_current(dated):
                 return dated.code
     for plain in codes:
         if not plain.dated:
@@ -112,7 +112,7 @@ def in_office(codes: tuple[DatedCode, ...], day: dt.date | None) -> bool:
     )
 
 
-def _current(code: DatedCode) -> bool:
+def is_current(code: DatedCode) -> bool:
     """An office that has begun and not ended: what an undated document most likely means."""
     return code.start is not None and code.end is None and not code.code.endswith("ELI")
 

@@ -36,10 +36,11 @@ A dictionary match is not yet an actor. Within a document parley also resolves:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from parley.actors.entries import COMPOUND, PLACE_KINDS, code_parts
+from parley.actors.entries import COMPOUND, PLACE_KINDS, code_parts, is_current
 from parley.actors.lexicon import ActorLexicon, surname
 from parley.actors.matcher import Match
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
@@ -118,6 +119,8 @@ class DocumentContext:
     guessed: bool = False  # `day` was inferred (`parley.resolve.document_date`)
     aliases: dict[str, _Alias] = field(default_factory=dict)
     previous: list[Mention] = field(default_factory=list)
+    # An undated document's countries (`named_countries`): who its bare surnames are.
+    countries: AbstractSet[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -327,6 +330,8 @@ def _surname(
         return None
     candidates = lexicon.surnames.get(norm, [])
     holders = [row for row in candidates if lexicon.in_office(row, context.day)]
+    if not holders and context.day is None and not titled:
+        holders = [row for row in candidates if _leader_of(lexicon, row) in context.countries]
     pool = holders if holders or not titled else candidates
     row = _most_likely(lexicon, pool, context.day)
     if row is None:
@@ -335,6 +340,34 @@ def _surname(
     entries = [f"{lexicon.wheres[row]} [surname {norm}]"]
     resting = _resting(lexicon, row, context)
     return _Piece(i, i + 1, code, entries, "person", row, resting=resting)
+
+
+def _leader_of(lexicon: ActorLexicon, row: int) -> str | None:
+    """The country a person governs now (a plain `XXXGOV` office begun and not ended,
+    as an undated document is read: `code_on`), if any."""
+    for dated in lexicon.entry_codes(row):
+        if is_current(dated) and len(dated.code) == 6 and dated.code.endswith("GOV"):
+            return dated.code[:3]
+    return None
+
+
+def named_countries(lexicon: ActorLexicon, sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The countries a document names by their names or capitals.
+
+    A document with no date, not even one inferred, cannot say who was in office, and a
+    bare surname waits for a title (`in_office`). Read as recent news, as `code_on` reads
+    it, its countries can say whom it means: in an undated page on the United States and
+    North Korea, `Trump` and `Kim` are the people who govern them now, as a reader takes
+    them; an `Anderson` who governs no country the page names stays no one."""
+    found = set()
+    for sentence in sentences:
+        for match in lexicon.actors.find_all([t.norm for t in sentence.tokens]):
+            row = match.payload
+            if lexicon.kinds[row] in ("country", "capital"):
+                code = lexicon.code_on(row, None)
+                if code:
+                    found.add(code[:3])
+    return frozenset(found)
 
 
 def _resting(lexicon: ActorLexicon, row: int, context: DocumentContext) -> str:

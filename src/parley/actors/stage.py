@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from parley.actors.find import DocumentContext, find_mentions
+from parley.actors.find import DocumentContext, find_mentions, named_countries
 from parley.actors.lexicon import ActorLexicon
 from parley.document import Document, Sentence
 from parley.resolve.document_date import INFERRED
@@ -31,6 +31,8 @@ class FindActors:
 
     def __call__(self, doc: Document) -> Document:
         context = DocumentContext(doc.date, self.words, doc.date_source == INFERRED)
+        if doc.date is None:
+            context.countries = named_countries(self.lexicon, doc.sentences)
         mentions = []
         for sentence in doc.sentences:
             discard = self.discarded(sentence)
