@@ -454,6 +454,13 @@ def test_the_event_names_the_rule_that_set_a_place_aside(dictionaries):
             ("PER", "111", "CHL"),
             ("PER", "190", "CHL"),
         ),
+        # `- * &NEGOTIATION` [036] from a relative clause describing the object
+        (
+            "Lima prefers the approach of Quito, which emphasizes negotiations.",
+            "pattern-in-clause",
+            ("PERGOV", "036", "ECUGOV"),
+            ("PERGOV", "051", "ECUGOV"),
+        ),
         # `(WITH OFFICIALS)` [110] from a word outside the `with` phrase
         (
             "Peru attacked Chile with missiles, killing officials.",

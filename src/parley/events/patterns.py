@@ -156,8 +156,11 @@ class Reach:
             return frozenset(words[i].token for i in found)
 
         def own_clause(word: int) -> bool:
-            """A clause beside the verb's, not part of it."""
+            """A clause beside the verb's, not part of it, or one describing a noun of it
+            (`the approach of Quito, which emphasizes negotiations`)."""
             found = words[word]
+            if found.relation == "acl:relcl":
+                return True
             if found.relation not in ("parataxis", "conj", "ccomp"):
                 return False
             if not any(words[c].relation in _SUBJECTS for c in children[word]):
