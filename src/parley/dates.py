@@ -8,6 +8,7 @@ import re
 
 # Month names as normalised tokens (`NOVEMBER`, `NOV` for `Nov.`) → month number.
 MONTHS = {name.upper(): i for i, name in enumerate(calendar.month_name) if name}
+WEEKDAYS = frozenset(name.upper() for name in calendar.day_name)
 MONTH_ABBREVIATIONS = {
     "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "JUN": 6, "JUL": 7, "AUG": 8, "SEP": 9,
     "SEPT": 9, "OCT": 10, "NOV": 11, "DEC": 12,

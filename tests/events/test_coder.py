@@ -383,6 +383,24 @@ def test_a_one_sided_event_says_which_rule_made_it(dictionaries):
     assert parley.code_text("Japan protested.", "2020-01-01", dictionaries=without) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a name no dictionary holds: its words stand beside the `---`
+        ("Peru lifted its ban on Telekom on Monday.", "Telekom"),
+        ("Peru gave military training to the Zorgon Brigade.", "Zorgon Brigade"),
+        # what is done, or when, is no one acted on
+        ("Peruvian troops shelled the town on Monday.", ""),
+        ("Japan protested.", ""),
+    ],
+)
+def test_an_unnamed_target_keeps_the_words_naming_it(dictionaries, text, words):
+    events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert [(e.target, e.target_text) for e in events] == [("---", words)]
+    if words:
+        assert events[0].target_entries and text[events[0].target_span.start :].startswith(words)
+
+
 def test_a_predicate_noun_does_not_hold_its_subject(dictionaries):
     # `Japan is a place to visit`: Japan is no visitor
     assert asserted(dictionaries, "Japan is a difficult place to visit.", "2020-01-01") == []

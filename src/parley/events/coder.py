@@ -229,12 +229,24 @@ def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
     return not tree.dependents(verb, "obj", "iobj", "xcomp")
 
 
-def _nobody(raw: _Raw) -> Mention:
-    """The unnamed other side of an event no actor receives (`---`, as PETRARCH writes
-    it), an empty span at the end of its verb."""
+_UNNAMED = "[in no dictionary: the name the verb acts on, as the text gives it]"
+
+
+def _nobody(raw: _Raw, tree: Tree, text: str) -> Mention:
+    """The other side of an event no actor receives (`---`, as PETRARCH writes it): the
+    words that name it where the tree has them (`Tree.unnamed_side`), else an empty
+    span at the end of its verb."""
     assert raw.source is not None
-    at = raw.verb_span.end
-    return Mention(raw.source.sentence_index, 0, 0, Span(at, at), "", "---", (), kind="none")
+    found = tree.unnamed_side(raw.verb)
+    if found is None:
+        at = raw.verb_span.end
+        return Mention(raw.source.sentence_index, 0, 0, Span(at, at), "", "---", (), kind="none")
+    first, last = tree.words[found[0]], tree.words[found[1]]
+    span = Span(first.start, last.end)
+    return Mention(
+        raw.source.sentence_index, first.token, last.token + 1, span,
+        text[span.start : span.end], "---", (_UNNAMED,), kind="none",
+    )  # fmt: skip
 
 
 def _inflected(entry: str, word: Word, light: AbstractSet[str]) -> bool:
@@ -396,7 +408,7 @@ class Coder:
             if raw.target is None and "nearest-actor-stands-in" in raw.rules:
                 continue  # kept for a transformation, which did not take it: no doer named
             if raw.target is None:
-                raw = replace(raw, target=_nobody(raw)).by("one-sided-events")
+                raw = replace(raw, target=_nobody(raw, tree, doc.text)).by("one-sided-events")
             key = (raw.source.code, raw.target.code, raw.code)
             if raw.source.code != raw.target.code and key not in events:
                 events[key] = self._event(doc, sentence, raw)

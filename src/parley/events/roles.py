@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.actors.entries import PLACE_KINDS
+from parley.dates import MONTHS, WEEKDAYS
 from parley.document import Mention, Word
 from parley.errors import ParleyError
 from parley.events.rules import RuleSet
@@ -78,6 +79,10 @@ _DEMAND_NOUNS = frozenset(
     "permission authorization approval consent mandate".split()
 )
 _FAILURE_NOUNS = frozenset({"refusal", "failure"})
+# Prepositions of whom an act reaches (`gave training to AMISOM`, `sanctions on firms`).
+_RECIPIENTS = frozenset({"to", "toward", "towards", "against", "on", "upon", "with"})
+# Relations inside a phrase that leave it (`the ban imposed on X`, `Y, a town`, `, and`).
+_LEAVES_PHRASE = _CLAUSES | {"appos", "conj", "cc", "parataxis"}
 # Prepositions that say where, not who (`met in Geneva`, `the crash in Ukraine`).
 _PLACES = frozenset({"in", "at"})
 # Prepositions of where one goes or what something reaches (`headed to Vladivostok`):
@@ -822,6 +827,41 @@ class Tree:
                 found = self.actor_in(child)
                 if found is not None and found not in self.reporters:
                     return self._destination(verb, child, found)
+        return None
+
+    def unnamed_side(self, verb: int) -> tuple[int, int] | None:
+        """The first and last word of the phrase naming whom the verb acts on, where no
+        actor of the dictionaries does: a `to`/`on`/`against`/`with` phrase, else the
+        object, headed by a name the dictionaries lack (`gave training to AMISOM`,
+        `lifted the ban on Telekom`). What a one-sided event's `---` stands for, in the
+        text's words: a user can see whom it was, and add the name to a dictionary.
+        (Common nouns are left out: `imposed sanctions`, `redoubled its efforts` name
+        what is done, not to whom.)"""
+        obliques = [c for c in self.dependents(verb, "obl") if self._case(c) in _RECIPIENTS]
+        for child in (*obliques, *self.dependents(verb, "iobj", "obj")):
+            word = self.words[child]
+            if word.upos != "PROPN" or word.text.upper() in MONTHS or word.text.upper() in WEEKDAYS:
+                continue  # `on Thursday`: when, not whom
+            inside = {child}
+            level = [child]
+            while level:
+                level = [
+                    c
+                    for i in level
+                    for c in self.children[i]
+                    if c not in inside and self.words[c].relation not in _LEAVES_PHRASE
+                ]
+                inside.update(level)
+            first = last = child
+            while first - 1 in inside:
+                first -= 1
+            while last + 1 in inside:
+                last += 1
+            while first < child and self.words[first].relation in ("case", "det", "punct"):
+                first += 1
+            while last > child and self.words[last].upos == "PUNCT":
+                last -= 1
+            return first, last
         return None
 
     def _destination(self, verb: int, child: int, found: int) -> int:
