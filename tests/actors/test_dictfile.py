@@ -1,10 +1,11 @@
 import datetime as dt
 from pathlib import Path
 
-from parley.actors.dictfile import format_actor, is_parley_format, read_dictionary
+from parley.actors.dictfile import format_actor, format_agent, is_parley_format, read_dictionary
 from parley.actors.entries import DatedCode
 from parley.actors.lexicon import ActorLexicon
 from parley.actors.petrarch import read_actors
+from parley.api import find_actors
 from tests.conftest import load_tool
 
 SAMPLE = """\
@@ -131,3 +132,14 @@ def test_a_compound_code_reads_back(tmp_path):
     assert entry.codes == (DatedCode("VLA/VLB"),)
     path.write_text(format_actor(entry), encoding="utf-8")
     assert read_dictionary(path).actors[0].codes == entry.codes
+
+
+def test_an_agent_written_capitalised_names_one_only_so(tmp_path, dictionaries):
+    text = "agent: BLOCS\n  code: ~GOV\n  written: capitalised\n"
+    (blocs,) = read_dictionary(write(tmp_path, "a.txt", text)).agents
+    assert blocs.capitalised
+    again = read_dictionary(write(tmp_path, "b.txt", format_agent(blocs))).agents[0]
+    assert again.capitalised and again.code == blocs.code
+    found = find_actors("All States met. The report states it.", "2020-01-01",
+                        dictionaries=dictionaries)  # fmt: skip
+    assert [(m.text, m.code) for m in found if m.role == "actor"] == [("States", "---GOV")]

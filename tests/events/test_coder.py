@@ -707,3 +707,17 @@ def test_a_verb_that_only_obliges_is_no_act(dictionaries):
     assert asserted(dictionaries, "Peru and Chile need to be more flexible.") == []
     without = Dictionaries.load(rules=RuleSet.without(["obligations-are-no-acts"]))
     assert any(code == "100" for _, code, _ in asserted(without, "Peru needs to be flexible."))
+
+
+def test_states_in_diplomatic_english_are_governments(dictionaries):
+    # `calls upon all States`, `States Parties`: sovereign states, ~GOV
+    assert asserted(dictionaries, "All States condemned the attack on Peru.") == [
+        ("---GOV", "112", "PER")
+    ]
+
+
+def test_states_in_small_letters_is_no_agent(dictionaries):
+    # `Article 5 states that …`: the verb names no government, nor takes Peru's place
+    text = "Article 5 states that Chile must protect Peru."
+    events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert [(e.source, e.code, e.target) for e in events] == [("CHL", "074", "PER")]

@@ -15,6 +15,10 @@ words a reviewer can read and `git diff` shows line by line::
       plural: PRIME MINISTERS
       code: ~GOV
 
+    agent: STATES
+      code: ~GOV
+      written: capitalised
+
     discard: SOUP OPERA
     discard story: FOOTBALL MATCH
 
@@ -24,7 +28,8 @@ the fallback outside the dated ones; dates are ISO, either end may be left open
 (`2017-01-20..`); codes joined by `/` (`FRO/BIL/SAM`) name several actors, each of
 which acts. In an agent's code `~` stands for the actor's own code: `~GOV` adds
 `GOV` after the country (`JPN` → `JPNGOV`), `IGO~` puts `IGO` before it. `kind` is one
-of country, capital, place, person, organisation (see `parley.actors.entries`).
+of country, capital, place, person, organisation (see `parley.actors.entries`). An
+agent `written: capitalised` names one only where a cased text capitalises it.
 """
 
 from __future__ import annotations
@@ -187,9 +192,11 @@ def _actor(record: _Record, where: str, path: Path, issues: list[Issue]) -> Acto
 
 def _agent(record: _Record, where: str, path: Path, issues: list[Issue]) -> AgentEntry:
     pairs = [(parse_phrase(record.name), False)]
-    code, source = "", ""
+    code, source, capitalised = "", "", False
     for number, key, value in record.fields:
-        if key == "plural":
+        if key == "written" and value == "capitalised":
+            capitalised = True
+        elif key == "plural":
             pairs.append((parse_phrase(value), True))
         elif key == "alias":
             pairs.append((parse_phrase(value), False))
@@ -210,6 +217,7 @@ def _agent(record: _Record, where: str, path: Path, issues: list[Issue]) -> Agen
         code.endswith("~"),
         tuple(plural for _, plural in kept),
         source,
+        capitalised,
     )
 
 
@@ -243,6 +251,8 @@ def format_agent(entry: AgentEntry) -> str:
         for p, is_plural in zip(entry.phrases[1:], entry.plurals()[1:], strict=True)
     ]
     lines.append(f"  code: {entry.written_code}")
+    if entry.capitalised:
+        lines.append("  written: capitalised")
     if entry.source:
         lines.append(f"  source: {entry.source}")
     return "\n".join(lines) + "\n\n"

@@ -147,6 +147,8 @@ class AgentEntry:
     `prefix` agents put their code before the actor's (`[IGO~]`); the others after it
     (`[~GOV]`: `JPN` + `officials` is `JPNGOV`). `plural` marks which phrases are plural
     forms, for pronouns (`they` refers back to `officials`, `he` to `the minister`).
+    `capitalised`: the noun names one only where a cased text capitalises it (`States`,
+    as diplomatic English writes sovereign states; `the report states` is a verb).
     """
 
     name: str
@@ -156,6 +158,7 @@ class AgentEntry:
     prefix: bool
     plural: tuple[bool, ...] = ()
     source: str = ""
+    capitalised: bool = False
 
     @property
     def written_code(self) -> str:

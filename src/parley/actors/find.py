@@ -169,8 +169,12 @@ def find_mentions(
         pieces.append(_titled_name(lexicon, norms, piece))
         taken[match.start : match.end] = [True] * (match.end - match.start)
     titles: dict[int, _Piece] = {}
+    cased = _is_cased(tokens)
     for match in lexicon.agents.find_all(norms, taken):
         row, plural = divmod(match.payload, 2)
+        small = cased and not _capitalised(tokens[match.start : match.end])
+        if small and lexicon.agent_capitalised[row]:
+            continue  # `the report states`: no `States`
         piece = _Piece(
             match.start,
             match.end,

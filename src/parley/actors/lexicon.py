@@ -76,6 +76,7 @@ class ActorLexicon:
     # Agent rows: code written `~GOV` or `IGO~`.
     agent_wheres: list[str] = field(default_factory=list)
     agent_codes: list[str] = field(default_factory=list)
+    agent_capitalised: list[bool] = field(default_factory=list)  # `written: capitalised`
     # Discard rows: whether the whole story goes; whether the phrase is a time.
     discard_story: list[bool] = field(default_factory=list)
     discard_dated: list[bool] = field(default_factory=list)
@@ -171,6 +172,7 @@ class ActorLexicon:
         row = len(self.agent_codes)
         self.agent_wheres.append(_provenance(entry.where, entry.name, entry.source))
         self.agent_codes.append(entry.written_code)
+        self.agent_capitalised.append(entry.capitalised)
         for phrase, is_plural in zip(entry.phrases, entry.plurals(), strict=True):
             word_stem = phrase.stem and phrase.key[-1].lower() in english
             self.agents.add(phrase, row * 2 + is_plural, word_stem)

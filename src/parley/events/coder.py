@@ -316,9 +316,9 @@ class Coder:
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
                 taken[i] = True
-        actors = [m for m in mentions if m.role == "actor"]
         if not sentence.words:
             return []  # a sentence without analysis has no grammar to read roles from
+        actors = [m for m in mentions if m.role == "actor"]
         if len(actors) < self.fewest_actors and self.cues.isdisjoint(norms):
             return []
         rules = self.rules
