@@ -688,12 +688,29 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
         # [+] blocks of parley.verbs.txt: codebook objects CAMEO.2.0's verbs lacked
         ("Peru reduced military aid to Chile.", ("PER", "1622", "CHL")),
         ("The Peruvian president defended Peru's immigration policy.", ("PERGOV", "052", "PER")),
+        # to begin, hold or continue a protest act is to conduct it (CAMEO 14)
+        ("Peruvian nurses began an indefinite strike.", ("PERHLH", "143", "---")),
+        ("Peruvian farmers continued their agitation.", ("PERAGR", "140", "---")),
+        ("Peruvian students held a rally on the campus.", ("PEREDU", "141", "---")),
+        ("Peruvian protestors blocked the highway.", ("PEROPP", "144", "---")),
         # the verb's own patterns still code
         ("Peruvian troops defended the town.", ("PERMIL", "152", "---")),
     ],
 )
 def test_parleys_patterns_join_those_of_cameos_verbs(dictionaries, text, expected):
     assert expected in asserted(dictionaries, text, "2020-01-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile launched a strike on the Peruvian base.",  # a military strike: no 143
+        "The talks began in March.",  # the month: no march
+        "The Peruvian striker scored twice.",  # a footballer: no labour
+    ],
+)
+def test_protest_words_keep_to_their_sense(dictionaries, text):
+    assert not any(code.startswith("14") for _, code, _ in asserted(dictionaries, text))
 
 
 def test_a_verb_that_only_obliges_is_no_act(dictionaries):
