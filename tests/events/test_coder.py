@@ -738,3 +738,23 @@ def test_states_in_small_letters_is_no_agent(dictionaries):
     text = "Article 5 states that Chile must protect Peru."
     events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
     assert [(e.source, e.code, e.target) for e in events] == [("CHL", "074", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "words"),
+    [
+        # who protests, named by no actor: unnamed civilians, with the subject's words
+        ("Taxi drivers went on strike in Nairobi.", [("---CVL", "143", "---")], "Taxi drivers"),
+        ("Thousands protested in Lima on Sunday.", [("---CVL", "140", "---")], "Thousands"),
+        # someone named before, or a thing, is no protester
+        ("They protested in Lima on Sunday.", [], ""),
+        ("The decision annoyed Peru.", [], ""),
+    ],
+)
+def test_who_protests_unnamed_is_a_civilian(dictionaries, text, expected, words):
+    events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
+    assert [(e.source, e.code, e.target) for e in events] == expected
+    if events:
+        assert events[0].source_text == words and "protesters-unnamed" in events[0].rules
+    without = Dictionaries.load(rules=RuleSet.without(["protesters-unnamed"]))
+    assert parley.code_text(text, "2020-01-01", dictionaries=without) == []

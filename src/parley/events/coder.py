@@ -78,6 +78,8 @@ class VerbLexicon:
     time_nouns: frozenset[str] = frozenset()  # nouns of phrases saying when (`future`)
     implied: dict[str, str] = field(default_factory=dict)  # `arrest` → its doer, `---COP`
     implied_forms: frozenset[str] = frozenset()  # their participles (`ARRESTED`)
+    # forms of verbs that code a protest act, and protest_nouns.tsv (`PROTESTED`, `STRIKE`)
+    protest_forms: frozenset[str] = frozenset()
     two_sided: frozenset[str] = frozenset()  # roots of acts between two sides (`04`)
     demands: dict[str, str] = field(default_factory=dict)  # `must` → `100`
     light: frozenset[str] = frozenset()  # verbs that code only through a pattern (`TAKE`)
@@ -89,6 +91,7 @@ class VerbLexicon:
         """The verbs of `verb_files`, and the bundled refusal, intention, time-noun,
         implied-doer, two-sided, demand, light-verb and deliberation tables."""
         lexicon = cls()
+        protests: set[str] = set()
         for path in verb_files:
             forms, transformations, issues = read_verbs(path)
             lexicon.issues += issues
@@ -104,6 +107,9 @@ class VerbLexicon:
                 lexicon.verbs.add(Phrase(form.key, False), verb)
                 if verb.codes.forward:
                     lexicon.roots.setdefault(verb.lemma, verb.codes.forward[:2])
+                protests.update(_protest_forms(form.key, verb))
+        nouns = table_rows(tables_folder() / "protest_nouns.tsv")
+        lexicon.protest_forms = frozenset(protests | {row[0].upper() for row in nouns})
         lexicon.governors = frozenset(t.governor for t in lexicon.transformations)
         lexicon.refusals = table_map(tables_folder() / "refusals.tsv")
         lexicon.intentions = table_map(tables_folder() / "intentions.tsv")
@@ -119,6 +125,19 @@ class VerbLexicon:
         lexicon.light = frozenset(table_map(tables_folder() / "light_verbs.tsv"))
         lexicon.deliberations = table_kinds(tables_folder() / "deliberations.tsv", ("verb", "noun"))
         return lexicon
+
+
+def _protest_act(code: str | None) -> bool:
+    """A protest act CAMEO names (141-145: demonstrate, hunger strike, strike or boycott,
+    obstruct, riot), not 140, whose CAMEO.2.0 block holds verbs of annoyance too."""
+    return code is not None and code[:3] in ("141", "142", "143", "144", "145")
+
+
+def _protest_forms(key: tuple[str, ...], verb: Verb) -> set[str]:
+    """The one-word forms of a verb that codes a protest act (`RIOTED`, `PROTESTED`)."""
+    if len(key) == 1 and (_protest_act(verb.codes.forward) or verb.lemma == _PROTEST_VERB):
+        return {key[0]}
+    return set()
 
 
 def _around(
@@ -229,6 +248,12 @@ def _mutual(tree: Tree, verb: int, choice: Choice) -> bool:
     return not tree.dependents(verb, "obj", "iobj", "xcomp")
 
 
+_PROTEST = "14"  # CAMEO's root of protest
+_PROTEST_VERB = "PROTEST"
+_CIVILIANS = "---CVL"
+_PROTESTERS = (
+    "[in no dictionary: who protests, as the text names them; protest is civilians' (CAMEO 14)]"
+)
 _UNNAMED = "[in no dictionary: the name the verb acts on, as the text gives it]"
 
 
@@ -296,8 +321,12 @@ class Coder:
     def cues(self) -> frozenset[str]:
         """Words (as tokens are matched: upper case) that make a sentence with fewer
         actors than `fewest_actors` worth analysing and coding all the same: the
-        participles of verbs whose doer is implied (`were arrested`, `implied-doers`)."""
-        return self.verbs.implied_forms if "implied-doers" in self.rules else frozenset()
+        participles of verbs whose doer is implied (`were arrested`, `implied-doers`),
+        and the forms of verbs of protest, whose doers news names as no actor
+        (`taxi drivers protested`, `protesters-unnamed`)."""
+        implied = self.verbs.implied_forms if "implied-doers" in self.rules else frozenset()
+        protests = self.verbs.protest_forms if "protesters-unnamed" in self.rules else frozenset()
+        return implied | protests
 
     def _recode(self, mention: Mention, code: str, rule: str) -> Mention:
         """The mention under a code composed from its phrase (`mayor of Nablus`), its
@@ -366,6 +395,7 @@ class Coder:
                 self._by_means(tree, verb)
                 or self._implied(tree, verb, sentence.index)
                 or self._pairs(tree, verb, match, choice, groups, group_of, norms, reported)
+                or self._protesters(tree, verb, choice, sentence.index, doc.text)
             )
             if found is None:
                 continue
@@ -617,6 +647,31 @@ class Coder:
         target = tree.roles(verb).target
         targets = tree.groups[target] if target is not None else [None]
         return [(mention, t) for t in targets], ("implied-doers",)
+
+    def _protesters(
+        self, tree: Tree, verb: int, choice: Choice, sentence_index: int, text: str
+    ) -> tuple[list[tuple[Mention, Mention | None]], tuple[str, ...]] | None:
+        """The pairs of a protest (CAMEO 14) whose subject names who protests as no
+        actor (`taxi drivers went on strike`, `thousands marched`): protest is by
+        definition civilians' collective action, so the doer is an unnamed civilian
+        (`---CVL`) with the subject's words; None for any other verb."""
+        code = choice.codes.forward or ""
+        if "protesters-unnamed" not in self.rules or not code.startswith(_PROTEST):
+            return None
+        found = tree.unnamed_subject(verb)
+        if found is None:
+            return None
+        first, last = tree.words[found[0]], tree.words[found[1]]
+        span = Span(first.start, last.end)
+        facts = self.book.facts(_CIVILIANS)
+        mention = Mention(
+            sentence_index, first.token, last.token + 1, span, text[span.start : span.end],
+            _CIVILIANS, (_PROTESTERS,), kind="implied", country=facts.country,
+            sector=facts.plover_sector,
+        )  # fmt: skip
+        target = tree.roles(verb).target
+        targets = tree.groups[target] if target is not None else [None]
+        return [(mention, t) for t in targets], ("protesters-unnamed",)
 
     def _pairs(
         self,

@@ -842,27 +842,43 @@ class Tree:
             word = self.words[child]
             if word.upos != "PROPN" or word.text.upper() in MONTHS or word.text.upper() in WEEKDAYS:
                 continue  # `on Thursday`: when, not whom
-            inside = {child}
-            level = [child]
-            while level:
-                level = [
-                    c
-                    for i in level
-                    for c in self.children[i]
-                    if c not in inside and self.words[c].relation not in _LEAVES_PHRASE
-                ]
-                inside.update(level)
-            first = last = child
-            while first - 1 in inside:
-                first -= 1
-            while last + 1 in inside:
-                last += 1
-            while first < child and self.words[first].relation in ("case", "det", "punct"):
-                first += 1
-            while last > child and self.words[last].upos == "PUNCT":
-                last -= 1
-            return first, last
+            return self._phrase_words(child)
         return None
+
+    def unnamed_subject(self, verb: int) -> tuple[int, int] | None:
+        """The first and last word of the verb's own subject where it is a plural noun
+        phrase or a number with no actor in it (`taxi drivers`, `thousands`), else None."""
+        subjects = self.dependents(verb, "nsubj")
+        if not subjects or self.actor_in(subjects[0]) is not None:
+            return None
+        if self.words[subjects[0]].xpos not in ("NNS", "NNPS", "CD"):
+            return None  # people, many: not `they` (named before), not `the decision`
+        return self._phrase_words(subjects[0])
+
+    def _phrase_words(self, head: int) -> tuple[int, int]:
+        """The first and last word of the noun phrase `head` heads, without clauses,
+        appositions or what is coordinated with it, nor a leading preposition or article
+        or trailing punctuation."""
+        inside = {head}
+        level = [head]
+        while level:
+            level = [
+                c
+                for i in level
+                for c in self.children[i]
+                if c not in inside and self.words[c].relation not in _LEAVES_PHRASE
+            ]
+            inside.update(level)
+        first = last = head
+        while first - 1 in inside:
+            first -= 1
+        while last + 1 in inside:
+            last += 1
+        while first < head and self.words[first].relation in ("case", "det", "punct"):
+            first += 1
+        while last > head and self.words[last].upos == "PUNCT":
+            last -= 1
+        return first, last
 
     def _destination(self, verb: int, child: int, found: int) -> int:
         """Where what the doer sends goes, if the verb's target `found` (at `child`) is
