@@ -693,6 +693,11 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
         ("Peruvian farmers continued their agitation.", ("PERAGR", "140", "---")),
         ("Peruvian students held a rally on the campus.", ("PEREDU", "141", "---")),
         ("Peruvian protestors blocked the highway.", ("PEROPP", "144", "---")),
+        # arrests CAMEO.2.0 coded as seizures of property (171), or not at all
+        ("Peruvian police nabbed three suspects.", ("PERCOP", "173", "---")),
+        ("Peruvian students were arrested and taken away.", ("---COP", "173", "PEREDU")),
+        ("Peruvian police made several arrests.", ("PERCOP", "173", "---")),
+        ("Peruvian police sent the suspect to jail.", ("PERCOP", "173", "---")),
         # the verb's own patterns still code
         ("Peruvian troops defended the town.", ("PERMIL", "152", "---")),
     ],
