@@ -282,3 +282,24 @@ def test_a_block_headed_plus_adds_patterns_to_an_earlier_files_verbs(tmp_path: P
     assert halt.where.startswith("base.txt")
     # a verb no earlier file defines gains nothing from an extending block
     assert lexicon.verbs.get(Phrase(("PAUSE",), False)) is None
+
+
+def test_a_verb_one_file_lists_in_two_blocks_has_the_patterns_of_both(tmp_path: Path):
+    from parley.actors.entries import Phrase
+    from parley.events.coder import VerbLexicon
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "---  WAGE   [---]  ---\n+CARRY_OUT\n- * RAID                 [190]\n\n"
+        "---  USE   [---]  ---\n+CARRY_OUT\n- * SEARCH               [090]\n\n"
+        "---  BLAME   [112]  ---\nCHIDE\n\n"
+        "---  SCOLD   [---]  ---\nCHIDE\n- * HARSHLY              [111]\n",
+        encoding="utf-8",
+    )
+    lexicon = VerbLexicon.load([path])
+    carry = lexicon.verbs.get(Phrase(("CARRIED", "OUT"), False))
+    assert carry is not None
+    assert {p.text for p in carry.patterns.patterns} == {"* RAID", "* SEARCH"}
+    # the later block gives no code of its own: the earlier block's stands
+    chide = lexicon.verbs.get(Phrase(("CHIDED",), False))
+    assert chide is not None and chide.codes.forward == "112"

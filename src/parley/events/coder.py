@@ -96,8 +96,12 @@ class VerbLexicon:
             forms, transformations, issues = read_verbs(path)
             lexicon.issues += issues
             lexicon.transformations += transformations
+            here: set[tuple[str, ...]] = set()  # forms this file has defined so far
             for form in forms:
                 verb = form.verb
+                if form.key in here:
+                    verb = _both_blocks(lexicon.verbs.get(Phrase(form.key, False)), verb)
+                here.add(form.key)
                 if verb.extends:
                     earlier = lexicon.verbs.get(Phrase(form.key, False))
                     if earlier is None:
@@ -125,6 +129,18 @@ class VerbLexicon:
         lexicon.light = frozenset(table_map(tables_folder() / "light_verbs.tsv"))
         lexicon.deliberations = table_kinds(tables_folder() / "deliberations.tsv", ("verb", "noun"))
         return lexicon
+
+
+def _both_blocks(earlier: Verb | None, later: Verb) -> Verb:
+    """A verb one file lists in two blocks (CAMEO.2.0 has CARRY_OUT under PERPETUATE,
+    with `- * ATTACK` [190], and under UTILIZE): the patterns of both, and the later
+    block's code where it gives one, else the earlier's. Read as the later block alone,
+    `carried out an attack` coded nothing."""
+    if earlier is None:
+        return later
+    patterns = PatternIndex.build([*earlier.patterns.patterns, *later.patterns.patterns])
+    codes = later.codes if later.codes.forward or later.codes.reverse else earlier.codes
+    return replace(later, codes=codes, patterns=patterns)
 
 
 def _protest_act(code: str | None) -> bool:
