@@ -589,8 +589,8 @@ class Coder:
                     roles = {"a": speaker_mention, "b": other}
                     source = roles.get(rule.result_source)
                     target = roles.get(rule.result_target)
-                    if source is None or target is None:
-                        break
+                    if source is None or (target is None and rule.result_target != "_"):
+                        break  # `_`: no other side named (a one-sided event)
                     code = raw.code if rule.code == "Q" else rule.code
                     span = Span(words[governor].start, words[governor].end)
                     entry = f"{rule.where} transformation, of {raw.entry}"

@@ -193,7 +193,8 @@ class Transformation:
     accusing `b`. Inside the brackets: the reported event's source and target (`a` the
     governing verb's subject, `b` another actor, `_` none named, `.` any) and its kind
     (a verb, standing for its block's root code, or `Q`, any event); then the governing
-    verb; after `=`, the source, target and code (`Q`: the reported event's) to code."""
+    verb; after `=`, the source, target and code (`Q`: the reported event's) to code, a
+    target `_` coding an event with no other side named."""
 
     source: str
     inner_source: str
