@@ -367,6 +367,8 @@ def test_a_compound_actor_is_one_mention_per_code_over_the_same_words(with_compo
         ("The rebels claimed responsibility for the attack.", [("---REB", "015", "---")]),
         # who closes the sentence saying it does nothing of its own
         ("Russian troops shelled the town, Japanese officials said.", [("RUSMIL", "190", "---")]),
+        # inverted: the parser reads `said` as a second verb of the first subject
+        ("Chile attacked Peru on Monday, said the Bolivian minister.", [("CHL", "190", "PER")]),
         # no doer named by the grammar: nothing stands in for a one-sided event
         ("The town was shelled, Japan said.", []),
         ("Japan said it would consider the proposal.", []),

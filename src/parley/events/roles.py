@@ -179,12 +179,22 @@ _REPORTER = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "PART", "A
 def _reporting_tail(words: Sequence[Word]) -> range:
     """The words of a closing `…, US Deputy Secretary Jeffrey Kupfer said here Wednesday.`
     (from the comma on), however the parser hung them: the last verb is a speech verb,
-    only adverbials follow it and only noun phrases and commas lie back to a comma. Who
+    only adverbials follow it and only noun phrases and commas lie back to a comma; or,
+    inverted, the verb right after the comma and a noun phrase after it (`…, said
+    President Garcia.`, which the parser reads as a second verb of the first subject). Who
     says it is no one's target, even where the parser made it an object of the clause
     before (as it does when it reads `Wednesday` as the subject of `said`)."""
     verb = next((i for i in range(len(words) - 1, -1, -1) if words[i].upos == "VERB"), None)
     if verb is None or words[verb].lemma.lower() not in _SPEECH:
         return range(0)
+    inverted = (
+        verb > 0
+        and words[verb - 1].text == ","
+        and any(w.upos == "VERB" for w in words[: verb - 1])  # a clause before, no apposition
+        and all(w.upos in _AFTER_SPEECH | _REPORTER for w in words[verb + 1 :])
+    )
+    if inverted:
+        return range(verb - 1, len(words))  # `…, said President Garcia.`
     if any(w.upos not in _AFTER_SPEECH for w in words[verb + 1 :]):
         return range(0)
     start = None
