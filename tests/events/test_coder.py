@@ -702,6 +702,8 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
         ("Peruvian police sent the suspect to jail.", ("PERCOP", "173", "---")),
         # a transformation with no other side: claiming one's own attack on no actor
         ("Peruvian rebels claimed that they had attacked a convoy.", ("PERREB", "015", "---")),
+        # a state of emergency declared is imposed (1724), no pessimistic comment
+        ("Peru declared a state of emergency in the south.", ("PER", "1724", "---")),
         # cultural property returned (CAMEO.2.0 returns ARTWORK, not paintings)
         ("Chile returned two paintings to Peru.", ("CHL", "0842", "PER")),
         # the verb's own patterns still code
