@@ -702,6 +702,13 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
         ("Peruvian police sent the suspect to jail.", ("PERCOP", "173", "---")),
         # a transformation with no other side: claiming one's own attack on no actor
         ("Peruvian rebels claimed that they had attacked a convoy.", ("PERREB", "015", "---")),
+        # relations broken, embargoes imposed, threats of force, blockades (161, 163,
+        # 1312, 138, 191), which CAMEO.2.0 coded 130, 170 or not at all
+        ("Peru broke off diplomatic relations with Chile.", ("PER", "161", "CHL")),
+        ("Peru imposed an embargo on Chile.", ("PER", "163", "CHL")),
+        ("Peru threatened Chile with sanctions.", ("PER", "1312", "CHL")),
+        ("Peru threatened Chile with military force.", ("PER", "138", "CHL")),
+        ("Peru blockaded the Chilean port.", ("PER", "191", "CHL")),
         # a state of emergency declared is imposed (1724), no pessimistic comment
         ("Peru declared a state of emergency in the south.", ("PER", "1724", "---")),
         # cultural property returned (CAMEO.2.0 returns ARTWORK, not paintings)
