@@ -712,6 +712,7 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
         ("Peru recognized the new Chilean government.", ("PER", "054", "CHLGOV")),
         ("Peru halted negotiations with Chile.", ("PER", "164", "CHL")),
         ("Peru negotiated with Chile over the border.", ("PER", "046", "CHL")),
+        ("Peru pledged economic aid to Chile.", ("PER", "0331", "CHL")),
         ("Peru used chemical weapons against the rebels.", ("PER", "2041", "---REB")),
         # a state of emergency declared is imposed (1724), no pessimistic comment
         ("Peru declared a state of emergency in the south.", ("PER", "1724", "---")),
