@@ -783,3 +783,9 @@ def test_who_protests_unnamed_is_a_civilian(dictionaries, text, expected, words)
         assert events[0].source_text == words and "protesters-unnamed" in events[0].rules
     without = Dictionaries.load(rules=RuleSet.without(["protesters-unnamed"]))
     assert parley.code_text(text, "2020-01-01", dictionaries=without) == []
+
+
+def test_a_sentence_the_parser_reads_as_one_noun_phrase_is_coded_as_a_clause(dictionaries):
+    # `used` read as in `used cars`, `police` as a modifier of `gas` (analysis repair)
+    text = "Peruvian police used tear gas against protesters."
+    assert ("PERCOP", "175", "---OPP") in asserted(dictionaries, text)

@@ -4,7 +4,7 @@ import pytest
 
 from parley.document import Document, Word
 from parley.errors import ParleyError
-from parley.syntax.analysis import Analyse, clauses, load_analyser
+from parley.syntax.analysis import Analyse, clauses, load_analyser, subject_read_as_modifier
 from parley.text.segment import segment
 
 NOT_AN_ANALYSER = 42
@@ -71,3 +71,29 @@ def test_a_plugged_in_analyser_is_loaded_by_module_and_name():
 def test_a_bad_analyser_is_a_one_line_error(spec, reason):
     with pytest.raises(ParleyError, match=reason):
         load_analyser(spec)
+
+
+def test_a_subject_read_as_a_modifier_of_the_object_is_the_subject():
+    # `Police used tear gas .` read as one noun phrase: `used` an amod of `gas`
+    heads, relations = [3, 3, 3, -1, 3], ["compound", "amod", "compound", "root", "punct"]
+    upos = ["NOUN", "VERB", "NOUN", "NOUN", "PUNCT"]
+    subject_read_as_modifier(heads, relations, upos, ["NNS", "VBN", "NN", "NN", "."])
+    assert heads == [1, -1, 3, 1, 1]
+    assert relations == ["nsubj", "root", "compound", "obj", "punct"]
+    # `Chile on Friday lifted sanctions .`: the noun before the verb says when
+    heads, relations = (
+        [4, 2, 4, 4, -1, 4],
+        ["compound", "case", "compound", "amod", "root", "punct"],
+    )
+    upos = ["PROPN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"]
+    subject_read_as_modifier(heads, relations, upos, ["NNP", "IN", "NNP", "VBD", "NNS", "."])
+    assert (heads[0], relations[0], heads[2], relations[2]) == (3, "nsubj", 3, "obl")
+    assert (heads[3], heads[4], relations[4]) == (-1, 3, "obj")
+
+
+def test_a_participle_before_its_noun_after_an_article_stays_a_modifier():
+    # `the used cars .`: an article, not a noun, stands before `used`
+    heads, relations = [2, 2, -1, 2], ["det", "amod", "root", "punct"]
+    upos = ["DET", "VERB", "NOUN", "PUNCT"]
+    subject_read_as_modifier(heads, relations, upos, ["DT", "VBN", "NNS", "."])
+    assert (heads, relations) == ([2, 2, -1, 2], ["det", "amod", "root", "punct"])

@@ -64,6 +64,60 @@ def clauses(heads: Sequence[int], relations: Sequence[str], upos: Sequence[str])
     return out
 
 
+_NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def subject_read_as_modifier(
+    heads: list[int], relations: list[str], upos: Sequence[str], xpos: Sequence[str]
+) -> None:
+    """Repair, in place, a sentence read as one noun phrase whose past verb modifies
+    its object (`Police used tear gas`, `Peru eased restrictions`: `used`, `eased` read
+    as in `used cars`, `Police` as a modifier of `gas`): English writes no participle
+    between a bare noun and the noun it would modify, so where the root is a noun, no
+    verb heads a clause, and a past form tagged as an `amod` stands right after a noun
+    and before the noun it hangs on, the verb is the root, the noun before it its
+    subject and the noun after it its object. Heads are 0-based, -1 the root."""
+    if not any(h < 0 and upos[i] in ("NOUN", "PROPN") for i, h in enumerate(heads)):
+        return
+    if any(
+        u in ("VERB", "AUX") and r not in ("amod", "acl")
+        for u, r in zip(upos, relations, strict=True)
+    ):
+        return
+    found = [
+        i
+        for i in range(1, len(heads))
+        if upos[i] == "VERB" and xpos[i] in ("VBD", "VBN") and relations[i] == "amod"
+        and xpos[i - 1] in _NOUNS and heads[i] > i
+    ]  # fmt: skip
+    if len(found) != 1:
+        return
+    verb = found[0]
+    subject, obj = verb - 1, heads[verb]
+    root = heads.index(-1)
+    moved = [(verb, -1, "root"), (obj, verb, "obj")]
+    in_phrase = any(heads[c] == subject and relations[c] == "case" for c in range(len(heads)))
+    if in_phrase or (subject > 0 and xpos[subject - 1] == "IN"):
+        moved.append((subject, verb, "obl"))  # `Japan on Friday lifted`: when, not who
+        if not in_phrase:
+            moved.append((subject - 1, subject, "case"))
+        subject = next((i for i in range(subject - 1, -1, -1) if xpos[i] in _NOUNS
+                        and not any(heads[c] == i and relations[c] == "case"
+                                    for c in range(len(heads)))), -1)  # fmt: skip
+        if subject < 0:
+            return
+    while 0 <= heads[subject] < verb and relations[subject] == "compound":
+        subject = heads[subject]  # `Peruvian police` heads at `police`
+    moved.append((subject, verb, "nsubj"))
+    for word, head, relation in moved:
+        heads[word], relations[word] = head, relation
+    for word in range(len(heads)):
+        if word not in (subject, obj, verb) and word == root:
+            heads[word], relations[word] = obj, "dep"
+        elif heads[word] == root and relations[word] == "punct":
+            heads[word] = verb
+
+
 def span_words(words: Sequence[Word], start: int, end: int) -> list[int]:
     """The words cut from tokens `[start, end)`."""
     return [i for i, w in enumerate(words) if start <= w.token < end]
@@ -147,6 +201,7 @@ class NetworkAnalyser:
         relations = [self.network.relations[k] for k in labels]
         head_index = [h - 1 for h in heads]
         upos = [u for u, _ in tag_names]
+        subject_read_as_modifier(head_index, relations, upos, [x for _, x in tag_names])
         clause = clauses(head_index, relations, upos)
         lemma = self.lemmatiser.lemma
         rows = zip(pieces, tag_names, head_index, relations, clause, strict=True)
