@@ -411,8 +411,10 @@ def test_a_predicate_noun_does_not_hold_its_subject(dictionaries):
 def test_a_verb_coordinated_with_a_refused_one_is_refused_too(dictionaries):
     text = "Japan refused to meet China and to offer aid to Korea."
     events = parley.code_text(text, "2020-01-01", dictionaries=dictionaries)
-    offered = [e for e in events if e.verb_text == "offer"]
+    offered = [e for e in events if e.verb_text == "offer" and "refusals" not in e.rules]
     assert offered and all(e.negated for e in offered)
+    # refusing to offer aid (033) is rejecting it (refusals.tsv: 122)
+    assert any(e.code == "122" for e in events if e.verb_text == "offer")
 
 
 @pytest.mark.parametrize(
