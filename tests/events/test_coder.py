@@ -717,6 +717,7 @@ def test_a_purpose_is_done_by_the_subject_not_the_object(dictionaries):
         ("Peru pledged economic aid to Chile.", ("PER", "0331", "CHL")),
         # accusations of a kind, not a legal charge (CAMEO.2.0: `(OF &CRIME)` 173)
         ("Peru accused Chile of war crimes.", ("PER", "1124", "CHL")),
+        ("Peru allowed humanitarian access to the region.", ("PER", "0863", "---")),
         ("Peru accused Chile of human rights violations.", ("PER", "1122", "CHL")),
         ("Peru used chemical weapons against the rebels.", ("PER", "2041", "---REB")),
         # a state of emergency declared is imposed (1724), no pessimistic comment
