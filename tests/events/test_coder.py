@@ -98,11 +98,11 @@ def test_an_op_ed_advice_and_hypotheticals_keep_their_modality(shared, dictionar
 
 
 def test_event_fields_and_provenance(dictionaries):
-    text = "A first sentence. Japan accused China of spying."
+    text = "A first sentence. Japan accused China of lying."
     (event,) = parley.code_text(text, "20240301", dictionaries=dictionaries)
     assert (event.root, event.quad_class, event.plover_type) == ("11", 3, "ACCUSE")
     assert event.goldstein == -4.0  # CAMEO.goldstein.json, code 112
-    assert event.sentence_index == 1 and event.sentence_text == "Japan accused China of spying."
+    assert event.sentence_index == 1 and event.sentence_text == "Japan accused China of lying."
     assert text[event.source_span.start : event.source_span.end] == "Japan"
     assert text[event.verb_span.start : event.verb_span.end] == "accused"
     assert text[event.target_span.start : event.target_span.end] == "China"
