@@ -151,7 +151,8 @@ def find_mentions(
     pieces: list[_Piece] = []
     taken = [False] * len(norms)
     matches = lexicon.actors.find_all(norms)
-    if _is_cased(tokens):
+    cased = _is_cased(tokens)
+    if cased:
         matches = _names_by_case(tokens, matches, context.words)
     for k, match in enumerate(matches):
         if _owned_agent(lexicon, norms, matches, k):
@@ -169,7 +170,6 @@ def find_mentions(
         pieces.append(_titled_name(lexicon, norms, piece))
         taken[match.start : match.end] = [True] * (match.end - match.start)
     titles: dict[int, _Piece] = {}
-    cased = _is_cased(tokens)
     for match in lexicon.agents.find_all(norms, taken):
         row, plural = divmod(match.payload, 2)
         small = cased and not _capitalised(tokens[match.start : match.end])

@@ -282,11 +282,25 @@ def _nobody(raw: _Raw, tree: Tree, text: str) -> Mention:
     if found is None:
         at = raw.verb_span.end
         return Mention(raw.source.sentence_index, 0, 0, Span(at, at), "", "---", (), kind="none")
+    return _words_mention(tree, found, raw.source.sentence_index, text, "---", _UNNAMED, "none")
+
+
+def _words_mention(
+    tree: Tree,
+    found: tuple[int, int],
+    sentence_index: int,
+    text: str,
+    code: str,
+    entry: str,
+    kind: str,
+) -> Mention:
+    """A side no dictionary names, over the words `found` (first and last) of the tree,
+    coded `code` for the reason `entry` says (`kind`: `none`, `implied`)."""
     first, last = tree.words[found[0]], tree.words[found[1]]
     span = Span(first.start, last.end)
     return Mention(
-        raw.source.sentence_index, first.token, last.token + 1, span,
-        text[span.start : span.end], "---", (_UNNAMED,), kind="none",
+        sentence_index, first.token, last.token + 1, span, text[span.start : span.end],
+        code, (entry,), kind=kind,
     )  # fmt: skip
 
 
@@ -677,14 +691,12 @@ class Coder:
         found = tree.unnamed_subject(verb)
         if found is None:
             return None
-        first, last = tree.words[found[0]], tree.words[found[1]]
-        span = Span(first.start, last.end)
         facts = self.book.facts(_CIVILIANS)
-        mention = Mention(
-            sentence_index, first.token, last.token + 1, span, text[span.start : span.end],
-            _CIVILIANS, (_PROTESTERS,), kind="implied", country=facts.country,
+        mention = replace(
+            _words_mention(tree, found, sentence_index, text, _CIVILIANS, _PROTESTERS, "implied"),
+            country=facts.country,
             sector=facts.plover_sector,
-        )  # fmt: skip
+        )
         target = tree.roles(verb).target
         targets = tree.groups[target] if target is not None else [None]
         return [(mention, t) for t in targets], ("protesters-unnamed",)

@@ -95,15 +95,14 @@ def subject_read_as_modifier(
     verb = found[0]
     subject, obj = verb - 1, heads[verb]
     root = heads.index(-1)
+    in_phrase = {heads[c] for c, r in enumerate(relations) if r == "case"}  # `on Friday`
     moved = [(verb, -1, "root"), (obj, verb, "obj")]
-    in_phrase = any(heads[c] == subject and relations[c] == "case" for c in range(len(heads)))
-    if in_phrase or (subject > 0 and xpos[subject - 1] == "IN"):
+    if subject in in_phrase or (subject > 0 and xpos[subject - 1] == "IN"):
         moved.append((subject, verb, "obl"))  # `Japan on Friday lifted`: when, not who
-        if not in_phrase:
+        if subject not in in_phrase:
             moved.append((subject - 1, subject, "case"))
-        subject = next((i for i in range(subject - 1, -1, -1) if xpos[i] in _NOUNS
-                        and not any(heads[c] == i and relations[c] == "case"
-                                    for c in range(len(heads)))), -1)  # fmt: skip
+        before = [i for i in range(subject - 1, -1, -1) if xpos[i] in _NOUNS]
+        subject = next((i for i in before if i not in in_phrase), -1)
         if subject < 0:
             return
     while 0 <= heads[subject] < verb and relations[subject] == "compound":
@@ -111,10 +110,10 @@ def subject_read_as_modifier(
     moved.append((subject, verb, "nsubj"))
     for word, head, relation in moved:
         heads[word], relations[word] = head, relation
+    if root not in (subject, obj, verb):
+        heads[root], relations[root] = obj, "dep"
     for word in range(len(heads)):
-        if word not in (subject, obj, verb) and word == root:
-            heads[word], relations[word] = obj, "dep"
-        elif heads[word] == root and relations[word] == "punct":
+        if heads[word] == root and relations[word] == "punct":
             heads[word] = verb
 
 
