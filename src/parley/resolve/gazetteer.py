@@ -3,7 +3,8 @@ made by `tools/build_gazetteer.py`: cities of 1,000 people or more, first-level 
 US counties, countries and continents, with demonyms and news abbreviations). Names are
 looked up as normalised token keys, as dictionary phrases are. Beside it, how English
 writes the words that also name places (`data/places/common_words.tsv`, made by
-`tools/build_common_words.py`) and the titles written before a person's name
+`tools/build_common_words.py`), the words of street and feature names
+(`data/places/feature_words.tsv`) and the titles written before a person's name
 (`data/tables/person_titles.tsv`)."""
 
 from __future__ import annotations
@@ -63,10 +64,13 @@ class Gazetteer:
     # names only ever written in capitals (`US`, `UAE`, `AT`): a text must write them so,
     # or every sentence's `It`, `In` and `At` would be Italy, India and Austria
     capitals_only: set[tuple[str, ...]] = field(default_factory=set)
+    in_capitals: set[tuple[str, ...]] = field(default_factory=set)  # some place's so
     # upper-case word → (times written in lower case, times capitalised in a sentence)
     written: dict[str, tuple[int, int]] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO alpha-3
+    # word of a street or feature name → where it stands: after, before, number
+    features: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -97,12 +101,18 @@ class Gazetteer:
                     rows.append(row)
                 if not written.isupper():
                     cased.add(key)
+                else:
+                    found.in_capitals.add(key)
         found.longest = max(map(len, by_name))
         found.capitals_only = by_name.keys() - cased
         words = bundled_data() / "places" / "common_words.tsv"
         found.written = {w: (int(low), int(cap)) for w, low, cap in table_rows(words)}
         titles = table_rows(tables_folder() / "person_titles.tsv")
         found.titles = frozenset(row[0] for row in titles)
+        features: dict[str, set[str]] = {}
+        for word, where in table_rows(bundled_data() / "places" / "feature_words.tsv"):
+            features.setdefault(word, set()).add(where)
+        found.features = {word: frozenset(kinds) for word, kinds in features.items()}
         return found
 
     def named(self, key: tuple[str, ...]) -> list[int]:
@@ -120,10 +130,23 @@ class Gazetteer:
         return lower >= 2 and lower * 5 >= capital
 
     def also_a_word(self, word: str) -> bool:
-        """Whether a one-word place name is more often a common word (`Police`, `May`):
-        written in lower case more than capitalised, or a name of small places only."""
-        lower, capital = self.written.get(word, (0, 0))
-        return lower >= 2 and (lower > capital or self.largest((word,)) < LARGE)
+        """Whether a one-word place name is also a common word (`Police`, `Center`,
+        `West`): an ordinary word, or one written in lower case at all that only small
+        places bear."""
+        lower, _ = self.written.get(word, (0, 0))
+        return self.ordinary(word) or (lower >= 2 and self.largest((word,)) < LARGE)
+
+    def news_anywhere(self, key: tuple[str, ...], inside: bool) -> bool:
+        """Whether a name is a place even where it is also a common word: a country's or
+        a US state's (`Turkey`, `Georgia`), or, inside a sentence, a large city's (`Nice`,
+        `Reading`); not a region's, which are named by common words (`West`, `Central`)."""
+        for row in self.named(key):
+            kind = self.places[row].kind
+            if kind in ("country", "state"):
+                return True
+            if inside and kind in ("city", "capital") and self.population[row] >= LARGE:
+                return True
+        return False
 
 
 @dataclass(slots=True)

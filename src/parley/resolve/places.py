@@ -13,11 +13,12 @@ speaks of most, else the most populous.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from parley.dates import MONTHS, WEEKDAYS
+from parley.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from parley.document import Document, Place, Sentence, Span, Token
 from parley.resolve.clauses import closest, phrase_rank, verb_word
 from parley.resolve.gazetteer import LARGE, Gazetteer, LazyGazetteer
@@ -30,11 +31,16 @@ _WHITHER = frozenset({"TO", "INTO", "TOWARD", "TOWARDS"})
 _MOST_WORDS = 5
 _BROADER = frozenset({"country", "state", "region"})  # what `Perth, Scotland` names second
 _BROAD = frozenset({"continent", "country", "state", "region"})
+_TOWNS = frozenset({"city", "capital", "county"})
+_NEWS = frozenset({"continent", "country", "state"})  # news beyond their size
+_REGIONS = frozenset({"state", "region"})
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
 # evidence for a place, against log10 of its people (see `choose`)
 COUNTRY_WEIGHT = 1.5
 NEIGHBOUR_WEIGHT = 0.75
 REGION_WEIGHT = 2.0
 BROAD_WEIGHT = 2.0
+REGION_DISCOUNT = 1.0
 CAPITAL_WEIGHT = 3.0
 # Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
 # organisations: the actor dictionaries file many regions and cities so (`Gaza`).
@@ -157,6 +163,60 @@ def _holds_place(norms: Sequence[str], start: int, end: int, gazetteer: Gazettee
     return False
 
 
+def feature_mentions(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Token ranges of street and feature names, which no gazetteer of towns holds:
+    capitalised words before a word that ends such a name (`Main Street`, `West 16th
+    Street`, `Neches River`), after one that begins it (`Lake Lanier`, `Mount Vernon`),
+    or a road's number (`Highway 19`, `Interstate 64`); see `data/places/feature_words.tsv`."""
+    tokens, norms = sentence.tokens, [t.norm for t in sentence.tokens]
+    found: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        kinds = gazetteer.features.get(norms[i])
+        if kinds is None or not token.text[:1].isupper() or (found and i < found[-1][1]):
+            continue
+        # `Main St. in Dover` keeps the abbreviation's full stop, `on Main Street.` not
+        end = i + 2 if i + 2 < len(tokens) and norms[i + 1] == "." else i + 1
+        if "number" in kinds and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
+            found.append((i, i + 2))
+            continue
+        if "after" in kinds:
+            start = i
+            while start > 0 and i - start < _MOST_WORDS - 1 and _in_feature(tokens[start - 1]):
+                start -= 1
+            if start < i and _opens(norms, start) and gazetteer.ordinary(norms[start]):
+                start += 1  # `The Street`; `Main Street` opening a sentence is lost too
+            if start < i and not _town_named(norms, start, end, gazetteer):
+                found.append((start, end))
+                continue
+        if "before" in kinds:
+            after = i + 1
+            while after < len(tokens) and after - i < _MOST_WORDS - 1:
+                if not _in_feature(tokens[after]):
+                    break
+                after += 1
+            if after > i + 1 and not _town_named(norms, i, after, gazetteer):
+                found.append((i, after))
+    return found
+
+
+def _town_named(norms: Sequence[str], start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether a feature name is a town's (`Fort Worth`, `Virginia Beach`, `Rock Hill`)."""
+    key = tuple(n for n in norms[start:end] if n != ".")
+    return bool(gazetteer.named(key))
+
+
+def _in_feature(token: Token) -> bool:
+    """A word a street or feature name is made of: capitalised (`Governors'`), or an
+    ordinal or number (`16th`, `40th`); not a possessive, which ends another name
+    (`Rock Hill's Main Street`)."""
+    text = token.text
+    if text.endswith(("'s", "’s")):
+        return False
+    return (text[:1].isupper() and text.replace("'", "").replace("’", "").isalpha()) or bool(
+        _ORDINAL.fullmatch(text)
+    )
+
+
 def document_persons(doc: Document, gazetteer: Gazetteer) -> frozenset[str]:
     """The words of the persons' names a document writes (`person_names`), upper case."""
     found: set[str] = set()
@@ -177,7 +237,8 @@ def _named_at(
     `Perth, Scotland`, a region the gazetteer lacks), or None: not a name after a
     person's title (`Mr. Lincoln`), and a one-word name that is also a date or a common
     word (`May`, `Police`, `Center`) only with its qualifier, or inside a sentence if
-    some place of the name is large (`Nice`, `Reading`)."""
+    some place of the name is large (`Nice`, `Reading`) or the name is a country's or a
+    US state's (`Turkey`)."""
     name = _longest(tokens, norms, at, gazetteer)
     if name is None or any(t in people for t in range(at, name[0])):
         return None
@@ -198,12 +259,12 @@ def _named_at(
             region, end = norms[end + 1], end + 2
     if named_end == at + 1 and not qualifier and not region:
         word = norms[at]
-        if word in MONTHS or word in WEEKDAYS:
+        if word in MONTHS or word in WEEKDAYS or word in MONTH_ABBREVIATIONS:
             return None
         if (
             not tokens[at].text.isupper()  # `US`, `U.S.`: written so, no common word
             and gazetteer.also_a_word(word)
-            and (_opens(norms, at) or gazetteer.largest((word,)) < LARGE)
+            and not gazetteer.news_anywhere((word,), inside=not _opens(norms, at))
         ):
             return None
     return PlaceMention(at, end, tuple(rows), tuple(qualifier), region)
@@ -226,15 +287,22 @@ def _after_title(norms: Sequence[str], at: int, gazetteer: Gazetteer) -> bool:
 def _longest(
     tokens: Sequence[Token], norms: Sequence[str], at: int, gazetteer: Gazetteer
 ) -> tuple[int, list[int]] | None:
-    """(end, rows) of the longest capitalised gazetteer name starting at token `at`."""
+    """(end, rows) of the longest capitalised gazetteer name starting at token `at`. A
+    name only ever written in capitals needs capitals in the text, and a short word in
+    capitals is an abbreviation (`II`, `TV`), a place only where one is written so
+    (`US`, `UK`)."""
     if at >= len(norms) or not tokens[at].text[:1].isupper():
         return None
+    short = tokens[at].text.isupper() and len(tokens[at].text) <= 3
     for end in range(min(len(norms), at + _MOST_WORDS), at, -1):
         key = tuple(norms[at:end])
         rows = gazetteer.named(key)
-        if rows and (
-            key not in gazetteer.capitals_only or all(t.text.isupper() for t in tokens[at:end])
-        ):
+        if not rows:
+            continue
+        if key in gazetteer.capitals_only:
+            if all(t.text.isupper() for t in tokens[at:end]):
+                return end, list(rows)
+        elif not (short and end == at + 1) or key in gazetteer.in_capitals:
             return end, list(rows)
     return None
 
@@ -307,9 +375,11 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
                 voted[key] = tuple(_countries(gazetteer, key))
             if len(voted[key]) == 1:
                 context.countries[voted[key][0]] += 1
-            for row in (*mention.rows, *mention.qualifier):
+            regions = [r for r in mention.rows if gazetteer.places[r].kind in _REGIONS]
+            named = regions if len(regions) == 1 else []  # `Georgia`: the state, not two
+            for row in (*named, *mention.qualifier):
                 place = gazetteer.places[row]
-                if place.kind in ("state", "region") and len(mention.rows) == 1:
+                if place.kind in _REGIONS:
                     context.regions[(place.country, place.name)] += 1
     return context
 
@@ -351,8 +421,8 @@ class FoundPlace:
     text: str
     name: str
     geonames_id: int | None
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     country: str
     kind: str
     admin1: str
@@ -367,20 +437,42 @@ class FoundPlace:
             place.admin1,
         )  # fmt: skip
 
+    @classmethod
+    def feature(cls, sentence: Sentence, start: int, end: int, town: tuple | None) -> FoundPlace:
+        """A street or feature name, put at `town` (id, name, country, region, latitude,
+        longitude), the town its document names most, or nowhere."""
+        span = sentence.char_span(start, end)
+        text = sentence.surface(start, end)
+        if town is None:
+            return cls(sentence.index, span.start, span.end, text, text, None, None, None,
+                       "", "feature", "")  # fmt: skip
+        _, _, country, admin1, latitude, longitude = town
+        return cls(sentence.index, span.start, span.end, text, text, None, latitude,
+                   longitude, country, "feature", admin1)  # fmt: skip
+
 
 def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
     """Every toponym of a document (`toponym_mentions`, resolved by `choose` as an event's
-    place is), whether or not an event happened there, in text order. A qualified name
-    is two toponyms, each resolved: `Santiago, Chile` gives Santiago (in Chile) and
-    Chile, since a reader (and a geoparsing gold set) sees two names there; an event's
-    `location_text` keeps the whole phrase. A region the gazetteer lacks qualifies the
-    place but is not listed."""
+    place is, and `feature_mentions`), whether or not an event happened there, in text
+    order. A qualified name is two toponyms, each resolved: `Santiago, Chile` gives
+    Santiago (in Chile) and Chile, since a reader (and a geoparsing gold set) sees two
+    names there; an event's `location_text` keeps the whole phrase. A region the
+    gazetteer lacks qualifies the place but is not listed. A street or feature name
+    (`Main Street`, `Neches River`) is put where the town the document names most is
+    (kind `feature`, no GeoNames id; no position where it names no town), and a town's
+    name inside it is not listed apart (`Mississippi River` is no state)."""
     context = document_context(doc, gazetteer)
     found: list[FoundPlace] = []
+    features: list[tuple[Sentence, int, int]] = []
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
+        spans = feature_mentions(sentence, gazetteer)
+        features.extend((sentence, start, end) for start, end in spans)
+        inside = {t for start, end in spans for t in range(start, end)}
         at = context.at(sentence.index)
         for mention in toponym_mentions(sentence, gazetteer, at, context.persons):
+            if mention.start in inside:
+                continue
             place = choose(gazetteer, mention, context)
             if not mention.qualifier and not mention.region:
                 found.append(FoundPlace.at(sentence, mention.start, mention.end, place))
@@ -396,6 +488,14 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
                 named = PlaceMention(name_end + 1, mention.end, rows)
                 qualifier = choose(gazetteer, named, context)
                 found.append(FoundPlace.at(sentence, name_end + 1, mention.end, qualifier))
+    towns = Counter(
+        (p.geonames_id, p.name, p.country, p.admin1, p.latitude, p.longitude)
+        for p in found if p.kind in _TOWNS
+    )  # fmt: skip
+    home = towns.most_common(1)[0][0] if towns else None
+    for sentence, start, end in features:
+        found.append(FoundPlace.feature(sentence, start, end, home))
+    found.sort(key=lambda p: p.start)
     return found
 
 
@@ -427,28 +527,28 @@ def _event_place(
 def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -> Place:
     """The place a name stands for: the one its qualifier names, else the one with the
     most weight of evidence. The weight starts from its people (log10: ten times as
-    many count one step) and adds what makes a place news beyond its size (a country,
-    state, region or continent `BROAD_WEIGHT`, a country's capital `CAPITAL_WEIGHT`:
-    `China` is no Texas town, `Washington` the capital) and what the document says:
+    many count one step; a region's, the people of all its towns, count a tenth, so
+    `Aleppo` is the city) and adds what makes a place news beyond its size (a country,
+    state or continent `BROAD_WEIGHT`, a country's capital `CAPITAL_WEIGHT`: `China` is
+    no Texas town, `Washington` the capital) and what the document says:
     its countries (`COUNTRY_WEIGHT` a mention, up to three; `NEIGHBOUR_WEIGHT` for a
     neighbour of one, `Georgia` beside Russia) and regions (`REGION_WEIGHT`: the
     Gainesville of the Florida it speaks of)."""
-    broader = {gazetteer.places[r].country for r in mention.qualifier}
-    states = {gazetteer.places[r].name for r in mention.qualifier}
+    broader = [gazetteer.places[r] for r in mention.qualifier]
 
     def score(row: int) -> tuple[bool, float]:
         place = gazetteer.places[row]
-        qualified = (
-            place.country in broader
-            or place.admin1 in states
-            or (bool(mention.region) and place.admin1.upper() == mention.region)
+        qualified = any(_holds(b, place) for b in broader) or (
+            bool(mention.region) and place.admin1.upper() == mention.region
         )
         weight = math.log10(1 + gazetteer.population[row])
+        if place.kind == "region":  # the people of all its towns, its namesake's among them
+            weight -= REGION_DISCOUNT
         weight += min(context.countries[place.country], 3) * COUNTRY_WEIGHT
         borders = gazetteer.neighbours.get(place.country, ())
         if not context.countries[place.country] and any(context.countries[n] for n in borders):
             weight += NEIGHBOUR_WEIGHT
-        if place.kind in _BROAD:
+        if place.kind in _NEWS:
             weight += BROAD_WEIGHT
         elif context.regions[(place.country, place.admin1)]:
             weight += REGION_WEIGHT

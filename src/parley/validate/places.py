@@ -11,7 +11,8 @@ Guide to Geoparsing Evaluation" (2019):
 - `toponym_precision`, `toponym_recall`, `toponym_f1` (the headline): a gold toponym is
   found when a parley toponym overlaps it, each paired at most once;
 - over found toponyms whose gold has coordinates (`matched_with_coords`): `acc_161km`,
-  the share put within 161 km (100 miles) of them on the great circle, and `median_km`;
+  the share put within 161 km (100 miles) of them on the great circle (one put nowhere,
+  a street in a text that names no town, is not), and `median_km` of those put;
 - over found toponyms whose gold has a GeoNames id (`matched_with_id`):
   `geonames_id_accuracy`, the share resolved to that very id.
 
@@ -58,6 +59,7 @@ class PlaceTally:
     with_id: int = 0
     right_id: int = 0
     km: list[float] = field(default_factory=list)
+    unplaced: int = 0  # paired with gold coordinates, given none
 
     def add(
         self, gold: list[dict[str, Any]], found: list[FoundPlace], spans: list[tuple[int, int]]
@@ -76,6 +78,10 @@ class PlaceTally:
                 self.right_id += int(want["geonames_id"]) == got.geonames_id
             if want.get("lat") is None or want.get("lon") is None:
                 continue
+            if got.latitude is None or got.longitude is None:
+                self.unplaced += 1  # found, put nowhere: not within 161 km
+                far.append({**_gold_json(want), "found": _found_json(got, spans[j]), "km": None})
+                continue
             km = great_circle_km(want["lat"], want["lon"], got.latitude, got.longitude)
             self.km.append(km)
             if km > NEAR_KM:
@@ -92,9 +98,9 @@ class PlaceTally:
         found = prf(self.matched, self.found - self.matched, self.gold - self.matched)
         return {
             **{f"toponym_{k}": v for k, v in found.items()},
-            "acc_161km": ratio(sum(d <= NEAR_KM for d in self.km), len(self.km)),
+            "acc_161km": ratio(sum(d <= NEAR_KM for d in self.km), len(self.km) + self.unplaced),
             "median_km": statistics.median(self.km) if self.km else 0.0,
-            "matched_with_coords": float(len(self.km)),
+            "matched_with_coords": float(len(self.km) + self.unplaced),
             "geonames_id_accuracy": ratio(self.right_id, self.with_id),
             "matched_with_id": float(self.with_id),
             "gold_toponyms": float(self.gold),

@@ -1,0 +1,109 @@
+"""Every toponym of a text (`parley.find_places`): names wherever they stand, and the
+words that look like place names but are not, on sentences written for these tests."""
+
+import pytest
+
+import parley
+
+
+def places(text: str, dictionaries, date: str = "2024-06-05") -> list[tuple[str, str, str]]:
+    found = parley.find_places(text, date, dictionaries=dictionaries)
+    return [(p.text, p.kind, p.country) for p in found]
+
+
+def test_a_name_is_a_place_wherever_it_stands(dictionaries):
+    assert places("The Aleppo offensive ended as Moscow said it would.", dictionaries) == [
+        ("Aleppo", "city", "SYR"),
+        ("Moscow", "capital", "RUS"),
+    ]
+
+
+def test_a_demonym_names_its_country(dictionaries):
+    found = places("Russian troops shelled villages held by Georgians.", dictionaries)
+    assert found == [("Russian", "country", "RUS"), ("Georgians", "country", "GEO")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It rained all week.",  # `IT` is Italy's code, written so only in capitals
+        "Police said the Center would close in May.",  # a Polish town, a Texas town, a month
+        "Mr. Lincoln spoke first.",  # a title before a name
+        "Linda Taylor spoke first.",  # two towns in a row: a person's name
+        "The West and the East disagree.",  # regions of Cameroon and elsewhere
+    ],
+)
+def test_words_that_are_also_place_names_are_no_places_here(dictionaries, text):
+    assert places(text, dictionaries) == []
+
+
+def test_a_persons_surname_alone_is_no_place_after_the_full_name(dictionaries):
+    text = "Linda Moore chairs the board. Moore said the vote was in Ohio."
+    assert places(text, dictionaries) == [("Ohio", "state", "USA")]
+
+
+def test_a_common_word_name_is_a_place_with_its_state_or_when_a_country(dictionaries):
+    assert places("Voters in Union, N.J. stayed home.", dictionaries) == [
+        ("Union", "city", "USA"),
+        ("N.J.", "state", "USA"),
+    ]
+    assert places("Turkey closed the border.", dictionaries) == [("Turkey", "country", "TUR")]
+
+
+def test_news_abbreviations_of_states_qualify_a_town(dictionaries):
+    (town, state) = parley.find_places("She lives in Charleston, W.Va.", dictionaries=dictionaries)
+    assert (town.name, town.admin1, state.name) == ("Charleston", "West Virginia", "West Virginia")
+
+
+def test_a_county_is_a_place_in_its_state(dictionaries):
+    (county,) = parley.find_places("Laurel County deputies arrived.", dictionaries=dictionaries)
+    assert (county.kind, county.country, county.admin1) == ("county", "USA", "Kentucky")
+    assert county.geonames_id is None and county.latitude is not None
+
+
+def test_a_street_is_put_in_the_town_the_text_names_most(dictionaries):
+    text = "Crowds marched down Main Street in Dover, Delaware. Dover police watched."
+    found = parley.find_places(text, dictionaries=dictionaries)
+    street = next(p for p in found if p.kind == "feature")
+    dover = next(p for p in found if p.text == "Dover")
+    assert street.text == "Main Street" and street.geonames_id is None
+    assert (street.latitude, street.longitude) == (dover.latitude, dover.longitude)
+    assert dover.admin1 == "Delaware"
+
+
+def test_a_street_in_a_text_naming_no_town_is_put_nowhere(dictionaries):
+    (street,) = parley.find_places("Traffic stopped on Elm Street.", dictionaries=dictionaries)
+    assert (street.text, street.kind, street.latitude) == ("Elm Street", "feature", None)
+
+
+def test_a_feature_name_a_town_bears_is_the_town(dictionaries):
+    (town,) = parley.find_places("Flights left Fort Worth late.", dictionaries=dictionaries)
+    assert (town.text, town.kind) == ("Fort Worth", "city")
+
+
+def test_a_road_is_named_by_its_number(dictionaries):
+    found = places("A crash closed Interstate 64 for hours.", dictionaries)
+    assert found == [("Interstate 64", "feature", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Florida officials met. Later Gainesville schools closed.", "Florida"),
+        ("Georgia officials met. Later Gainesville schools closed.", "Georgia"),
+    ],
+)
+def test_a_town_is_the_one_in_the_state_the_text_names(dictionaries, text, state):
+    found = parley.find_places(text, dictionaries=dictionaries)
+    (town,) = [p for p in found if p.text == "Gainesville"]
+    assert (town.country, town.admin1) == ("USA", state)
+
+
+def test_a_capital_outweighs_a_state_of_its_name(dictionaries):
+    (washington,) = parley.find_places("Officials in Washington agreed.", dictionaries=dictionaries)
+    assert (washington.kind, washington.country) == ("capital", "USA")
+
+
+def test_a_country_outweighs_a_town_of_its_name_in_another_country(dictionaries):
+    found = places("Texas farmers sold soybeans to China.", dictionaries)
+    assert ("China", "country", "CHN") in found
