@@ -17,7 +17,7 @@ def timex(text: str, words: str, kind: str, value: str) -> dict:
 
 
 WEEK = "They met last week and will meet in September 2005. Three years ago it rained."
-FRIDAY = "Officials met on Friday for two hours."
+FRIDAY = "Officials will say they met on Friday for a while."
 TODAY = "Prices fell today and will rise tomorrow."
 
 GOLD = [
@@ -27,11 +27,12 @@ GOLD = [
         timex(WEEK, "in September 2005", "DATE", "2005-09"),
         timex(WEEK, "Three years ago", "DATE", "2001"),
     ]},
-    # the last Friday (1998-10-23) by the past tense; parley, without a parser, takes
-    # the nearer one, 1998-10-30: a wrong value. `two hours` (a duration) is missed.
+    # the last Friday (1998-10-23) by the past tense of `met`; parley, without a
+    # parser, reads the sentence's `will` and takes the next, 1998-10-30: a wrong value.
+    # `a while` (a duration of no count) is missed.
     {"id": "friday", "dct": "1998-10-27", "text": FRIDAY, "timexes": [
         timex(FRIDAY, "Friday", "DATE", "1998-10-23"),
-        timex(FRIDAY, "two hours", "DURATION", "PT2H"),
+        timex(FRIDAY, "a while", "DURATION", "PXX"),
     ]},
     # dated by the date part of a creation time; `tomorrow` is not in gold: an extra
     {"id": "today", "dct": "1998-10-27T09:00:00", "text": TODAY, "timexes": [
@@ -65,7 +66,7 @@ def test_scores_spans_and_values_as_worked_out_by_hand(tmp_path, dictionaries):
     assert (wrong["text"], wrong["value"], wrong["found"]["value"]) == (
         "Friday", "1998-10-23", "1998-10-30",
     )  # fmt: skip
-    assert [t["text"] for t in misses["friday"]["missed"]] == ["two hours"]
+    assert [t["text"] for t in misses["friday"]["missed"]] == ["a while"]
     (extra,) = misses["today"]["extra"]
     assert (extra["text"], extra["start"], extra["value"]) == ("tomorrow", 32, "1998-10-28")
 

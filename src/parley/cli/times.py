@@ -27,7 +27,8 @@ def _record(doc: Document, time: FoundTime) -> dict[str, Any]:
         "start": time.start,
         "end": time.end,
         "text": time.text,
-        "date": time.date.isoformat(),
+        "type": time.kind,
+        "date": time.date.isoformat() if time.date else None,
         "granularity": time.granularity,
         "value": time.value,
     }
@@ -41,10 +42,11 @@ def _jsonl(doc: Document) -> None:
 def _table(doc: Document, console: Console) -> None:
     date = f"{doc.date.isoformat()} ({doc.date_source})" if doc.date else "unknown"
     table = Table(title=f"{doc.id} — date {date}", title_justify="left")
-    for column in ("sent", "text", "value", "first day", "granularity"):
+    for column in ("sent", "text", "type", "value", "first day", "granularity"):
         table.add_column(column, no_wrap=column != "text")
     for t in found_times(doc):
-        table.add_row(str(t.sentence_index), t.text, t.value, t.date.isoformat(), t.granularity)
+        day = t.date.isoformat() if t.date else ""
+        table.add_row(str(t.sentence_index), t.text, t.kind, t.value, day, t.granularity or "")
     console.print(table)
 
 
@@ -54,10 +56,12 @@ def _table(doc: Document, console: Console) -> None:
 @inputs.format_option
 def times(text_or_file: str, default_date: dt.date | None, fmt: str | None) -> None:
     """Show the time expressions in TEXT_OR_FILE (a file of any format `parley code`
-    reads, or the text itself), each resolved against the document's date (its
-    metadata or dateline, else --date): the first day of the period it names, how long
-    that is (day, week, month, year) and its TimeML value (`2004-11-04`, `2004-W46`,
-    `2004-11`, `2004`). Without a date, only times that name their year are shown.
+    reads, or the text itself), each with its TimeML type (DATE, TIME, DURATION, SET)
+    and value resolved against the document's date (its metadata or dateline, else
+    --date): `2004-11-04`, `2004-W46`, `2004-11`, `2004`, `P2Y`, `2004-Q3`,
+    `PRESENT_REF`. A time that dates events also shows the first day of the period it
+    names and how long that is (day, week, month, year); without a date, only those
+    that name their year are shown.
     `start`/`end` (jsonl) index the clean text, as every parley span does.
 
     \b

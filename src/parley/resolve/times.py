@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
 from parley.document import Document, Token
+from parley.resolve.periods import periods
 
 WEEKDAYS = {name.upper(): i for i, name in enumerate(calendar.day_name)}
 _NUMBERS = {
@@ -41,6 +42,7 @@ _STARTS = frozenset(
 
 # Which way an expression that could be past or future goes: the verb's tense says.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
+_FUTURE_WORDS = frozenset({"WILL", "'LL", "SHALL", "WO", "NEXT", "UPCOMING", "TOMORROW"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,27 +108,42 @@ def timeml_value(date: dt.date, granularity: str) -> str:
 @dataclass(slots=True, frozen=True)
 class FoundTime:
     """A time expression of a text, resolved: what `parley times` shows and the temporal
-    benchmark scores. `start`/`end` index `Document.text` (the clean text); `date` is the
-    first day of the period named, `granularity` its length (day, week, month, year) and
-    `value` both as TimeML writes them (`timeml_value`)."""
+    benchmark scores. `start`/`end` index `Document.text` (the clean text); `kind` is its
+    TimeML type (DATE, TIME, DURATION, SET) and `value` its TimeML value (`2004-11-04`,
+    `2004-W45`, `P2Y`, `PRESENT_REF`); for a time that dates events (`on Monday`, `last
+    May`), `date` is the first day of the period named and `granularity` its length
+    (day, week, month, year), both None for the others (`parley.resolve.periods`)."""
 
     sentence_index: int
     start: int
     end: int
     text: str
-    date: dt.date
-    granularity: str
+    date: dt.date | None
+    granularity: str | None
     value: str
+    kind: str = "DATE"
 
 
 def found_times(doc: Document, direction: str = NEAREST) -> list[FoundTime]:
-    """Every time expression of a document that resolves against its date (without one,
-    only those naming their year), in text order, whatever it dates. With no verb
-    analysed, an undated `in September` goes the `direction` way (the nearer by default;
-    an event's own time follows its verb's tense instead, `parley.resolve.dates`)."""
+    """Every time expression of a document, in text order, whatever it dates: those that
+    date events, resolved against its date (without one, only those naming their year),
+    and durations, sets, quarters and the like (`parley.resolve.periods`). With no verb
+    analysed, an undated `in September` goes the `direction` way; by default, the way
+    its sentence looks (`sentence_direction`). An event's own time follows its verb's
+    tense instead (`parley.resolve.dates`)."""
     found: list[FoundTime] = []
     for sentence in doc.sentences:
-        for time in resolve_times(time_phrases(sentence.tokens), doc.date, direction):
+        phrases = time_phrases(sentence.tokens)
+        if direction == NEAREST:
+            way = sentence_direction(sentence.tokens)
+            dated = [
+                t
+                for p in phrases
+                if (t := p.resolve(doc.date, way if p.weekday >= 0 or way == FUTURE else NEAREST))
+            ]
+        else:
+            dated = resolve_times(phrases, doc.date, direction)
+        for time in dated:
             span = sentence.char_span(time.start, time.end)
             found.append(
                 FoundTime(
@@ -134,7 +151,22 @@ def found_times(doc: Document, direction: str = NEAREST) -> list[FoundTime]:
                     time.date, time.granularity, timeml_value(time.date, time.granularity),
                 )
             )  # fmt: skip
+        taken = {t for time in dated for t in range(time.start, time.end)}
+        for other in periods(sentence.tokens, doc.date, taken):
+            span = sentence.char_span(other.start, other.end)
+            text = sentence.surface(other.start, other.end)
+            found.append(FoundTime(sentence.index, span.start, span.end, text, None, None,
+                                   other.value, other.kind))  # fmt: skip
+    found.sort(key=lambda t: t.start)
     return found
+
+
+def sentence_direction(tokens: Sequence[Token]) -> str:
+    """Which way a sentence's undated `Thursday` goes when no verb is analysed: the
+    future where a word of the future stands in it (`will`, `'ll`, `shall`, `next`),
+    else the past, which news reports far more often. (A month or a day of one, `Nov.
+    21`, is as often a coming date: without a word of the future, the nearer one.)"""
+    return FUTURE if any(t.norm in _FUTURE_WORDS for t in tokens) else PAST
 
 
 def time_phrases(tokens: Sequence[Token]) -> list[TimePhrase]:
