@@ -9,7 +9,8 @@ over UD English EWT (train, dev and test), every word written in lower case at l
 twice: how often in lower case, how often capitalised after a sentence's first word.
 `parley.resolve.places` reads the counts (`common_words.tsv`).
 
-    python tools/build_common_words.py ../shared/treebank   # writes src/parley/data/places/common_words.tsv
+    python tools/build_common_words.py ../shared/treebank
+    # writes src/parley/data/places/common_words.tsv
 """
 
 from __future__ import annotations

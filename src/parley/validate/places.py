@@ -16,8 +16,9 @@ Guide to Geoparsing Evaluation" (2019):
 - over found toponyms whose gold has a GeoNames id (`matched_with_id`):
   `geonames_id_accuracy`, the share resolved to that very id.
 
-parley looks for places where events happen (after `in`, `at`, `near`, `to`...), not
-for every name, so its recall here is a floor of what a full geoparser would find.
+`found_places` lists every toponym, as a geoparser does (an event's place is narrower:
+`parley.resolve.places.place_mentions`); a street or feature name is put in the town its
+document names most, or nowhere.
 """
 
 from __future__ import annotations

@@ -15,11 +15,11 @@ which index the clean text, are mapped back onto the record's text
   whose parley value is the gold `value`, string for string. parley writes a value as
   precisely as it resolved it (`parley.resolve.times.timeml_value`): a day
   `1998-10-27`, a week `1998-W44` (ISO week), a month `1998-10`, a year `1998`. Values
-  parley never writes (`PRESENT_REF`, `1998-Q3`, `199X`, times of day) count as wrong.
+  parley does not write (`199X`, times of day) count as wrong.
 
-parley looks for the times that date news events (`on Monday`, `last week`, `in
-September 2001`, `three years ago`), not durations or sets (`for two years`, `every
-month`), so its recall is counted against all four types but its dates only on DATEs.
+`found_times` lists the times that date events (`on Monday`, `last week`, `three years
+ago`) and those that date none (`two years`, `the third quarter`, `now`, `every July`:
+`parley.resolve.periods`); recall counts all four types, dates only DATEs.
 """
 
 from __future__ import annotations
