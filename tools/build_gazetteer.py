@@ -14,8 +14,8 @@ country, name and nearest position; country centres and demonyms from countryinf
 `America`, `Britain`) and the news abbreviations of US states
 (`tools/us_state_abbreviations.tsv`, AP style). Regions the packages name without a
 GeoNames id (first-level regions outside the US, US counties) are placed at the middle
-of their cities and carry no id. The
-result, one row a place with its English and ASCII alternate names, is
+of their cities and carry no id. The result, one row a place with its English and ASCII
+alternate names, is
 `src/parley/data/places/gazetteer.tsv.gz`; `parley.resolve.gazetteer` reads it, so users
 need none of these packages.
 """

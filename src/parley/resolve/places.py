@@ -1,13 +1,16 @@
-"""Event locations: a place the event's clause names, resolved with the gazetteer.
+"""Places: every toponym of a text (`found_places`, what `parley places` lists), and an
+event's location, both resolved with the gazetteer.
 
-A place is a name of the gazetteer after a preposition of place (`in Santiago, Chile`,
-`at Vladivostok`, `near Aleppo`), or a city or state after one of motion (`headed to
+A toponym is a gazetteer name wherever it stands, unless it is a common word, a date or
+part of a person's name (`toponym_mentions`), or a street or feature name
+(`feature_mentions`). An event's place is narrower: a name after a preposition of place
+(`in Santiago, Chile`, `at Vladivostok`, `near Aleppo`) or of motion (`headed to
 Vladivostok`; a country after `to` is more often whom something is done to: `protested
-to China`). It belongs to the events of the clause whose verb it hangs from, as a time does
-(`parley.resolve.clauses`), but not when it hangs from a noun (`a scholar at the
+to China`). It belongs to the events of the clause whose verb it hangs from, as a time
+does (`parley.resolve.clauses`), but not when it hangs from a noun (`a scholar at the
 university in Vladivostok`). A name several places bear (`Santiago`, `Georgia`) is the
-one its qualifier names (`Santiago, Chile`), else the one in a country the document
-speaks of most, else the most populous.
+one its qualifier names (`Santiago, Chile`), else the one with the most weight of
+evidence from its size and kind and what the document says (`choose`).
 """
 
 from __future__ import annotations
@@ -29,11 +32,11 @@ _WHERE = frozenset(
 )
 _WHITHER = frozenset({"TO", "INTO", "TOWARD", "TOWARDS"})
 _MOST_WORDS = 5
-_BROADER = frozenset({"country", "state", "region"})  # what `Perth, Scotland` names second
-_BROAD = frozenset({"continent", "country", "state", "region"})
+_REGIONS = frozenset({"state", "region"})
+_BROADER = frozenset({"country", *_REGIONS})  # what `Perth, Scotland` names second
+_BROAD = frozenset({"continent", *_BROADER})
 _TOWNS = frozenset({"city", "capital", "county"})
 _NEWS = frozenset({"continent", "country", "state"})  # news beyond their size
-_REGIONS = frozenset({"state", "region"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
 # evidence for a place, against log10 of its people (see `choose`)
 COUNTRY_WEIGHT = 1.5
