@@ -95,17 +95,23 @@ def toponym_mentions(
     gazetteer: Gazetteer,
     people: Collection[int] = (),
     persons: Collection[str] = (),
+    names: Sequence[tuple[int, int]] | None = None,
 ) -> list[PlaceMention]:
     """Every place name of a sentence, left to right, wherever it stands (`Moscow said`,
     `the Aleppo offensive`, `a Vladivostok summit`): what a geoparser lists. An event's
     place is narrower (`place_mentions`). Not at tokens `people`, not inside a person's
-    name (`person_names`), and not a lone word of one the document names elsewhere
-    (`persons`: `Moore said` after `Linda Moore`)."""
+    name (`names`, the sentence's `person_names` if not given), and not a lone word of
+    one the document names elsewhere (`persons`: `Moore said` after `Linda Moore`)."""
     tokens, norms = sentence.tokens, [t.norm for t in sentence.tokens]
-    named = {i for run in person_names(sentence, gazetteer) for i in range(*run)}
+    if names is None:
+        names = person_names(sentence, gazetteer)
+    named = {i for run in names for i in range(*run)}
     found: list[PlaceMention] = []
     i = 0
     while i < len(norms):
+        if not tokens[i].text[:1].isupper():  # every name is capitalised: most words go
+            i += 1
+            continue
         mention = _named_at(tokens, norms, i, gazetteer, people)
         if mention is None:
             i += 1
@@ -218,15 +224,6 @@ def _in_feature(token: Token) -> bool:
     return (text[:1].isupper() and text.replace("'", "").replace("’", "").isalpha()) or bool(
         _ORDINAL.fullmatch(text)
     )
-
-
-def document_persons(doc: Document, gazetteer: Gazetteer) -> frozenset[str]:
-    """The words of the persons' names a document writes (`person_names`), upper case."""
-    found: set[str] = set()
-    for sentence in doc.sentences:
-        for start, end in person_names(sentence, gazetteer):
-            found.update(t.norm for t in sentence.tokens[start:end])
-    return frozenset(found)
 
 
 def _named_at(
@@ -349,6 +346,7 @@ class PlaceContext:
     regions: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1)
     people: dict[int, set[int]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
+    toponyms: dict[int, list[PlaceMention]] = field(default_factory=dict)  # per sentence
 
     def at(self, sentence_index: int) -> Collection[int]:
         """The tokens of persons in a sentence."""
@@ -356,23 +354,35 @@ class PlaceContext:
 
 
 def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
-    """The document's `PlaceContext`. A name several countries' notable places bear
-    (`Georgia`: a country and a state) votes for none, or it would vote for itself."""
-    context = PlaceContext(persons=document_persons(doc, gazetteer))
+    """The document's `PlaceContext`, with its toponyms. A name several countries'
+    notable places bear (`Georgia`: a country and a state) votes for none, or it would
+    vote for itself."""
+    names = {s.index: person_names(s, gazetteer) for s in doc.sentences}
+    persons = frozenset(
+        t.norm for s in doc.sentences for start, end in names[s.index] for t in s.tokens[start:end]
+    )
+    context = PlaceContext(persons=persons)
     for m in doc.mentions:
         if m.kind in _NAMED:
             context.people.setdefault(m.sentence_index, set()).update(
                 range(m.token_start, m.token_end)
             )
-    voted: dict[tuple[str, ...], tuple[str, ...]] = {}
+    ambiguous: dict[str, bool] = {}  # a document names its actors again and again
     for m in doc.mentions:
-        key = phrase_key(m.text)
-        if m.country and not any(len(_countries(gazetteer, k)) > 1 for k in (key, key[-1:])):
+        if not m.country:
+            continue
+        if m.text not in ambiguous:
+            key = phrase_key(m.text)
+            ambiguous[m.text] = any(len(_countries(gazetteer, k)) > 1 for k in (key, key[-1:]))
+        if not ambiguous[m.text]:
             context.countries[m.country] += 1
+    voted: dict[tuple[str, ...], tuple[str, ...]] = {}
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
         at = context.at(sentence.index)
-        for mention in toponym_mentions(sentence, gazetteer, at, context.persons):
+        found = toponym_mentions(sentence, gazetteer, at, persons, names[sentence.index])
+        context.toponyms[sentence.index] = found
+        for mention in found:
             key = tuple(norms[mention.start : mention.end])
             if key not in voted:
                 voted[key] = tuple(_countries(gazetteer, key))
@@ -472,8 +482,7 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
         spans = feature_mentions(sentence, gazetteer)
         features.extend((sentence, start, end) for start, end in spans)
         inside = {t for start, end in spans for t in range(start, end)}
-        at = context.at(sentence.index)
-        for mention in toponym_mentions(sentence, gazetteer, at, context.persons):
+        for mention in context.toponyms[sentence.index]:
             if mention.start in inside:
                 continue
             place = choose(gazetteer, mention, context)
