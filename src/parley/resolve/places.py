@@ -39,7 +39,7 @@ _TOWNS = frozenset({"city", "capital", "county"})
 _NEWS = frozenset({"continent", "country", "state"})  # news beyond their size
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
 # evidence for a place, against log10 of its people (see `choose`)
-COUNTRY_WEIGHT = 1.5
+COUNTRY_WEIGHT = 2.0
 NEIGHBOUR_WEIGHT = 0.75
 REGION_WEIGHT = 2.0
 BROAD_WEIGHT = 2.0
@@ -562,8 +562,8 @@ def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -
             weight += NEIGHBOUR_WEIGHT
         if place.kind in _NEWS:
             weight += BROAD_WEIGHT
-        elif context.regions[(place.country, place.admin1)]:
-            weight += REGION_WEIGHT
+        elif place.kind in _TOWNS and context.regions[(place.country, place.admin1)]:
+            weight += REGION_WEIGHT  # a town of the region, not the region voting for itself
         if place.kind == "capital":
             weight += CAPITAL_WEIGHT
         return (qualified, weight)
