@@ -144,12 +144,14 @@ def main() -> None:
         if line and not line.startswith("#"):
             state, written = line.split("\t")
             abbreviations[state].append(written)
+    us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
+    # a US city's admin code is its state's postal code: no need to match names
+    admins.update({("US", code): name for code, name in us_states.items()})
     by_region: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities:
         region = admins.get((city["countrycode"], city["admin1code"]))
         if region:
             by_region[(city["countrycode"], region)].append(city)
-    us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
     for state in cache.get_us_states().values():
         inside = by_region.get(("US", state["name"]))
         if not inside:

@@ -107,3 +107,18 @@ def test_a_capital_outweighs_a_state_of_its_name(dictionaries):
 def test_a_country_outweighs_a_town_of_its_name_in_another_country(dictionaries):
     found = places("Texas farmers sold soybeans to China.", dictionaries)
     assert ("China", "country", "CHN") in found
+
+
+def test_countries_inside_a_hyphened_word_are_toponyms_of_their_own(dictionaries):
+    text = "Talks on Egyptian-US trade stalled."
+    found = parley.find_places(text, dictionaries=dictionaries)
+    assert [(text[p.start : p.end], p.country) for p in found] == [
+        ("Egyptian", "EGY"),
+        ("US", "USA"),
+    ]
+
+
+def test_a_demonym_before_a_persons_title_is_a_toponym(dictionaries):
+    # the actor found is the whole `Russian Foreign Minister Sergei Lavrov`: a person
+    found = places("Russian Foreign Minister Sergei Lavrov arrived.", dictionaries, "2010-05-01")
+    assert found == [("Russian", "country", "RUS")]

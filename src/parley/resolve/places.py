@@ -240,11 +240,14 @@ def _named_at(
     some place of the name is large (`Nice`, `Reading`) or the name is a country's or a
     US state's (`Turkey`)."""
     name = _longest(tokens, norms, at, gazetteer)
-    if name is None or any(t in people for t in range(at, name[0])):
-        return None
-    if _after_title(norms, at, gazetteer):
+    if name is None:
         return None
     end, rows = name
+    country = any(gazetteer.places[r].kind == "country" for r in rows)
+    if not country and any(t in people for t in range(at, end)):
+        return None  # `advice to Bush`; but `Russian` in `Russian Foreign Minister Lavrov`
+    if _after_title(norms, at, gazetteer):
+        return None
     named_end = end
     qualifier: list[int] = []
     region = ""
@@ -500,6 +503,7 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
                 named = PlaceMention(name_end + 1, mention.end, rows)
                 qualifier = choose(gazetteer, named, context)
                 found.append(FoundPlace.at(sentence, name_end + 1, mention.end, qualifier))
+    found.extend(_hyphened(doc, gazetteer, found))
     towns = Counter(
         (p.geonames_id, p.name, p.country, p.admin1, p.latitude, p.longitude)
         for p in found if p.kind in _TOWNS
@@ -509,6 +513,30 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
         found.append(FoundPlace.feature(sentence, start, end, home))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _hyphened(doc: Document, gazetteer: Gazetteer, found: list[FoundPlace]) -> list[FoundPlace]:
+    """The countries named inside a hyphened word (`Egyptian-US relations`,
+    `Georgian-controlled villages`, `the Arab-Israeli conflict`), each a toponym of its
+    own characters; only countries, as a town's name in such a word is mostly no place
+    (`Winston-Salem` is one name, found whole)."""
+    taken = {p.start for p in found}
+    out: list[FoundPlace] = []
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if "-" not in token.text or token.start in taken or not token.text[:1].isupper():
+                continue
+            at = token.start
+            for part in token.text.split("-"):
+                rows = [r for r in gazetteer.named((part.upper(),))
+                        if gazetteer.places[r].kind == "country"]  # fmt: skip
+                if rows and part[:1].isupper():
+                    place = gazetteer.places[rows[0]]
+                    out.append(FoundPlace(sentence.index, at, at + len(part), part, place.name,
+                                          place.geonames_id, place.latitude, place.longitude,
+                                          place.country, place.kind, place.admin1))  # fmt: skip
+                at += len(part) + 1
+    return out
 
 
 def _holds(broader: Place, place: Place) -> bool:
