@@ -35,9 +35,10 @@ def _table(doc: Document, places: list[FoundPlace], console: Console) -> None:
         table.add_column(column, no_wrap=column not in ("text", "place"))
     for p in places:
         place = f"{p.name}, {p.admin1}" if p.admin1 and p.admin1 != p.name else p.name
+        placed = p.latitude is not None and p.longitude is not None
         table.add_row(
-            str(p.sentence_index), p.text, place, p.kind, p.country, str(p.geonames_id),
-            f"{p.latitude:.4f}", f"{p.longitude:.4f}",
+            str(p.sentence_index), p.text, place, p.kind, p.country, str(p.geonames_id or ""),
+            f"{p.latitude:.4f}" if placed else "", f"{p.longitude:.4f}" if placed else "",
         )  # fmt: skip
     console.print(table)
 
@@ -49,9 +50,10 @@ def _table(doc: Document, places: list[FoundPlace], console: Console) -> None:
 @dictionary_options
 def places(text_or_file: str, default_date: dt.date | None, fmt: str | None, **kwargs: Any) -> None:
     """Show the places in TEXT_OR_FILE (a file of any format `parley code` reads, or the
-    text itself): every toponym parley's place rules find (after `in`, `at`, `near`,
-    `to`...), whether or not an event happened there, with the GeoNames place it
-    resolves to (id, name, kind, ISO country, coordinates). `start`/`end` (jsonl)
+    text itself): every toponym, wherever it stands, and every street or feature name,
+    whether or not an event happened there, with the place it resolves to (GeoNames
+    id, name, kind, ISO country, coordinates; a region or county has no GeoNames id, a
+    street is put in the town the text names most, or nowhere). `start`/`end` (jsonl)
     index the clean text, as every parley span does.
 
     \b
