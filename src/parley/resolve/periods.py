@@ -77,7 +77,7 @@ def periods(
     found: list[Period] = []
     i = 0
     while i < len(norms):
-        hit = None if i in taken else _at(tokens, norms, i, base)
+        hit = None if i in taken else _at(norms, i, base)
         if hit is None or any(t in taken for t in range(hit.start, hit.end)):
             i += 1
             continue
@@ -134,9 +134,7 @@ def _quarter(base: dt.date | None, n: int, back: int = 0) -> str:
     return f"{year - back}-Q{n}"
 
 
-def _at(
-    tokens: Sequence[Token], norms: Sequence[str], i: int, base: dt.date | None
-) -> Period | None:
+def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
     """The expression starting at token `i`, if one does."""
     norm = norms[i]
     nxt = norms[i + 1] if i + 1 < len(norms) else ""
