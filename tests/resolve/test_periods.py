@@ -83,3 +83,12 @@ def test_without_a_date_a_quarter_keeps_its_unknown_year(dictionaries):
 def test_a_weekday_without_a_verb_goes_the_way_its_sentence_does(dictionaries, text, value):
     (monday,) = parley.find_times(text, DAY, dictionaries=dictionaries)
     assert monday.value == value
+
+
+def test_a_year_back_from_a_quarter_is_that_quarter_a_year_before(dictionaries):
+    text = "Profit rose in the third quarter. Sales were flat from a year earlier."
+    found = times(text, dictionaries)
+    assert ("a year earlier", "DATE", "1998-Q3") in found
+    assert ("a year earlier", "DATE", "1998") in times(
+        "Sales were flat from a year earlier.", dictionaries
+    )

@@ -13,7 +13,9 @@ than the rules.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,6 +44,8 @@ _STARTS = frozenset(
 
 # Which way an expression that could be past or future goes: the verb's tense says.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_YEAR_BACK = re.compile(r"(?i)\b(a year (earlier|ago|before)|year-(ago|earlier))\b")
 _FUTURE_WORDS = frozenset({"WILL", "'LL", "SHALL", "WO", "NEXT", "UPCOMING", "TOMORROW"})
 
 
@@ -158,7 +162,22 @@ def found_times(doc: Document, direction: str = NEAREST) -> list[FoundTime]:
             found.append(FoundTime(sentence.index, span.start, span.end, text, None, None,
                                    other.value, other.kind))  # fmt: skip
     found.sort(key=lambda t: t.start)
-    return found
+    return _in_quarters(found)
+
+
+def _in_quarters(found: list[FoundTime]) -> list[FoundTime]:
+    """A year back from a quarter is that quarter a year before: in a report on the third
+    quarter, `a year earlier` and `the year-ago period` are last year's third quarter
+    (`1988-Q3`), not last year. The quarter in force is the last one the text named."""
+    quarter: tuple[int, int] | None = None
+    out = []
+    for time in found:
+        if (named := _QUARTER.fullmatch(time.value)) is not None:
+            quarter = (int(named.group(1)), int(named.group(2)))
+        elif quarter and time.value == str(quarter[0] - 1) and _YEAR_BACK.search(time.text):
+            time = dataclasses.replace(time, value=f"{quarter[0] - 1}-Q{quarter[1]}")
+        out.append(time)
+    return out
 
 
 def sentence_direction(tokens: Sequence[Token]) -> str:
