@@ -372,11 +372,11 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
             )
     ambiguous: dict[str, bool] = {}  # a document names its actors again and again
     for m in doc.mentions:
-        if not m.country:
+        if not m.country or m.kind == "capital":
             continue
         if m.text not in ambiguous:
-            key = phrase_key(m.text)
-            ambiguous[m.text] = any(len(_countries(gazetteer, k)) > 1 for k in (key, key[-1:]))
+            towns = m.kind != "country"  # `Lebanon` the country, though Pennsylvania has one
+            ambiguous[m.text] = _unsure(phrase_key(m.text), gazetteer, towns)
         if not ambiguous[m.text]:
             context.countries[m.country] += 1
     voted: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -388,7 +388,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         for mention in found:
             key = tuple(norms[mention.start : mention.end])
             if key not in voted:
-                voted[key] = tuple(_countries(gazetteer, key))
+                voted[key] = tuple({gazetteer.places[r].country for r in mention.rows})
             if len(voted[key]) == 1:
                 context.countries[voted[key][0]] += 1
             regions = [r for r in mention.rows if gazetteer.places[r].kind in _REGIONS]
@@ -398,6 +398,20 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
                 if place.kind in _REGIONS:
                     context.regions[(place.country, place.name)] += 1
     return context
+
+
+def _unsure(key: tuple[str, ...], gazetteer: Gazetteer, towns: bool) -> bool:
+    """Whether an actor's words say nothing sure of the document's country: a name
+    several countries' broad places bear (`Georgia`), or, with `towns`, a town's name
+    (`Paris firefighters`: there are Parises in Texas and Tennessee)."""
+    for i in range(len(key)):
+        for j in range(i + 1, min(len(key), i + _MOST_WORDS) + 1):
+            places = [gazetteer.places[r] for r in gazetteer.named(key[i:j])]
+            if towns and any(p.kind in _TOWNS for p in places):
+                return True
+            if len({p.country for p in places if p.kind in _BROAD}) > 1:
+                return True
+    return False
 
 
 def _countries(gazetteer: Gazetteer, key: tuple[str, ...]) -> set[str]:
@@ -590,7 +604,11 @@ def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -
             weight += NEIGHBOUR_WEIGHT
         if place.kind in _NEWS:
             weight += BROAD_WEIGHT
-        elif place.kind in _TOWNS and context.regions[(place.country, place.admin1)]:
+        elif (
+            place.kind in _TOWNS
+            and place.admin1 != place.name  # `Tripoli` names its region too: no vote
+            and context.regions[(place.country, place.admin1)]
+        ):
             weight += REGION_WEIGHT  # a town of the region, not the region voting for itself
         if place.kind == "capital":
             weight += CAPITAL_WEIGHT
