@@ -169,11 +169,16 @@ def main() -> None:
     for (state, county), points in sorted(_counties(args.admin_names, us_states).items()):
         lat, lon = _middle(points)
         rows.append(("", county, "county", "USA", state, lat, lon, 0, [], []))
-    capitals: dict[str, int] = {}  # country code → geonameid of its capital
-    for code, country in countries.items():
-        named = [c for c in cities if c["countrycode"] == code and c["name"] == country["capital"]]
-        if named:
-            capitals[code] = max(named, key=lambda c: c["population"])["geonameid"]
+    largest: dict[tuple[str, str], dict] = {}  # (country code, name) → its largest city
+    for city in cities:
+        key = (city["countrycode"], city["name"])
+        if key not in largest or city["population"] > largest[key]["population"]:
+            largest[key] = city
+    capitals = {  # country code → geonameid of its capital
+        code: largest[(code, c["capital"])]["geonameid"]
+        for code, c in countries.items()
+        if (code, c["capital"]) in largest
+    }
     for city in cities:
         aliases: set[str] = set()
         if city["population"] >= ALIASES_FROM:

@@ -25,9 +25,8 @@ _SIMPLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*")
 
 def _key(written: str) -> tuple[str, ...]:
     """A name's token key, as `phrase_key` cuts it; faster for the plain names most are."""
-    if written.isascii() and written.replace(" ", "").isalpha():
-        return tuple(written.upper().split())
-    if _SIMPLE.fullmatch(written):
+    plain = written.isascii() and written.replace(" ", "").isalpha()
+    if plain or _SIMPLE.fullmatch(written):
         return tuple(written.upper().split())
     return phrase_key(written)
 

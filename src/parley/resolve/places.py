@@ -60,6 +60,7 @@ class PlaceMention:
     rows: tuple[int, ...]
     qualifier: tuple[int, ...] = ()  # rows of `Chile` in `Santiago, Chile`
     region: str = ""  # an admin region named so instead (`Perth, Scotland`), upper case
+    name_end: int = 0  # where the name ends before its qualifier (0: at `end`)
 
 
 def place_mentions(
@@ -270,7 +271,8 @@ def _named_at(
             and not gazetteer.news_anywhere((word,), inside=not _opens(norms, at))
         ):
             return None
-    return PlaceMention(at, end, tuple(rows), tuple(qualifier), region)
+    name_end = named_end if named_end < end else 0
+    return PlaceMention(at, end, tuple(rows), tuple(qualifier), region, name_end)
 
 
 _OPENING = frozenset({'"', "'", "(", "[", ":", "-", "--", "“", "‘", "—", "–"})
@@ -357,9 +359,9 @@ class PlaceContext:
 
 
 def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
-    """The document's `PlaceContext`, with its toponyms. A name several countries'
-    notable places bear (`Georgia`: a country and a state) votes for none, or it would
-    vote for itself."""
+    """The document's `PlaceContext`, with its toponyms. A name the places of several
+    countries bear (`Georgia`: a country and a state; `Paris`) votes for none, or it
+    would vote for itself."""
     names = {s.index: person_names(s, gazetteer) for s in doc.sentences}
     persons = frozenset(
         t.norm for s in doc.sentences for start, end in names[s.index] for t in s.tokens[start:end]
@@ -414,18 +416,6 @@ def _unsure(key: tuple[str, ...], gazetteer: Gazetteer, towns: bool) -> bool:
     return False
 
 
-def _countries(gazetteer: Gazetteer, key: tuple[str, ...]) -> set[str]:
-    """The countries of the notable places of a name: the broad ones and the large
-    cities, or, if none is notable, all of them."""
-    rows = gazetteer.named(key)
-    notable = [r for r in rows if _notable(gazetteer, r)]
-    return {gazetteer.places[r].country for r in notable or rows}
-
-
-def _notable(gazetteer: Gazetteer, row: int) -> bool:
-    return gazetteer.places[row].kind in _BROAD or gazetteer.population[row] >= LARGE
-
-
 def document_places(doc: Document, gazetteer: Gazetteer) -> list[tuple[str, Place]]:
     """Every place a document names, as written and as resolved (whether or not an
     event happened there): what the place-resolution benchmark scores."""
@@ -442,8 +432,9 @@ def document_places(doc: Document, gazetteer: Gazetteer) -> list[tuple[str, Plac
 class FoundPlace:
     """A toponym of a text and the gazetteer place it resolves to: what `parley places`
     shows and the geoparsing benchmark scores. `start`/`end` index `Document.text` (the
-    clean text), as every span does; the rest is the GeoNames place as the gazetteer has
-    it (`kind`: city, state, country; `country`: ISO-3166 alpha-3)."""
+    clean text), as every span does; the rest is the place as the gazetteer has it
+    (`kind`: city, capital, county, state, region, country, continent, or feature for a
+    street or feature name; `country`: ISO-3166 alpha-3)."""
 
     sentence_index: int
     start: int
@@ -458,27 +449,31 @@ class FoundPlace:
     admin1: str
 
     @classmethod
+    def of(cls, sentence_index: int, start: int, end: int, text: str, place: Place) -> FoundPlace:
+        """The place written `text` at characters `[start, end)`."""
+        return cls(sentence_index, start, end, text, place.name, place.geonames_id,
+                   place.latitude, place.longitude, place.country, place.kind,
+                   place.admin1)  # fmt: skip
+
+    @classmethod
     def at(cls, sentence: Sentence, start: int, end: int, place: Place) -> FoundPlace:
         """The place named by tokens `[start, end)` of `sentence`."""
         span = sentence.char_span(start, end)
-        return cls(
-            sentence.index, span.start, span.end, sentence.surface(start, end), place.name,
-            place.geonames_id, place.latitude, place.longitude, place.country, place.kind,
-            place.admin1,
-        )  # fmt: skip
+        return cls.of(sentence.index, span.start, span.end, sentence.surface(start, end), place)
 
     @classmethod
-    def feature(cls, sentence: Sentence, start: int, end: int, town: tuple | None) -> FoundPlace:
-        """A street or feature name, put at `town` (id, name, country, region, latitude,
-        longitude), the town its document names most, or nowhere."""
+    def feature(
+        cls, sentence: Sentence, start: int, end: int, town: FoundPlace | None
+    ) -> FoundPlace:
+        """A street or feature name, put where `town` is, the town its document names
+        most, or nowhere."""
         span = sentence.char_span(start, end)
         text = sentence.surface(start, end)
         if town is None:
             return cls(sentence.index, span.start, span.end, text, text, None, None, None,
                        "", "feature", "")  # fmt: skip
-        _, _, country, admin1, latitude, longitude = town
-        return cls(sentence.index, span.start, span.end, text, text, None, latitude,
-                   longitude, country, "feature", admin1)  # fmt: skip
+        return cls(sentence.index, span.start, span.end, text, text, None, town.latitude,
+                   town.longitude, town.country, "feature", town.admin1)  # fmt: skip
 
 
 def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
@@ -495,7 +490,6 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
     found: list[FoundPlace] = []
     features: list[tuple[Sentence, int, int]] = []
     for sentence in doc.sentences:
-        norms = [t.norm for t in sentence.tokens]
         spans = feature_mentions(sentence, gazetteer)
         features.extend((sentence, start, end) for start, end in spans)
         inside = {t for start, end in spans for t in range(start, end)}
@@ -506,9 +500,7 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
             if not mention.qualifier and not mention.region:
                 found.append(FoundPlace.at(sentence, mention.start, mention.end, place))
                 continue
-            # the same longest name `_named_at` took, then `,` and the qualifier
-            name = _longest(sentence.tokens, norms, mention.start, gazetteer)
-            name_end = name[0] if name is not None else mention.end
+            name_end = mention.name_end  # the name, then `,` and the qualifier
             found.append(FoundPlace.at(sentence, mention.start, name_end, place))
             if mention.qualifier and name_end + 1 < mention.end:
                 # `Atlanta, Georgia`: the Georgia Atlanta lies in, not the country
@@ -518,11 +510,14 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
                 qualifier = choose(gazetteer, named, context)
                 found.append(FoundPlace.at(sentence, name_end + 1, mention.end, qualifier))
     found.extend(_hyphened(doc, gazetteer, found))
-    towns = Counter(
-        (p.geonames_id, p.name, p.country, p.admin1, p.latitude, p.longitude)
-        for p in found if p.kind in _TOWNS
-    )  # fmt: skip
-    home = towns.most_common(1)[0][0] if towns else None
+    towns: Counter[tuple] = Counter()
+    first: dict[tuple, FoundPlace] = {}  # each town as first written
+    for place in found:
+        if place.kind in _TOWNS:
+            key = (place.geonames_id, place.name, place.latitude, place.longitude)
+            towns[key] += 1
+            first.setdefault(key, place)
+    home = first[towns.most_common(1)[0][0]] if towns else None
     for sentence, start, end in features:
         found.append(FoundPlace.feature(sentence, start, end, home))
     found.sort(key=lambda p: p.start)
@@ -546,9 +541,7 @@ def _hyphened(doc: Document, gazetteer: Gazetteer, found: list[FoundPlace]) -> l
                         if gazetteer.places[r].kind == "country"]  # fmt: skip
                 if rows and part[:1].isupper():
                     place = gazetteer.places[rows[0]]
-                    out.append(FoundPlace(sentence.index, at, at + len(part), part, place.name,
-                                          place.geonames_id, place.latitude, place.longitude,
-                                          place.country, place.kind, place.admin1))  # fmt: skip
+                    out.append(FoundPlace.of(sentence.index, at, at + len(part), part, place))
                 at += len(part) + 1
     return out
 

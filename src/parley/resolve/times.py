@@ -137,16 +137,10 @@ def found_times(doc: Document, direction: str = NEAREST) -> list[FoundTime]:
     tense instead (`parley.resolve.dates`)."""
     found: list[FoundTime] = []
     for sentence in doc.sentences:
+        guessed = direction == NEAREST
+        way = sentence_direction(sentence.tokens) if guessed else direction
         phrases = time_phrases(sentence.tokens)
-        if direction == NEAREST:
-            way = sentence_direction(sentence.tokens)
-            dated = [
-                t
-                for p in phrases
-                if (t := p.resolve(doc.date, way if p.weekday >= 0 or way == FUTURE else NEAREST))
-            ]
-        else:
-            dated = resolve_times(phrases, doc.date, direction)
+        dated = [t for p in phrases if (t := p.resolve(doc.date, _way(p, way, guessed)))]
         for time in dated:
             span = sentence.char_span(time.start, time.end)
             found.append(
@@ -178,6 +172,11 @@ def _in_quarters(found: list[FoundTime]) -> list[FoundTime]:
             time = dataclasses.replace(time, value=f"{quarter[0] - 1}-Q{quarter[1]}")
         out.append(time)
     return out
+
+
+def _way(phrase: TimePhrase, way: str, guessed: bool) -> str:
+    """A guessed past holds for a weekday; a month, or a day of one, stays the nearer."""
+    return NEAREST if guessed and way == PAST and phrase.weekday < 0 else way
 
 
 def sentence_direction(tokens: Sequence[Token]) -> str:
