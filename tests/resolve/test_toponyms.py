@@ -122,3 +122,20 @@ def test_a_demonym_before_a_persons_title_is_a_toponym(dictionaries):
     # the actor found is the whole `Russian Foreign Minister Sergei Lavrov`: a person
     found = places("Russian Foreign Minister Sergei Lavrov arrived.", dictionaries, "2010-05-01")
     assert found == [("Russian", "country", "RUS")]
+
+
+def test_a_town_is_the_one_beside_the_other_towns_the_text_names(dictionaries):
+    text = "Flooding closed roads in Nelsonville. Athens schools stayed open."
+    athens = [p for p in parley.find_places(text, dictionaries=dictionaries) if p.text == "Athens"]
+    assert [(p.country, p.admin1) for p in athens] == [("USA", "Ohio")]
+    alone = parley.find_places("Athens schools stayed open.", dictionaries=dictionaries)
+    assert [(p.kind, p.country) for p in alone] == [("capital", "GRC")]
+
+
+def test_a_name_its_qualifier_settles_is_that_place_all_through_the_text(dictionaries):
+    text = "The parade in Dublin, Ohio, drew crowds. Dublin police said all went well."
+    found = parley.find_places(text, dictionaries=dictionaries)
+    assert [(p.country, p.admin1) for p in found if p.text == "Dublin"] == [
+        ("USA", "Ohio"),
+        ("USA", "Ohio"),
+    ]

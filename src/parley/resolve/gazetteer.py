@@ -10,6 +10,7 @@ writes the words that also name places (`data/places/common_words.tsv`, made by
 from __future__ import annotations
 
 import gzip
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from parley.tables import bundled_data, table_rows, tables_folder
 from parley.text.tokens import phrase_key
 
 LARGE = 100_000  # people: a place this large is news wherever its name stands
+EARTH_KM = 6371.0088  # mean radius (IUGG)
 _SIMPLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*")
 
 
@@ -29,6 +31,14 @@ def _key(written: str) -> tuple[str, ...]:
     if plain or _SIMPLE.fullmatch(written):
         return tuple(written.upper().split())
     return phrase_key(written)
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance between two points on the Earth (haversine, mean radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from parley.document import Document, Place, Sentence, Span, Token
 from parley.resolve.clauses import closest, phrase_rank, verb_word
-from parley.resolve.gazetteer import LARGE, Gazetteer, LazyGazetteer
+from parley.resolve.gazetteer import LARGE, Gazetteer, LazyGazetteer, great_circle_km
 from parley.text.tokens import phrase_key
 
 _WHERE = frozenset(
@@ -45,6 +45,9 @@ REGION_WEIGHT = 2.0
 BROAD_WEIGHT = 2.0
 REGION_DISCOUNT = 1.0
 CAPITAL_WEIGHT = 3.0
+NEAR_WEIGHT = 4.0  # a sure neighbour (see `_nearby`)
+NEAR_MOST = 2.0  # neighbours' support counted at most
+NEAR_KM = 80.0
 # Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
 # organisations: the actor dictionaries file many regions and cities so (`Gaza`).
 _NAMED = frozenset({"person"})
@@ -352,6 +355,9 @@ class PlaceContext:
     people: dict[int, set[int]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
     toponyms: dict[int, list[PlaceMention]] = field(default_factory=dict)  # per sentence
+    # a name's rows → the row its qualifier names somewhere in the document
+    settled: dict[tuple[int, ...], int] = field(default_factory=dict)
+    nearby: Counter[int] = field(default_factory=Counter)  # row → its neighbours' support
 
     def at(self, sentence_index: int) -> Collection[int]:
         """The tokens of persons in a sentence."""
@@ -382,6 +388,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         if not ambiguous[m.text]:
             context.countries[m.country] += 1
     voted: dict[tuple[str, ...], tuple[str, ...]] = {}
+    written: set[tuple[int, ...]] = set()  # each name, by the rows it may be
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
         at = context.at(sentence.index)
@@ -389,6 +396,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         context.toponyms[sentence.index] = found
         for mention in found:
             key = tuple(norms[mention.start : mention.end])
+            written.add(mention.rows)
             if key not in voted:
                 voted[key] = tuple({gazetteer.places[r].country for r in mention.rows})
             if len(voted[key]) == 1:
@@ -399,7 +407,76 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
                 place = gazetteer.places[row]
                 if place.kind in _REGIONS:
                     context.regions[(place.country, place.name)] += 1
+    context.nearby = _nearby(written, gazetteer, context)
+    for found in context.toponyms.values():
+        for mention in found:
+            if mention.rows not in context.settled and (mention.qualifier or mention.region):
+                place = choose(gazetteer, mention, context)
+                row = mention.rows[[gazetteer.places[r] for r in mention.rows].index(place)]
+                if _qualified(gazetteer, mention, row):
+                    context.settled[mention.rows] = row
     return context
+
+
+def _qualified(gazetteer: Gazetteer, mention: PlaceMention, row: int) -> bool:
+    """Whether the place at `row` lies where the mention's qualifier says."""
+    place = gazetteer.places[row]
+    return any(_holds(gazetteer.places[q], place) for q in mention.qualifier) or (
+        bool(mention.region) and place.admin1.upper() == mention.region
+    )
+
+
+def _nearby(
+    names: set[tuple[int, ...]], gazetteer: Gazetteer, context: PlaceContext
+) -> Counter[int]:
+    """For each town a name of several places may be, the support of the document's
+    other names that a town near it (within `NEAR_KM`) bears: each counts as likely as
+    that town is what it names, by `weight`. A local paper's `Gainesville` is the one
+    beside its `Oakwood` and `Hall County`; a name of many towns, most of them small,
+    supports little. Countries and regions are no evidence of this kind: their points
+    say little of where in them a text is."""
+    towns = {rows: [r for r in rows if gazetteer.places[r].kind in _TOWNS] for rows in names}
+    cells: dict[tuple[int, int], list[tuple[tuple[int, ...], int]]] = {}
+    for name, rows in towns.items():
+        for row in rows:
+            place = gazetteer.places[row]
+            cell = (math.floor(place.latitude), math.floor(place.longitude))
+            cells.setdefault(cell, []).append((name, row))
+    likely = {name: _likelihoods(gazetteer, rows, context) for name, rows in towns.items() if rows}
+    support: Counter[int] = Counter()
+    reach = math.ceil(NEAR_KM / 111)
+    for name, rows in towns.items():
+        if len(name) < 2:
+            continue
+        for row in rows:
+            place = gazetteer.places[row]
+            lat, lon = math.floor(place.latitude), math.floor(place.longitude)
+            wide = math.ceil(NEAR_KM / (111 * max(0.1, math.cos(math.radians(place.latitude)))))
+            best: dict[tuple[int, ...], float] = {}
+            for y in range(lat - reach, lat + reach + 1):
+                for x in range(lon - wide, lon + wide + 1):
+                    for other, near in cells.get((y, x), ()):
+                        if other == name or best.get(other, 0.0) >= likely[other][near]:
+                            continue
+                        there = gazetteer.places[near]
+                        km = great_circle_km(place.latitude, place.longitude,
+                                             there.latitude, there.longitude)  # fmt: skip
+                        if km <= NEAR_KM:
+                            best[other] = likely[other][near]
+            support[row] = sum(best.values())
+    return support
+
+
+def _likelihoods(
+    gazetteer: Gazetteer, rows: Sequence[int], context: PlaceContext
+) -> dict[int, float]:
+    """How likely each place a name may be is the one meant, by `weight` alone (ten
+    times as likely a step of it)."""
+    weights = {row: weight(gazetteer, row, context) for row in rows}
+    top = max(weights.values())
+    odds = {row: 10 ** (w - top) for row, w in weights.items()}
+    total = sum(odds.values())
+    return {row: o / total for row, o in odds.items()}
 
 
 def _unsure(key: tuple[str, ...], gazetteer: Gazetteer, towns: bool) -> bool:
@@ -572,39 +649,48 @@ def _event_place(
 
 
 def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -> Place:
-    """The place a name stands for: the one its qualifier names, else the one with the
-    most weight of evidence. The weight starts from its people (log10: ten times as
-    many count one step; a region's, the people of all its towns, count a tenth, so
-    `Aleppo` is the city) and adds what makes a place news beyond its size (a country,
-    state or continent `BROAD_WEIGHT`, a country's capital `CAPITAL_WEIGHT`: `China` is
-    no Texas town, `Washington` the capital) and what the document says:
-    its countries (`COUNTRY_WEIGHT` a mention, up to three; `NEIGHBOUR_WEIGHT` for a
-    neighbour of one, `Georgia` beside Russia) and regions (`REGION_WEIGHT`: the
-    Gainesville of the Florida it speaks of)."""
+    """The place a name stands for: the one its qualifier names (here or elsewhere in
+    the document: one `Springfield` an article), else the one with the most weight of
+    evidence (`weight`, and the support of the document's other places nearby)."""
     broader = [gazetteer.places[r] for r in mention.qualifier]
+    settled = context.settled.get(mention.rows)
 
-    def score(row: int) -> tuple[bool, float]:
+    def score(row: int) -> tuple[bool, bool, float]:
         place = gazetteer.places[row]
         qualified = any(_holds(b, place) for b in broader) or (
             bool(mention.region) and place.admin1.upper() == mention.region
         )
-        weight = math.log10(1 + gazetteer.population[row])
-        if place.kind == "region":  # the people of all its towns, its namesake's among them
-            weight -= REGION_DISCOUNT
-        weight += min(context.countries[place.country], 3) * COUNTRY_WEIGHT
-        borders = gazetteer.neighbours.get(place.country, ())
-        if not context.countries[place.country] and any(context.countries[n] for n in borders):
-            weight += NEIGHBOUR_WEIGHT
-        if place.kind in _NEWS:
-            weight += BROAD_WEIGHT
-        elif (
-            place.kind in _TOWNS
-            and place.admin1 != place.name  # `Tripoli` names its region too: no vote
-            and context.regions[(place.country, place.admin1)]
-        ):
-            weight += REGION_WEIGHT  # a town of the region, not the region voting for itself
-        if place.kind == "capital":
-            weight += CAPITAL_WEIGHT
-        return (qualified, weight)
+        support = NEAR_WEIGHT * min(context.nearby[row], NEAR_MOST)
+        return (qualified, row == settled, weight(gazetteer, row, context) + support)
 
     return gazetteer.places[max(mention.rows, key=score)]
+
+
+def weight(gazetteer: Gazetteer, row: int, context: PlaceContext) -> float:
+    """The weight of evidence for the place at `row`, before its neighbours: its people
+    (log10: ten times as many count one step; a region's, the people of all its towns,
+    count a tenth, so `Aleppo` is the city), what makes a place news beyond its size (a
+    country, state or continent `BROAD_WEIGHT`, a country's capital `CAPITAL_WEIGHT`:
+    `China` is no Texas town, `Washington` the capital) and what the document says: its
+    countries (`COUNTRY_WEIGHT` a mention, up to three; `NEIGHBOUR_WEIGHT` for a
+    neighbour of one, `Georgia` beside Russia) and regions (`REGION_WEIGHT`: the
+    Gainesville of the Florida it speaks of)."""
+    place = gazetteer.places[row]
+    weight = math.log10(1 + gazetteer.population[row])
+    if place.kind == "region":  # the people of all its towns, its namesake's among them
+        weight -= REGION_DISCOUNT
+    weight += min(context.countries[place.country], 3) * COUNTRY_WEIGHT
+    borders = gazetteer.neighbours.get(place.country, ())
+    if not context.countries[place.country] and any(context.countries[n] for n in borders):
+        weight += NEIGHBOUR_WEIGHT
+    if place.kind in _NEWS:
+        weight += BROAD_WEIGHT
+    elif (
+        place.kind in _TOWNS
+        and place.admin1 != place.name  # `Tripoli` names its region too: no vote
+        and context.regions[(place.country, place.admin1)]
+    ):
+        weight += REGION_WEIGHT  # a town of the region, not the region voting for itself
+    if place.kind == "capital":
+        weight += CAPITAL_WEIGHT
+    return weight

@@ -23,7 +23,6 @@ document names most, or nowhere.
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,20 +32,12 @@ from parley.api import actor_stages
 from parley.config import Dictionaries
 from parley.document import Rejection
 from parley.pipeline import Pipeline
+from parley.resolve.gazetteer import great_circle_km
 from parley.resolve.places import FoundPlace, found_places
 from parley.validate.sets import SetScore, as_documents, prf, ratio
 from parley.validate.spans import OffsetMap, pair
 
-EARTH_KM = 6371.0088  # mean radius (IUGG)
 NEAR_KM = 161.0  # 100 miles: "accuracy at 161 km", the customary geocoding threshold
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance between two points on the Earth (haversine, mean radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(slots=True)
