@@ -169,11 +169,18 @@ def main() -> None:
         rows.append((continent["geonameId"], continent["name"], "continent", "", "",
                      float(continent["lat"]), float(continent["lng"]),
                      int(continent.get("population") or 0), [], []))  # fmt: skip
+    people_of: Counter[str] = Counter()  # demonym → people of its most populous country
+    for code, country in countries.items():
+        if code in facts:
+            demonym = facts[code][3]
+            people_of[demonym] = max(people_of[demonym], country["population"])
     for code, country in countries.items():
         if code not in facts:
             continue
         lat, lon, spellings, demonym = facts[code]
-        aliases = {s for s in spellings if _SPELLING.match(s)} | set(_demonyms(demonym))
+        aliases = {s for s in spellings if _SPELLING.match(s)}
+        if people_of[demonym] == country["population"]:  # `American`: the US, not Guam's
+            aliases |= set(_demonyms(demonym))
         aliases = {a for a in aliases if not a.isupper() or len(a) > 4 or a in CODES_IN_NEWS}
         aliases |= short_names.get(code, set())
         borders = [iso3[c] for c in country["neighbours"].split(",") if c in iso3]

@@ -139,3 +139,13 @@ def test_a_name_its_qualifier_settles_is_that_place_all_through_the_text(diction
         ("USA", "Ohio"),
         ("USA", "Ohio"),
     ]
+
+
+def test_a_seat_of_government_is_no_town_of_its_name(dictionaries):
+    assert places("The White House said talks went well.", dictionaries) == []
+    found = places("Officials in Washington said talks went well.", dictionaries)
+    assert found == [("Washington", "capital", "USA")]
+
+
+def test_a_demonym_several_countries_share_names_the_most_populous(dictionaries):
+    assert places("American diplomats left.", dictionaries) == [("American", "country", "USA")]

@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from parley.document import Document, Place, Sentence, Span, Token
+from parley.document import Document, Mention, Place, Sentence, Span, Token
 from parley.resolve.clauses import closest, phrase_rank, verb_word
 from parley.resolve.gazetteer import LARGE, Gazetteer, LazyGazetteer, great_circle_km
 from parley.text.tokens import phrase_key
@@ -374,7 +374,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
     )
     context = PlaceContext(persons=persons)
     for m in doc.mentions:
-        if m.kind in _NAMED:
+        if m.kind in _NAMED or (m.kind == "capital" and not _names_a_seat(m, gazetteer)):
             context.people.setdefault(m.sentence_index, set()).update(
                 range(m.token_start, m.token_end)
             )
@@ -442,7 +442,7 @@ def _nearby(
             place = gazetteer.places[row]
             cell = (math.floor(place.latitude), math.floor(place.longitude))
             cells.setdefault(cell, []).append((name, row))
-    likely = {name: _likelihoods(gazetteer, rows, context) for name, rows in towns.items() if rows}
+    likely = {name: _likelihoods(gazetteer, name, context) for name in names}
     support: Counter[int] = Counter()
     reach = math.ceil(NEAR_KM / 111)
     for name, rows in towns.items():
@@ -477,6 +477,26 @@ def _likelihoods(
     odds = {row: 10 ** (w - top) for row, w in weights.items()}
     total = sum(odds.values())
     return {row: o / total for row, o in odds.items()}
+
+
+def _names_a_seat(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether an actor phrase the dictionaries file with capitals names a town where a
+    government sits: its country's capital or a large city of it (`Washington`;
+    `La Paz`, though Sucre is Bolivia's capital). `The White House` and `the Kremlin`
+    are seats of government, and name no town, though a Tennessee town bears the one's
+    name."""
+    key = phrase_key(mention.text)
+    for i in range(len(key)):
+        for j in range(i + 1, min(len(key), i + _MOST_WORDS) + 1):
+            for row in gazetteer.named(key[i:j]):
+                place = gazetteer.places[row]
+                if place.kind == "capital" or (
+                    place.kind == "city"
+                    and place.country == mention.country
+                    and gazetteer.population[row] >= LARGE
+                ):
+                    return True
+    return False
 
 
 def _unsure(key: tuple[str, ...], gazetteer: Gazetteer, towns: bool) -> bool:
