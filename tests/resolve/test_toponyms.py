@@ -149,3 +149,16 @@ def test_a_seat_of_government_is_no_town_of_its_name(dictionaries):
 
 def test_a_demonym_several_countries_share_names_the_most_populous(dictionaries):
     assert places("American diplomats left.", dictionaries) == [("American", "country", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Crews reached Ft. Lauderdale.", "Fort Lauderdale"),  # GeoNames writes it whole
+        ("Crews reached Mt. Shasta.", "Mount Shasta"),
+        ("Crews reached St. Helier.", "Saint Helier"),
+    ],
+)
+def test_saint_mount_and_fort_are_found_short_or_whole(dictionaries, text, name):
+    (found,) = parley.find_places(text, dictionaries=dictionaries)
+    assert found.name == name

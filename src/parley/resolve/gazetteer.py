@@ -22,6 +22,9 @@ from parley.text.tokens import phrase_key
 
 LARGE = 100_000  # people: a place this large is news wherever its name stands
 EARTH_KM = 6371.0088  # mean radius (IUGG)
+# a name's first word and the way news shortens it, both ways: `St. Paris` is GeoNames'
+# `Saint Paris`, `Mt. Pleasant` its `Mount Pleasant`, `Saint Helier` its `St Helier`
+_SHORT = {"SAINT": "ST", "MOUNT": "MT", "FORT": "FT", "ST": "SAINT", "MT": "MOUNT", "FT": "FORT"}
 _SIMPLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?: [A-Za-z]+(?:-[A-Za-z]+)*)*")
 
 
@@ -103,15 +106,17 @@ class Gazetteer:
             names = (fields[1], *fields[8].split("|")) if fields[8] else (fields[1],)
             for written in names:
                 key = _key(written)
-                rows = by_name.get(key)
-                if rows is None:
-                    by_name[key] = [row]
-                elif rows[-1] != row:  # a name given again as an alias
-                    rows.append(row)
-                if not written.isupper():
-                    cased.add(key)
-                else:
-                    found.in_capitals.add(key)
+                other = _SHORT.get(key[0])
+                for spelled in (key, (other, *key[1:])) if other else (key,):
+                    rows = by_name.get(spelled)
+                    if rows is None:
+                        by_name[spelled] = [row]
+                    elif rows[-1] != row:  # a name given again as an alias
+                        rows.append(row)
+                    if not written.isupper():
+                        cased.add(spelled)
+                    else:
+                        found.in_capitals.add(spelled)
         found.longest = max(map(len, by_name))
         found.capitals_only = by_name.keys() - cased
         words = bundled_data() / "places" / "common_words.tsv"
