@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import json
 import re
 import unicodedata
@@ -119,13 +120,13 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     if len(points) < 3:
         return points
 
+    def turn(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
     def half(ordered: list[tuple[float, float]]) -> list[tuple[float, float]]:
         chain: list[tuple[float, float]] = []
         for p in ordered:
-            while len(chain) >= 2 and (
-                (chain[-1][0] - chain[-2][0]) * (p[1] - chain[-2][1])
-                - (chain[-1][1] - chain[-2][1]) * (p[0] - chain[-2][0])
-            ) <= 0:
+            while len(chain) >= 2 and turn(chain[-2], chain[-1], p) <= 0:
                 chain.pop()
             chain.append(p)
         return chain[:-1]
@@ -239,7 +240,9 @@ def main() -> None:
                      sorted(aliases), []))  # fmt: skip
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "gazetteer.tsv.gz"
-    with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
+    # no time stamp in the header: the same sources give the same bytes
+    raw = gzip.GzipFile(target, "wb", compresslevel=9, mtime=0)
+    with io.TextIOWrapper(raw, encoding="utf-8") as out:
         out.write("geonameid\tname\tkind\tcountry\tadmin1\tlatitude\tlongitude\tpopulation"
                   "\taliases\tneighbours\n")  # fmt: skip
         for gid, name, kind, country, admin, lat, lon, people, aliases, borders in rows:

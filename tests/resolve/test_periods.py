@@ -37,6 +37,22 @@ def times(text: str, dictionaries, date: str | None = DAY) -> list[tuple[str, st
         ("Shelling resumed this morning.", ("this morning", "TIME", "1999-11-03TMO")),
         ("The council meets every July.", ("every July", "SET", "XXXX-07")),
         ("The treaty of 1990 still holds.", ("1990", "DATE", "1990")),
+        (
+            "Sales fell in the second quarter of 1996.",
+            ("the second quarter of 1996", "DATE", "1996-Q2"),
+        ),
+        ("Sales fell in the 1996 second quarter.", ("the 1996 second quarter", "DATE", "1996-Q2")),
+        (
+            "Output rose in this year's third quarter.",
+            ("this year's third quarter", "DATE", "1999-Q3"),
+        ),
+        (
+            "Output will rise in next year's first quarter.",
+            ("next year's first quarter", "DATE", "2000-Q1"),
+        ),
+        ("The current system will stay.", ("current", "DATE", "PRESENT_REF")),
+        ("A recent survey found little.", ("recent", "DATE", "PAST_REF")),
+        ("Prices rose in recent years.", ("recent years", "DURATION", "PXY")),
     ],
 )
 def test_a_period_is_found_with_its_type_and_value(dictionaries, text, expected):
@@ -89,6 +105,10 @@ def test_a_year_back_from_a_quarter_is_that_quarter_a_year_before(dictionaries):
     text = "Profit rose in the third quarter. Sales were flat from a year earlier."
     found = times(text, dictionaries)
     assert ("a year earlier", "DATE", "1998-Q3") in found
+    text = "Profit rose in the third quarter. It fell in the 1997 period and last year's quarter."
+    found = times(text, dictionaries)
+    assert ("the 1997 period", "DATE", "1997-Q3") in found
+    assert ("last year's quarter", "DATE", "1998-Q3") in found
     assert ("a year earlier", "DATE", "1998") in times(
         "Sales were flat from a year earlier.", dictionaries
     )

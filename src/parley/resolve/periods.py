@@ -43,10 +43,14 @@ _BOUNDS = frozenset(
 )
 _SPAN_WORDS = frozenset({"PAST", "LAST", "NEXT", "FIRST", "COMING", "FINAL", "PREVIOUS"})
 ORDINALS = {"FIRST": 1, "SECOND": 2, "THIRD": 3, "FOURTH": 4}
+_YEAR_SHIFTS = {"THIS": 0, "LAST": -1, "NEXT": 1}
 REFERENCES = {
     "NOW": "PRESENT_REF", "CURRENTLY": "PRESENT_REF", "NOWADAYS": "PRESENT_REF",
     "RECENTLY": "PAST_REF", "SOON": "FUTURE_REF",
 }  # fmt: skip
+# adjectives of the present or past, TimeML's references where no unit follows (`the
+# current system`, `a recent sale`; `recent years` is a span, `the current quarter` a date)
+_NOW_WORDS = {"CURRENT": "PRESENT_REF", "RECENT": "PAST_REF"}
 _AGES = {"PAST": "PAST_REF", "FUTURE": "FUTURE_REF", "PRESENT": "PRESENT_REF"}
 SEASONS = {"SPRING": "SP", "SUMMER": "SU", "FALL": "FA", "AUTUMN": "FA", "WINTER": "WI"}
 DAY_PARTS = {"MORNING": "MO", "AFTERNOON": "AF", "EVENING": "EV", "NIGHT": "NI"}
@@ -141,6 +145,8 @@ def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
     year = base.year if base else None
     if norm in REFERENCES:
         return Period(i, i + 1, DATE, REFERENCES[norm])
+    if norm in _NOW_WORDS and nxt and _unit(nxt) is None:
+        return Period(i, i + 1, DATE, _NOW_WORDS[norm])
     if norm in ("EVERY", "EACH") and nxt:
         if (unit := _unit(nxt)) is not None:
             return Period(i, i + 2, SET, _duration("1", unit))
@@ -169,6 +175,10 @@ def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
         return _after_the(norms, i, base)
     if norm == "FISCAL" and i + 1 < len(norms) and len(nxt) == 4 and nxt.isdigit():
         return Period(i, i + 2, DATE, nxt)
+    if norm in ORDINALS and nxt == "QUARTER":  # `third quarter of 1990`
+        return _quarter_of(norms, i, i, base)
+    if (hit := years_quarter(norms, i, base)) is not None:
+        return hit
     if norm in ("THIS", "LAST", "NEXT", "EARLY", "LATE") or (norm == "LATER" and nxt == "THIS"):
         at = i + 2 if norm == "LATER" else i + 1
         part = norms[at] if at < len(norms) else ""
@@ -186,6 +196,21 @@ def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
     if (match := _CENTURY.fullmatch(norm)) is not None and nxt == "CENTURY":
         return Period(i, i + 2, DATE, f"{int(match.group(1)) - 1:02d}")
     return _counted(norms, i, i, base)
+
+
+def years_quarter(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
+    """`this year's third quarter` (`1989-Q3`), `next year's first quarter`, and `last
+    year's quarter` or `period` (last year's, as precise as `parley.resolve.times` can
+    make it from the quarter the text speaks of)."""
+    if norms[i] not in _YEAR_SHIFTS or i + 2 >= len(norms) or norms[i + 1] != "YEAR":
+        return None  # (a norm drops the possessive: `year's` is YEAR)
+    year = f"{base.year + _YEAR_SHIFTS[norms[i]]}" if base else "XXXX"
+    after = norms[i + 2]
+    if after in ORDINALS and i + 3 < len(norms) and norms[i + 3] == "QUARTER":
+        return Period(i, i + 4, DATE, f"{year}-Q{ORDINALS[after]}")
+    if after in ("QUARTER", "PERIOD"):
+        return Period(i, i + 3, DATE, year)
+    return None
 
 
 def _counted(norms: Sequence[str], start: int, i: int, base: dt.date | None) -> Period | None:
@@ -262,14 +287,27 @@ def _after_the(norms: Sequence[str], i: int, base: dt.date | None) -> Period | N
         at += 1
         norm, nxt = nxt, norms[at + 1] if at + 1 < len(norms) else ""
     if norm in ORDINALS and nxt == "QUARTER":
-        return Period(i, at + 2, DATE, _quarter(base, ORDINALS[norm]))
+        return _quarter_of(norms, i, at, base)
     if norm in ("YEAR-AGO", "YEAR-EARLIER") and nxt in ("QUARTER", "PERIOD"):
         return Period(i, at + 2, DATE, str(base.year - 1) if base else "XXXX")
-    if len(norm) == 4 and norm.isdigit() and nxt in ("PERIOD", "QUARTER", "YEAR"):
-        return Period(i, at + 2, DATE, norm)
+    if len(norm) == 4 and norm.isdigit():
+        if nxt in ORDINALS and at + 2 < len(norms) and norms[at + 2] == "QUARTER":
+            return Period(i, at + 3, DATE, f"{norm}-Q{ORDINALS[nxt]}")  # `the 1988 second quarter`
+        if nxt in ("PERIOD", "QUARTER", "YEAR"):
+            return Period(i, at + 2, DATE, norm)
     if norm in _OWN and nxt not in ("OF", "BEFORE", "AFTER"):
         return Period(i, at + 1, DATE, _this(base, norm))
     return None
+
+
+def _quarter_of(norms: Sequence[str], start: int, at: int, base: dt.date | None) -> Period:
+    """`third quarter` at token `at`, with the year that follows it (`the third quarter
+    of 1984`), or the one news means (`_quarter`)."""
+    n = ORDINALS[norms[at]]
+    year = norms[at + 3] if at + 3 < len(norms) and norms[at + 2] == "OF" else ""
+    if len(year) == 4 and year.isdigit():
+        return Period(start, at + 4, DATE, f"{year}-Q{n}")
+    return Period(start, at + 2, DATE, _quarter(base, n))
 
 
 def _this(base: dt.date | None, unit: str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
 from parley.document import Document, Token
-from parley.resolve.periods import periods
+from parley.resolve.periods import periods, years_quarter
 
 WEEKDAYS = {name.upper(): i for i, name in enumerate(calendar.day_name)}
 _NUMBERS = {
@@ -45,6 +45,7 @@ _STARTS = frozenset(
 # Which way an expression that could be past or future goes: the verb's tense says.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_A_QUARTER = re.compile(r"(?i)\b(quarter|period)$")  # `the 1988 period`, `last year's quarter`
 _YEAR_BACK = re.compile(r"(?i)\b(a year (earlier|ago|before)|year-(ago|earlier))\b")
 _FUTURE_WORDS = frozenset({"WILL", "'LL", "SHALL", "WO", "NEXT", "UPCOMING", "TOMORROW"})
 
@@ -162,7 +163,9 @@ def found_times(doc: Document, direction: str = NEAREST) -> list[FoundTime]:
 def _in_quarters(found: list[FoundTime]) -> list[FoundTime]:
     """A year back from a quarter is that quarter a year before: in a report on the third
     quarter, `a year earlier` and `the year-ago period` are last year's third quarter
-    (`1988-Q3`), not last year. The quarter in force is the last one the text named."""
+    (`1988-Q3`), not last year; and a year's quarter or period is that year's third
+    quarter (`the 1988 period`, `last year's quarter`). The quarter in force is the last
+    one the text named."""
     quarter: tuple[int, int] | None = None
     out = []
     for time in found:
@@ -170,6 +173,8 @@ def _in_quarters(found: list[FoundTime]) -> list[FoundTime]:
             quarter = (int(named.group(1)), int(named.group(2)))
         elif quarter and time.value == str(quarter[0] - 1) and _YEAR_BACK.search(time.text):
             time = dataclasses.replace(time, value=f"{quarter[0] - 1}-Q{quarter[1]}")
+        elif quarter and len(time.value) == 4 and _A_QUARTER.search(time.text):
+            time = dataclasses.replace(time, value=f"{time.value}-Q{quarter[1]}")
         out.append(time)
     return out
 
@@ -253,7 +258,7 @@ def _at(tokens: Sequence[Token], norms: Sequence[str], i: int) -> TimePhrase | N
         month = _month(tokens, norms, i + 1)
         if month:
             return TimePhrase(i, i + 2, "month", month=month, relative=norm)
-        if nxt in _UNITS:
+        if nxt in _UNITS and years_quarter(norms, i, None) is None:  # periods take it
             step = {"LAST": 1, "PAST": 1, "NEXT": -1, "THIS": 0}[norm]
             return TimePhrase(i, i + 2, _UNITS[nxt], shift=step)
     if norm in ("EARLIER", "LATER") and nxt == "THIS" and i + 2 < len(norms):
@@ -282,8 +287,8 @@ def _at(tokens: Sequence[Token], norms: Sequence[str], i: int) -> TimePhrase | N
         year = _year_at(norms, i + 1)  # `September 2004`
         return TimePhrase(i, i + (2 if year else 1), "month", month=month, year=year)
     year = _year_at(norms, i)
-    if year and i and norms[i - 1] in _TIME_PREPOSITIONS:
-        return TimePhrase(i, i + 1, "year", year=year)
+    if year and i and norms[i - 1] in _TIME_PREPOSITIONS and norms[i - 2 : i] != ["QUARTER", "OF"]:
+        return TimePhrase(i, i + 1, "year", year=year)  # (`the third quarter of 1984`: periods)
     return None
 
 
