@@ -162,3 +162,14 @@ def test_a_demonym_several_countries_share_names_the_most_populous(dictionaries)
 def test_saint_mount_and_fort_are_found_short_or_whole(dictionaries, text, name):
     (found,) = parley.find_places(text, dictionaries=dictionaries)
     assert found.name == name
+
+
+def test_a_feature_named_after_a_town_near_the_texts_town_lies_there(dictionaries):
+    text = "Police in Tacoma said the fire at Seattle Park was out. Tacoma crews helped."
+    found = {p.text: p for p in parley.find_places(text, dictionaries=dictionaries)}
+    seattle = parley.find_places("Seattle", dictionaries=dictionaries)[0]
+    park = found["Seattle Park"]
+    assert park.kind == "feature"
+    assert (park.latitude, park.longitude) == (seattle.latitude, seattle.longitude)
+    far = parley.find_places("Police in Tacoma said the Boston Park fire was out.")
+    assert (far[-1].text, far[-1].latitude) == ("Boston Park", found["Tacoma"].latitude)

@@ -37,6 +37,7 @@ _BROADER = frozenset({"country", *_REGIONS})  # what `Perth, Scotland` names sec
 _BROAD = frozenset({"continent", *_BROADER})
 _TOWNS = frozenset({"city", "capital", "county"})
 _NEWS = frozenset({"continent", "country", "state"})  # news beyond their size
+_LIES_IN = frozenset({*_TOWNS, "state"})  # what a feature named after a place lies in
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
 # evidence for a place, against log10 of its people (see `choose`)
 COUNTRY_WEIGHT = 2.0
@@ -616,9 +617,49 @@ def found_places(doc: Document, gazetteer: Gazetteer) -> list[FoundPlace]:
             first.setdefault(key, place)
     home = first[towns.most_common(1)[0][0]] if towns else None
     for sentence, start, end in features:
-        found.append(FoundPlace.feature(sentence, start, end, home))
+        town = _named_for(sentence, start, end, gazetteer, context, home) or home
+        found.append(FoundPlace.feature(sentence, start, end, town))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _named_for(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
+    context: PlaceContext,
+    home: FoundPlace | None,
+) -> FoundPlace | None:
+    """The town, county or state a feature's name begins with, where the feature lies
+    (`Dublin Veterans Park`, `Mount Pleasant High School`, `Sacramento River`): one
+    near the town the document names most (`home`), if it names one, as a local paper's
+    `Madison Township` is no Madison across the country."""
+    norms = [t.norm for t in sentence.tokens]
+    name = _longest(sentence.tokens, norms, start, gazetteer)
+    if name is None or name[0] >= end:
+        return None
+    rows = tuple(
+        r
+        for r in name[1]
+        if gazetteer.places[r].kind in _LIES_IN and (home is None or _near(gazetteer, r, home))
+    )
+    if not rows:
+        return None
+    place = choose(gazetteer, PlaceMention(start, name[0], rows), context)
+    return FoundPlace.at(sentence, start, name[0], place)
+
+
+def _near(gazetteer: Gazetteer, row: int, home: FoundPlace) -> bool:
+    """Whether the place at `row` lies within twice `NEAR_KM` of `home` (a state, if
+    `home` is in it)."""
+    place = gazetteer.places[row]
+    if place.kind == "state":
+        return place.country == home.country and place.name == home.admin1
+    if home.latitude is None or home.longitude is None:
+        return False
+    km = great_circle_km(place.latitude, place.longitude, home.latitude, home.longitude)
+    return km <= 2 * NEAR_KM
 
 
 def _hyphened(doc: Document, gazetteer: Gazetteer, found: list[FoundPlace]) -> list[FoundPlace]:
