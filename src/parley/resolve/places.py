@@ -46,7 +46,7 @@ REGION_WEIGHT = 2.0
 BROAD_WEIGHT = 2.0
 REGION_DISCOUNT = 1.0
 CAPITAL_WEIGHT = 3.0
-NEAR_WEIGHT = 4.0  # a sure neighbour (see `_nearby`)
+NEAR_WEIGHT = 4.0  # a sure neighbour (see `_support`)
 NEAR_MOST = 2.0  # neighbours' support counted at most
 NEAR_KM = 80.0
 # Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
@@ -329,15 +329,17 @@ class ResolvePlaces:
             return doc
         gazetteer = self.gazetteer.get()
         mentions: dict[int, list[PlaceMention]] = {}
-        context = document_context(doc, gazetteer)
+        people = _people(doc, gazetteer)
+        context: PlaceContext | None = None  # read from the whole text only if needed
         for event in doc.events:
             index = event.sentence_index
             sentence = doc.sentences[index]
             if index not in mentions:
-                mentions[index] = place_mentions(sentence, gazetteer, context.at(index))
+                mentions[index] = place_mentions(sentence, gazetteer, people.get(index, ()))
             found = _event_place(sentence, event.verb_span, mentions[index])
             if found is None:
                 continue
+            context = context or document_context(doc, gazetteer)
             event.location = choose(gazetteer, found, context)
             event.location_span = sentence.char_span(found.start, found.end)
             event.location_text = sentence.surface(found.start, found.end)
@@ -358,7 +360,14 @@ class PlaceContext:
     toponyms: dict[int, list[PlaceMention]] = field(default_factory=dict)  # per sentence
     # a name's rows → the row its qualifier names somewhere in the document
     settled: dict[tuple[int, ...], int] = field(default_factory=dict)
-    nearby: Counter[int] = field(default_factory=Counter)  # row → its neighbours' support
+    written: set[tuple[int, ...]] = field(default_factory=set)  # each name, by its rows
+    # what `_support` works out when first asked: row → its neighbours' support, and how
+    # it gets there (towns by whole degrees of latitude and longitude; how likely each
+    # name's places are)
+    nearby: dict[int, float] = field(default_factory=dict)
+    asked: set[tuple[int, ...]] = field(default_factory=set)
+    cells: dict[tuple[int, int], list[tuple[tuple[int, ...], int]]] = field(default_factory=dict)
+    likely: dict[tuple[int, ...], dict[int, float]] = field(default_factory=dict)
 
     def at(self, sentence_index: int) -> Collection[int]:
         """The tokens of persons in a sentence."""
@@ -373,12 +382,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
     persons = frozenset(
         t.norm for s in doc.sentences for start, end in names[s.index] for t in s.tokens[start:end]
     )
-    context = PlaceContext(persons=persons)
-    for m in doc.mentions:
-        if m.kind in _NAMED or (m.kind == "capital" and not _names_a_seat(m, gazetteer)):
-            context.people.setdefault(m.sentence_index, set()).update(
-                range(m.token_start, m.token_end)
-            )
+    context = PlaceContext(people=_people(doc, gazetteer), persons=persons)
     ambiguous: dict[str, bool] = {}  # a document names its actors again and again
     for m in doc.mentions:
         if not m.country or m.kind == "capital":
@@ -389,7 +393,6 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         if not ambiguous[m.text]:
             context.countries[m.country] += 1
     voted: dict[tuple[str, ...], tuple[str, ...]] = {}
-    written: set[tuple[int, ...]] = set()  # each name, by the rows it may be
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
         at = context.at(sentence.index)
@@ -397,7 +400,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         context.toponyms[sentence.index] = found
         for mention in found:
             key = tuple(norms[mention.start : mention.end])
-            written.add(mention.rows)
+            context.written.add(mention.rows)
             if key not in voted:
                 voted[key] = tuple({gazetteer.places[r].country for r in mention.rows})
             if len(voted[key]) == 1:
@@ -408,7 +411,6 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
                 place = gazetteer.places[row]
                 if place.kind in _REGIONS:
                     context.regions[(place.country, place.name)] += 1
-    context.nearby = _nearby(written, gazetteer, context)
     for found in context.toponyms.values():
         for mention in found:
             if mention.rows not in context.settled and (mention.qualifier or mention.region):
@@ -427,45 +429,49 @@ def _qualified(gazetteer: Gazetteer, mention: PlaceMention, row: int) -> bool:
     )
 
 
-def _nearby(
-    names: set[tuple[int, ...]], gazetteer: Gazetteer, context: PlaceContext
-) -> Counter[int]:
-    """For each town a name of several places may be, the support of the document's
-    other names that a town near it (within `NEAR_KM`) bears: each counts as likely as
-    that town is what it names, by `weight`. A local paper's `Gainesville` is the one
-    beside its `Oakwood` and `Hall County`; a name of many towns, most of them small,
-    supports little. Countries and regions are no evidence of this kind: their points
-    say little of where in them a text is."""
-    towns = {rows: [r for r in rows if gazetteer.places[r].kind in _TOWNS] for rows in names}
-    cells: dict[tuple[int, int], list[tuple[tuple[int, ...], int]]] = {}
-    for name, rows in towns.items():
-        for row in rows:
-            place = gazetteer.places[row]
-            cell = (math.floor(place.latitude), math.floor(place.longitude))
-            cells.setdefault(cell, []).append((name, row))
-    likely = {name: _likelihoods(gazetteer, name, context) for name in names}
-    support: Counter[int] = Counter()
+def _support(gazetteer: Gazetteer, context: PlaceContext, name: tuple[int, ...]) -> None:
+    """Fill `context.nearby` for the towns a name of several places may be: the support
+    of the document's other names that a town near it (within `NEAR_KM`) bears, each
+    counting as likely as that town is what it names, by `weight`. A local paper's
+    `Gainesville` is the one beside its `Oakwood` and `Hall County`; a name of many
+    towns, most of them small, supports little. Countries and regions are no evidence of
+    this kind: their points say little of where in them a text is. Worked out only for
+    the names a caller asks of (an event's place among them), when first asked."""
+    context.asked.add(name)
+    if len(name) < 2 or name not in context.written:
+        return
+    cells = context.cells
+    if not cells:
+        for other in context.written:
+            for near in other:
+                place = gazetteer.places[near]
+                if place.kind in _TOWNS:
+                    cell = (math.floor(place.latitude), math.floor(place.longitude))
+                    cells.setdefault(cell, []).append((other, near))
+    likely = context.likely
     reach = math.ceil(NEAR_KM / 111)
-    for name, rows in towns.items():
-        if len(name) < 2:
+    for row in name:
+        place = gazetteer.places[row]
+        if place.kind not in _TOWNS:
             continue
-        for row in rows:
-            place = gazetteer.places[row]
-            lat, lon = math.floor(place.latitude), math.floor(place.longitude)
-            wide = math.ceil(NEAR_KM / (111 * max(0.1, math.cos(math.radians(place.latitude)))))
-            best: dict[tuple[int, ...], float] = {}
-            for y in range(lat - reach, lat + reach + 1):
-                for x in range(lon - wide, lon + wide + 1):
-                    for other, near in cells.get((y, x), ()):
-                        if other == name or best.get(other, 0.0) >= likely[other][near]:
-                            continue
-                        there = gazetteer.places[near]
-                        km = great_circle_km(place.latitude, place.longitude,
-                                             there.latitude, there.longitude)  # fmt: skip
-                        if km <= NEAR_KM:
-                            best[other] = likely[other][near]
-            support[row] = sum(best.values())
-    return support
+        lat, lon = math.floor(place.latitude), math.floor(place.longitude)
+        wide = math.ceil(NEAR_KM / (111 * max(0.1, math.cos(math.radians(place.latitude)))))
+        best: dict[tuple[int, ...], float] = {}
+        for y in range(lat - reach, lat + reach + 1):
+            for x in range(lon - wide, lon + wide + 1):
+                for other, near in cells.get((y, x), ()):
+                    if other == name:
+                        continue
+                    if other not in likely:
+                        likely[other] = _likelihoods(gazetteer, other, context)
+                    if best.get(other, 0.0) >= likely[other][near]:
+                        continue
+                    there = gazetteer.places[near]
+                    km = great_circle_km(place.latitude, place.longitude,
+                                         there.latitude, there.longitude)  # fmt: skip
+                    if km <= NEAR_KM:
+                        best[other] = likely[other][near]
+        context.nearby[row] = sum(best.values())
 
 
 def _likelihoods(
@@ -478,6 +484,16 @@ def _likelihoods(
     odds = {row: 10 ** (w - top) for row, w in weights.items()}
     total = sum(odds.values())
     return {row: o / total for row, o in odds.items()}
+
+
+def _people(doc: Document, gazetteer: Gazetteer) -> dict[int, set[int]]:
+    """Per sentence, the tokens of actors that are no places: persons (`advice to Bush`)
+    and seats of government (`the White House`)."""
+    people: dict[int, set[int]] = {}
+    for m in doc.mentions:
+        if m.kind in _NAMED or (m.kind == "capital" and not _names_a_seat(m, gazetteer)):
+            people.setdefault(m.sentence_index, set()).update(range(m.token_start, m.token_end))
+    return people
 
 
 def _names_a_seat(mention: Mention, gazetteer: Gazetteer) -> bool:
@@ -715,13 +731,15 @@ def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -
     evidence (`weight`, and the support of the document's other places nearby)."""
     broader = [gazetteer.places[r] for r in mention.qualifier]
     settled = context.settled.get(mention.rows)
+    if mention.rows not in context.asked:
+        _support(gazetteer, context, mention.rows)
 
     def score(row: int) -> tuple[bool, bool, float]:
         place = gazetteer.places[row]
         qualified = any(_holds(b, place) for b in broader) or (
             bool(mention.region) and place.admin1.upper() == mention.region
         )
-        support = NEAR_WEIGHT * min(context.nearby[row], NEAR_MOST)
+        support = NEAR_WEIGHT * min(context.nearby.get(row, 0.0), NEAR_MOST)
         return (qualified, row == settled, weight(gazetteer, row, context) + support)
 
     return gazetteer.places[max(mention.rows, key=score)]
