@@ -17,8 +17,8 @@ from tests.conftest import REPOST_ID, counted, load_tool
 
 
 @pytest.fixture(scope="module")
-def client(examples_db):
-    with TestClient(create_app(examples_db)) as client:
+def client(examples_db, dictionaries):
+    with TestClient(create_app(examples_db, dictionaries=lambda: dictionaries)) as client:
         yield client
 
 
@@ -144,7 +144,7 @@ def test_serve_answers_on_loopback(examples_db):
             body = json.load(response)
         assert body["size"] == 1 and body["total"] > 10
         with urllib.request.urlopen(f"{address}/events", timeout=5) as response:
-            assert "<table id=\"events\"" in response.read().decode()
+            assert '<table id="events"' in response.read().decode()
         # A name of another site's that resolves to this machine is refused (DNS rebinding).
         rebound = urllib.request.Request(f"{address}/api/events", headers={"Host": "evil.example"})
         with pytest.raises(urllib.error.HTTPError) as wrong_host:
@@ -154,3 +154,24 @@ def test_serve_answers_on_loopback(examples_db):
             upload = f"{address}/api/documents?name=a.txt"
             urllib.request.urlopen(urllib.request.Request(upload, data=b"Text.", method="POST"))
         assert refused.value.code == 403
+
+
+def test_a_documents_places_and_times_are_those_parley_finds_in_its_text(
+    client, stored, dictionaries
+):
+    import parley
+
+    document = next(e["document_id"] for e in stored if e["location_name"])
+    stored_document = client.get(f"/api/documents/{document}").json()["document"]
+    text, date = stored_document["text"], stored_document["date"]
+    response = client.get("/api/places-and-times", params={"document": document})
+    assert response.status_code == 200
+    body = response.json()
+    places = parley.find_places(text, date, dictionaries=dictionaries)
+    found = [(p["start"], p["end"], p["name"], p["geonames_id"]) for p in body["places"]]
+    assert places and found == [(p.start, p.end, p.name, p.geonames_id) for p in places]
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in body["places"])
+    times = parley.find_times(text, date, dictionaries=dictionaries)
+    assert [(t["start"], t["value"]) for t in body["times"]] == [(t.start, t.value) for t in times]
+    missing = client.get("/api/places-and-times", params={"document": "no such document"})
+    assert missing.status_code == 404

@@ -140,6 +140,19 @@ def test_a_document_marks_every_event_and_explains_it(page, address):
     page.wait_for_function(f"location.hash === '#event-{other}'")
     page.wait_for_selector(f"#explanation:has-text('{other}')")
 
+    # the places and times it names, as `parley places` / `parley times` list them
+    where = api(address, "/api/places-and-times", document=document_id)
+    assert where["places"] and where["times"], document_id
+    page.wait_for_selector("#places li[data-start]", timeout=60_000)
+    for kind in ("places", "times"):
+        shown = page.locator(f"#{kind} li[data-start]").evaluate_all(
+            "items => items.map(i => Number(i.dataset.start))"
+        )
+        assert shown == [found["start"] for found in where[kind]], kind
+    country = next(p["country"] for p in where["places"] if p["country"])
+    link = page.locator("#places a").first.get_attribute("href")
+    assert link == f"/map?located_in={country}"
+
 
 def test_timeline_draws_the_counts(page, address):
     screenshots.drawn(page, f"{address}/timeline?since=2024-01-01&by=month")

@@ -26,6 +26,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from parley.api import find_places, find_times
 from parley.errors import ParleyError, StoreError
 from parley.events.ontology import Ontology
 from parley.query.counts import GROUPS
@@ -267,6 +268,29 @@ def one_document(reader: Database, document_id: str) -> dict[str, Any]:
             )
         )
     return {"document": document, "events": events, "copies": copies}
+
+
+@router.get("/places-and-times")
+def places_and_times(
+    request: Request, reader: Database, document: Annotated[str, Query(min_length=1)]
+) -> dict[str, Any]:
+    """Every toponym and time expression of a stored document, as `parley places` and
+    `parley times` list them (spans index its clean text): found again from the text
+    when asked, as the database keeps only the places and dates of events."""
+    with reader.reading() as db:
+        found = db.sql(
+            "SELECT text, date FROM documents WHERE document_id = ?", [document]
+        ).fetchall()
+    if not found:
+        raise HTTPException(status_code=404, detail=f"no document {document}")
+    text, date = found[0]
+    dictionaries = request.app.state.dictionaries()
+    places = find_places(text or "", date, dictionaries=dictionaries)
+    times = find_times(text or "", date, dictionaries=dictionaries)
+    return {
+        "places": [{k: plain(v) for k, v in asdict(p).items()} for p in places],
+        "times": [{k: plain(v) for k, v in asdict(t).items()} for t in times],
+    }
 
 
 _FILE_BODY = {

@@ -10,6 +10,7 @@ opening any page with `?token=...` sets.
 from __future__ import annotations
 
 import hmac
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -21,6 +22,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from parley.config import Dictionaries
 from parley.query.database import READ_MEMORY_LIMIT
 from parley.web.api import Reader
 from parley.web.api import router as api_router
@@ -37,11 +39,14 @@ def create_app(
     uploads: Uploads | None = None,
     token: str | None = None,
     hosts: Sequence[str] = (),
+    dictionaries: Callable[[], Dictionaries] = Dictionaries.load,
 ) -> FastAPI:
     """The app over the database at `path`, opened read-only while requests come;
     `uploads` lets the page add documents (None: read-only). With `hosts`, a
     request naming another host is refused: a web page elsewhere that points a name of
-    its own at 127.0.0.1 (DNS rebinding) cannot read the events."""
+    its own at 127.0.0.1 (DNS rebinding) cannot read the events. A document's places
+    and times are found again from its text, with the uploads' dictionaries or else
+    `dictionaries`, loaded when first asked for."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -56,6 +61,7 @@ def create_app(
     )
     app.state.reader = Reader(path, memory_limit)
     app.state.uploads = uploads
+    app.state.dictionaries = uploads.dictionaries if uploads else _once(dictionaries)
     app.state.templates = templates()
     app.include_router(api_router)
     app.include_router(page_router)
@@ -66,6 +72,20 @@ def create_app(
     if hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     return app
+
+
+def _once(load: Callable[[], Dictionaries]) -> Callable[[], Dictionaries]:
+    """`load`, run at the first call only (a few seconds), one request at a time."""
+    loaded: list[Dictionaries] = []
+    lock = threading.Lock()
+
+    def get() -> Dictionaries:
+        with lock:
+            if not loaded:
+                loaded.append(load())
+            return loaded[0]
+
+    return get
 
 
 def _same_origin_writes(app: FastAPI) -> None:

@@ -1,6 +1,7 @@
 // A document: its clean text with every event's source, verb and target marked, its
-// events, the explanation of the one chosen (as `parley explain` gives it), and the
-// other copies of its story.
+// events, the explanation of the one chosen (as `parley explain` gives it), the other
+// copies of its story, and the places and times it names (as `parley places` and
+// `parley times` list them; a place links to the map of the events in its country).
 import { ROLES, documentLink, documentPath, getJSON, goldsteinColour, h, showError } from "./parley.js";
 
 const article = document.getElementById("document");
@@ -103,5 +104,27 @@ async function draw() {
   if (wanted) choose(decodeURIComponent(wanted[1]));
 }
 
+function placeItem(place) {
+  const where = place.latitude === null ? "no position" : `${place.latitude.toFixed(2)}, ${place.longitude.toFixed(2)}`;
+  const name = place.kind === "feature" ? "" : `${place.name}, ${place.kind}`;
+  const label = [name, place.country, where].filter(Boolean).join(" · ");
+  return h("li", { "data-start": place.start },
+    h("span", { class: "written" }, place.text), " → ",
+    place.country ? h("a", { href: `/map?${new URLSearchParams({ located_in: place.country })}`, title: "events placed in this country, on the map" }, label) : label);
+}
+
+function timeItem(time) {
+  return h("li", { "data-start": time.start },
+    h("span", { class: "written" }, time.text), " → ", h("code", {}, time.value), ` ${time.kind.toLowerCase()}`);
+}
+
+async function drawWhereWhen() {
+  const body = await getJSON("/api/places-and-times", new URLSearchParams({ document: documentId }));
+  const none = (what) => [h("li", { class: "note" }, `No ${what} found.`)];
+  document.getElementById("places").replaceChildren(...(body.places.length ? body.places.map(placeItem) : none("place")));
+  document.getElementById("times").replaceChildren(...(body.times.length ? body.times.map(timeItem) : none("time")));
+}
+
 document.body.dataset.state = "loading";
 draw().catch((error) => showError(error.message)).finally(() => { document.body.dataset.state = "ready"; });
+drawWhereWhen().catch((error) => showError(error.message));
