@@ -166,12 +166,13 @@ def find_places(
     *,
     dictionaries: Dictionaries | None = None,
 ) -> list[FoundPlace]:
-    """Every toponym in `text` that parley resolves, with its GeoNames place: the names
-    its event-place rules find (after `in`, `at`, `near`, `to`...), whether or not an
-    event happened there. Spans index the clean text (`Document.text`), which may differ
-    from `text` (straight quotes, one kind of space). Actors are found first: a person
-    is no place (`advice to Bush`), and the countries the text speaks of decide
-    ambiguous names (`Georgia`). `date` is for the actors' roles.
+    """Every toponym in `text` that parley resolves, with its GeoNames place, wherever
+    it stands (`Moscow said`, `fighting in Aleppo`), whether or not an event happened
+    there (`parley.resolve.places.found_places`). Spans index the clean text
+    (`Document.text`), which may differ from `text` (straight quotes, one kind of
+    space). Actors are found first: a person is no place (`advice to Bush`), and the
+    countries the text speaks of, with its other places, decide ambiguous names
+    (`Georgia`; the `Athens` beside `Nelsonville`). `date` is for the actors' roles.
 
     >>> [(p.text, p.country, p.geonames_id) for p in find_places("Talks were held in Georgia.")]
     [('Georgia', 'GEO', 614540)]
