@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
@@ -414,8 +414,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
     for found in context.toponyms.values():
         for mention in found:
             if mention.rows not in context.settled and (mention.qualifier or mention.region):
-                place = choose(gazetteer, mention, context)
-                row = mention.rows[[gazetteer.places[r] for r in mention.rows].index(place)]
+                row = _chosen(gazetteer, mention, context)
                 if _qualified(gazetteer, mention, row):
                     context.settled[mention.rows] = row
     return context
@@ -502,31 +501,35 @@ def _names_a_seat(mention: Mention, gazetteer: Gazetteer) -> bool:
     `La Paz`, though Sucre is Bolivia's capital). `The White House` and `the Kremlin`
     are seats of government, and name no town, though a Tennessee town bears the one's
     name."""
-    key = phrase_key(mention.text)
+    for rows in _named_within(phrase_key(mention.text), gazetteer):
+        for row in rows:
+            place = gazetteer.places[row]
+            if place.kind == "capital" or (
+                place.kind == "city"
+                and place.country == mention.country
+                and gazetteer.population[row] >= LARGE
+            ):
+                return True
+    return False
+
+
+def _named_within(key: tuple[str, ...], gazetteer: Gazetteer) -> Iterator[list[int]]:
+    """The gazetteer rows of every name inside a phrase's words (up to `_MOST_WORDS`)."""
     for i in range(len(key)):
         for j in range(i + 1, min(len(key), i + _MOST_WORDS) + 1):
-            for row in gazetteer.named(key[i:j]):
-                place = gazetteer.places[row]
-                if place.kind == "capital" or (
-                    place.kind == "city"
-                    and place.country == mention.country
-                    and gazetteer.population[row] >= LARGE
-                ):
-                    return True
-    return False
+            yield gazetteer.named(key[i:j])
 
 
 def _unsure(key: tuple[str, ...], gazetteer: Gazetteer, towns: bool) -> bool:
     """Whether an actor's words say nothing sure of the document's country: a name
     several countries' broad places bear (`Georgia`), or, with `towns`, a town's name
     (`Paris firefighters`: there are Parises in Texas and Tennessee)."""
-    for i in range(len(key)):
-        for j in range(i + 1, min(len(key), i + _MOST_WORDS) + 1):
-            places = [gazetteer.places[r] for r in gazetteer.named(key[i:j])]
-            if towns and any(p.kind in _TOWNS for p in places):
-                return True
-            if len({p.country for p in places if p.kind in _BROAD}) > 1:
-                return True
+    for rows in _named_within(key, gazetteer):
+        places = [gazetteer.places[r] for r in rows]
+        if towns and any(p.kind in _TOWNS for p in places):
+            return True
+        if len({p.country for p in places if p.kind in _BROAD}) > 1:
+            return True
     return False
 
 
@@ -729,20 +732,24 @@ def choose(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -
     """The place a name stands for: the one its qualifier names (here or elsewhere in
     the document: one `Springfield` an article), else the one with the most weight of
     evidence (`weight`, and the support of the document's other places nearby)."""
-    broader = [gazetteer.places[r] for r in mention.qualifier]
+    return gazetteer.places[_chosen(gazetteer, mention, context)]
+
+
+def _chosen(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) -> int:
+    """The row `choose` takes."""
     settled = context.settled.get(mention.rows)
     if mention.rows not in context.asked:
         _support(gazetteer, context, mention.rows)
 
     def score(row: int) -> tuple[bool, bool, float]:
-        place = gazetteer.places[row]
-        qualified = any(_holds(b, place) for b in broader) or (
-            bool(mention.region) and place.admin1.upper() == mention.region
-        )
         support = NEAR_WEIGHT * min(context.nearby.get(row, 0.0), NEAR_MOST)
-        return (qualified, row == settled, weight(gazetteer, row, context) + support)
+        return (
+            _qualified(gazetteer, mention, row),
+            row == settled,
+            weight(gazetteer, row, context) + support,
+        )
 
-    return gazetteer.places[max(mention.rows, key=score)]
+    return max(mention.rows, key=score)
 
 
 def weight(gazetteer: Gazetteer, row: int, context: PlaceContext) -> float:
