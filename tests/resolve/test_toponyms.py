@@ -173,3 +173,44 @@ def test_a_feature_named_after_a_town_near_the_texts_town_lies_there(dictionarie
     assert (park.latitude, park.longitude) == (seattle.latitude, seattle.longitude)
     far = parley.find_places("Police in Tacoma said the Boston Park fire was out.")
     assert (far[-1].text, far[-1].latitude) == ("Boston Park", found["Tacoma"].latitude)
+
+
+def test_a_province_is_the_one_its_towns_in_the_text_lie_in(dictionaries):
+    before = "American officials met in Texas. "
+    after = "Ontario will pay for the road."
+    alone = parley.find_places(before + after, dictionaries=dictionaries)
+    assert (alone[-1].kind, alone[-1].country) == ("city", "USA")  # a Californian city
+    found = parley.find_places(
+        before + "The mayor of Kapuskasing spoke. " + after, dictionaries=dictionaries
+    )
+    assert (found[-1].text, found[-1].kind, found[-1].country) == ("Ontario", "region", "CAN")
+
+
+@pytest.mark.parametrize(("most", "least"), [("Indiana", "Kentucky"), ("Kentucky", "Indiana")])
+def test_a_county_is_in_the_state_the_text_names_most(dictionaries, most, least):
+    text = f"{most} farmers met. {most} officials came, and a {least} guest. Boone County flooded."
+    found = parley.find_places(text, dictionaries=dictionaries)
+    (county,) = [p for p in found if p.kind == "county"]
+    assert county.admin1 == most
+
+
+def test_a_region_named_as_its_city_casts_no_vote_for_its_towns(dictionaries):
+    # `New York` may be the city: its state's towns gain nothing by it
+    text = "Critics in New York praised the Geneva talks."
+    found = parley.find_places(text, dictionaries=dictionaries)
+    (geneva,) = [p for p in found if p.text == "Geneva"]
+    assert geneva.admin1 != "New York"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Crews reached Cancun.", "MEX"),  # once another city's name too
+        ("Delhi police closed the road.", "IND"),
+    ],
+)
+def test_a_town_bearing_the_name_as_its_own_outweighs_one_called_so_otherwise(
+    dictionaries, text, country
+):
+    (found,) = parley.find_places(text, dictionaries=dictionaries)
+    assert found.country == country

@@ -36,6 +36,13 @@ def _key(written: str) -> tuple[str, ...]:
     return phrase_key(written)
 
 
+def spelled_out(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's key with its first word spelled out (`ST PAUL`: `SAINT PAUL`)."""
+    if key and key[0] in _SHORT and len(key[0]) == 2:
+        return (_SHORT[key[0]], *key[1:])
+    return key
+
+
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance between two points on the Earth (haversine, mean radius)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

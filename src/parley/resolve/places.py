@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,13 @@ from dataclasses import dataclass, field
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from parley.document import Document, Mention, Place, Sentence, Span, Token
 from parley.resolve.clauses import closest, phrase_rank, verb_word
-from parley.resolve.gazetteer import LARGE, Gazetteer, LazyGazetteer, great_circle_km
+from parley.resolve.gazetteer import (
+    LARGE,
+    Gazetteer,
+    LazyGazetteer,
+    great_circle_km,
+    spelled_out,
+)
 from parley.text.tokens import phrase_key
 
 _WHERE = frozenset(
@@ -49,6 +56,7 @@ CAPITAL_WEIGHT = 3.0
 NEAR_WEIGHT = 4.0  # a sure neighbour (see `_support`)
 NEAR_MOST = 2.0  # neighbours' support counted at most
 NEAR_KM = 80.0
+ALIAS_DISCOUNT = 2.0  # a town a name calls by another name of it (see `_by_alias`)
 # Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
 # organisations: the actor dictionaries file many regions and cities so (`Gaza`).
 _NAMED = frozenset({"person"})
@@ -362,11 +370,12 @@ class PlaceContext:
     settled: dict[tuple[int, ...], int] = field(default_factory=dict)
     written: set[tuple[int, ...]] = field(default_factory=set)  # each name, by its rows
     # what `_support` works out when first asked: row → its neighbours' support, and how
-    # it gets there (towns by whole degrees of latitude and longitude; how likely each
-    # name's places are)
+    # it gets there (towns by whole degrees of latitude and longitude, and by their
+    # country and region; how likely each name's places are)
     nearby: dict[int, float] = field(default_factory=dict)
     asked: set[tuple[int, ...]] = field(default_factory=set)
     cells: dict[tuple[int, int], list[tuple[tuple[int, ...], int]]] = field(default_factory=dict)
+    within: dict[tuple[str, str], list[tuple[tuple[int, ...], int]]] = field(default_factory=dict)
     likely: dict[tuple[int, ...], dict[int, float]] = field(default_factory=dict)
 
     def at(self, sentence_index: int) -> Collection[int]:
@@ -406,8 +415,9 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
             if len(voted[key]) == 1:
                 context.countries[voted[key][0]] += 1
             regions = [r for r in mention.rows if gazetteer.places[r].kind in _REGIONS]
-            named = regions if len(regions) == 1 else []  # `Georgia`: the state, not two
-            for row in (*named, *mention.qualifier):
+            # `Georgia`: the state or the country; `New York`: the state or its city
+            one = len(regions) == 1 and not _town_of(gazetteer, regions[0], mention.rows)
+            for row in (*(regions if one else ()), *mention.qualifier):
                 place = gazetteer.places[row]
                 if place.kind in _REGIONS:
                     context.regions[(place.country, place.name)] += 1
@@ -429,48 +439,98 @@ def _qualified(gazetteer: Gazetteer, mention: PlaceMention, row: int) -> bool:
 
 
 def _support(gazetteer: Gazetteer, context: PlaceContext, name: tuple[int, ...]) -> None:
-    """Fill `context.nearby` for the towns a name of several places may be: the support
-    of the document's other names that a town near it (within `NEAR_KM`) bears, each
-    counting as likely as that town is what it names, by `weight`. A local paper's
-    `Gainesville` is the one beside its `Oakwood` and `Hall County`; a name of many
-    towns, most of them small, supports little. Countries and regions are no evidence of
-    this kind: their points say little of where in them a text is. Worked out only for
-    the names a caller asks of (an event's place among them), when first asked."""
+    """Fill `context.nearby` for the places a name of several may be: the support of the
+    document's other names, each counting as likely as the place it lends support by is
+    what it names, by `weight`. A town's support is the names a town near it (within
+    `NEAR_KM`) bears: a local paper's `Gainesville` is the one beside its `Oakwood` and
+    `Hall County`; a name of many towns, most of them small, supports little. A region's
+    or state's is the names a town of it bears (the `Ontario` of a story from its
+    `Tillsonburg`), unless the name is a town of the region too (`Aleppo`: the city takes
+    that support by nearness). Worked out only for the names a caller asks of (an event's
+    place among them), when first asked."""
     context.asked.add(name)
     if len(name) < 2 or name not in context.written:
         return
-    cells = context.cells
-    if not cells:
+    if not context.cells:
         for other in context.written:
             for near in other:
                 place = gazetteer.places[near]
                 if place.kind in _TOWNS:
                     cell = (math.floor(place.latitude), math.floor(place.longitude))
-                    cells.setdefault(cell, []).append((other, near))
-    likely = context.likely
-    reach = math.ceil(NEAR_KM / 111)
+                    context.cells.setdefault(cell, []).append((other, near))
+                    context.within.setdefault((place.country, place.admin1), []).append(
+                        (other, near)
+                    )
     for row in name:
         place = gazetteer.places[row]
-        if place.kind not in _TOWNS:
+        if place.kind in _TOWNS:
+            lends = _towns_near(gazetteer, context, place)
+        elif place.kind in _REGIONS and not _town_of(gazetteer, row, name):
+            lends = context.within.get((place.country, place.name), [])
+        else:
             continue
-        lat, lon = math.floor(place.latitude), math.floor(place.longitude)
-        wide = math.ceil(NEAR_KM / (111 * max(0.1, math.cos(math.radians(place.latitude)))))
         best: dict[tuple[int, ...], float] = {}
-        for y in range(lat - reach, lat + reach + 1):
-            for x in range(lon - wide, lon + wide + 1):
-                for other, near in cells.get((y, x), ()):
-                    if other == name:
-                        continue
-                    if other not in likely:
-                        likely[other] = _likelihoods(gazetteer, other, context)
-                    if best.get(other, 0.0) >= likely[other][near]:
-                        continue
-                    there = gazetteer.places[near]
-                    km = great_circle_km(place.latitude, place.longitude,
-                                         there.latitude, there.longitude)  # fmt: skip
-                    if km <= NEAR_KM:
-                        best[other] = likely[other][near]
+        for other, near in lends:
+            if other == name:
+                continue
+            if other not in context.likely:
+                context.likely[other] = _likelihoods(gazetteer, other, context)
+            best[other] = max(best.get(other, 0.0), context.likely[other][near])
         context.nearby[row] = sum(best.values())
+
+
+def _town_of(gazetteer: Gazetteer, region: int, rows: Sequence[int]) -> bool:
+    """Whether a name of the region at row `region` is a town of it too."""
+    broader = gazetteer.places[region]
+    return any(
+        gazetteer.places[r].kind in _TOWNS and _holds(broader, gazetteer.places[r]) for r in rows
+    )
+
+
+def _towns_near(
+    gazetteer: Gazetteer, context: PlaceContext, place: Place
+) -> list[tuple[tuple[int, ...], int]]:
+    """The document's names, each with a town of it within `NEAR_KM` of `place`."""
+    reach = math.ceil(NEAR_KM / 111)
+    wide = math.ceil(NEAR_KM / (111 * max(0.1, math.cos(math.radians(place.latitude)))))
+    lat, lon = math.floor(place.latitude), math.floor(place.longitude)
+    found = []
+    for y in range(lat - reach, lat + reach + 1):
+        for x in range(lon - wide, lon + wide + 1):
+            for other, near in context.cells.get((y, x), ()):
+                there = gazetteer.places[near]
+                km = great_circle_km(place.latitude, place.longitude,
+                                     there.latitude, there.longitude)  # fmt: skip
+                if km <= NEAR_KM:
+                    found.append((other, near))
+    return found
+
+
+def _by_alias(gazetteer: Gazetteer, rows: Sequence[int]) -> frozenset[int]:
+    """The towns among a name's places that bear it as another name only, where others
+    bear it as their own: `Salisbury`, Harare's old name, is first the English town;
+    `Kaliningrad` the Russian city, not Korolev, which bore the name once. A name its
+    own place's name begins with is its own (`New York` of New York City). Only where
+    some town bears the name as its own: a region's name is no town's."""
+    if len(rows) < 2:
+        return frozenset()
+    own = {r: phrase_key(_folded(gazetteer.places[r].name)) for r in rows}
+    name = next((k for k in set(own.values()) if gazetteer.named(k) == list(rows)), None)
+    if name is None:
+        return frozenset()
+    name = spelled_out(name)
+    towns = {r: spelled_out(k)[: len(name)] == name for r, k in own.items()
+             if gazetteer.places[r].kind in _TOWNS}  # fmt: skip
+    if not any(towns.values()):  # `Hama`: the region's own name, its city's `Hamah`
+        return frozenset()
+    return frozenset(r for r, its_own in towns.items() if not its_own)
+
+
+def _folded(name: str) -> str:
+    """A name without its accents (`Cancún`: `Cancun`), as the gazetteer files it too."""
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _likelihoods(
@@ -478,7 +538,10 @@ def _likelihoods(
 ) -> dict[int, float]:
     """How likely each place a name may be is the one meant, by `weight` alone (ten
     times as likely a step of it)."""
-    weights = {row: weight(gazetteer, row, context) for row in rows}
+    by_alias = _by_alias(gazetteer, rows)
+    weights = {
+        row: weight(gazetteer, row, context) - ALIAS_DISCOUNT * (row in by_alias) for row in rows
+    }
     top = max(weights.values())
     odds = {row: 10 ** (w - top) for row, w in weights.items()}
     total = sum(odds.values())
@@ -741,12 +804,15 @@ def _chosen(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) 
     if mention.rows not in context.asked:
         _support(gazetteer, context, mention.rows)
 
+    by_alias = _by_alias(gazetteer, mention.rows)
+
     def score(row: int) -> tuple[bool, bool, float]:
         support = NEAR_WEIGHT * min(context.nearby.get(row, 0.0), NEAR_MOST)
+        alias = ALIAS_DISCOUNT * (row in by_alias)
         return (
             _qualified(gazetteer, mention, row),
             row == settled,
-            weight(gazetteer, row, context) + support,
+            weight(gazetteer, row, context) + support - alias,
         )
 
     return max(mention.rows, key=score)
@@ -759,8 +825,9 @@ def weight(gazetteer: Gazetteer, row: int, context: PlaceContext) -> float:
     country, state or continent `BROAD_WEIGHT`, a country's capital `CAPITAL_WEIGHT`:
     `China` is no Texas town, `Washington` the capital) and what the document says: its
     countries (`COUNTRY_WEIGHT` a mention, up to three; `NEIGHBOUR_WEIGHT` for a
-    neighbour of one, `Georgia` beside Russia) and regions (`REGION_WEIGHT`: the
-    Gainesville of the Florida it speaks of)."""
+    neighbour of one, `Georgia` beside Russia) and regions (`REGION_WEIGHT` a mention,
+    up to three: the Gainesville of the Florida it speaks of, the Boone County of the
+    state it names most)."""
     place = gazetteer.places[row]
     weight = math.log10(1 + gazetteer.population[row])
     if place.kind == "region":  # the people of all its towns, its namesake's among them
@@ -776,7 +843,8 @@ def weight(gazetteer: Gazetteer, row: int, context: PlaceContext) -> float:
         and place.admin1 != place.name  # `Tripoli` names its region too: no vote
         and context.regions[(place.country, place.admin1)]
     ):
-        weight += REGION_WEIGHT  # a town of the region, not the region voting for itself
+        # a town of the region, not the region voting for itself; more, the more it is named
+        weight += REGION_WEIGHT * min(context.regions[(place.country, place.admin1)], 3)
     if place.kind == "capital":
         weight += CAPITAL_WEIGHT
     return weight
