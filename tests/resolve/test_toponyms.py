@@ -214,3 +214,9 @@ def test_a_town_bearing_the_name_as_its_own_outweighs_one_called_so_otherwise(
 ):
     (found,) = parley.find_places(text, dictionaries=dictionaries)
     assert found.country == country
+
+
+def test_a_capital_named_beside_a_town_lends_it_no_support(dictionaries):
+    # Damascus, Maryland lies near Washington; the seat of government is no guide to it
+    text = "Officials in Washington and Texas said U.S. envoys would fly to Damascus."
+    assert places(text, dictionaries)[-1] == ("Damascus", "capital", "SYR")

@@ -43,6 +43,7 @@ _REGIONS = frozenset({"state", "region"})
 _BROADER = frozenset({"country", *_REGIONS})  # what `Perth, Scotland` names second
 _BROAD = frozenset({"continent", *_BROADER})
 _TOWNS = frozenset({"city", "capital", "county"})
+_LENDS = frozenset({"city", "county"})  # what lends its neighbours support (`_support`)
 _NEWS = frozenset({"continent", "country", "state"})  # news beyond their size
 _LIES_IN = frozenset({*_TOWNS, "state"})  # what a feature named after a place lies in
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
@@ -443,11 +444,12 @@ def _support(gazetteer: Gazetteer, context: PlaceContext, name: tuple[int, ...])
     document's other names, each counting as likely as the place it lends support by is
     what it names, by `weight`. A town's support is the names a town near it (within
     `NEAR_KM`) bears: a local paper's `Gainesville` is the one beside its `Oakwood` and
-    `Hall County`; a name of many towns, most of them small, supports little. A region's
-    or state's is the names a town of it bears (the `Ontario` of a story from its
-    `Tillsonburg`), unless the name is a town of the region too (`Aleppo`: the city takes
-    that support by nearness). Worked out only for the names a caller asks of (an event's
-    place among them), when first asked."""
+    `Hall County`; a name of many towns, most of them small, supports little; a capital
+    none, named as the seat of its government (`Washington said`, no guide to where
+    `Damascus` is). A region's or state's is the names a town of it bears (the `Ontario`
+    of a story from its `Tillsonburg`), unless the name is a town of the region too
+    (`Aleppo`: the city takes that support by nearness). Worked out only for the names a
+    caller asks of (an event's place among them), when first asked."""
     context.asked.add(name)
     if len(name) < 2 or name not in context.written:
         return
@@ -455,7 +457,7 @@ def _support(gazetteer: Gazetteer, context: PlaceContext, name: tuple[int, ...])
         for other in context.written:
             for near in other:
                 place = gazetteer.places[near]
-                if place.kind in _TOWNS:
+                if place.kind in _LENDS:
                     cell = (math.floor(place.latitude), math.floor(place.longitude))
                     context.cells.setdefault(cell, []).append((other, near))
                     context.within.setdefault((place.country, place.admin1), []).append(
