@@ -220,3 +220,9 @@ def test_a_capital_named_beside_a_town_lends_it_no_support(dictionaries):
     # Damascus, Maryland lies near Washington; the seat of government is no guide to it
     text = "Officials in Washington and Texas said U.S. envoys would fly to Damascus."
     assert places(text, dictionaries)[-1] == ("Damascus", "capital", "SYR")
+
+
+def test_a_name_of_regions_in_several_countries_votes_for_the_likeliest(dictionaries):
+    # `Florida` is a Uruguayan department too: the state is the one an American text names
+    found = parley.find_places("Florida officials met. Later Williston schools closed.")
+    assert [(p.text, p.admin1) for p in found] == [("Florida", "Florida"), ("Williston", "Florida")]

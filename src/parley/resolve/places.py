@@ -403,6 +403,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         if not ambiguous[m.text]:
             context.countries[m.country] += 1
     voted: dict[tuple[str, ...], tuple[str, ...]] = {}
+    regional: list[tuple[int, ...]] = []  # names of regions, a mention each
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
         at = context.at(sentence.index)
@@ -415,13 +416,21 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
                 voted[key] = tuple({gazetteer.places[r].country for r in mention.rows})
             if len(voted[key]) == 1:
                 context.countries[voted[key][0]] += 1
-            regions = [r for r in mention.rows if gazetteer.places[r].kind in _REGIONS]
-            # `Georgia`: the state or the country; `New York`: the state or its city
-            one = len(regions) == 1 and not _town_of(gazetteer, regions[0], mention.rows)
-            for row in (*(regions if one else ()), *mention.qualifier):
+            if any(gazetteer.places[r].kind in _REGIONS for r in mention.rows):
+                regional.append(mention.rows)
+            for row in mention.qualifier:
                 place = gazetteer.places[row]
                 if place.kind in _REGIONS:
                     context.regions[(place.country, place.name)] += 1
+    # a name votes for a region of its as likely as it names the region, once the
+    # document's countries are known: `Georgia` for the state in an American story, not
+    # in a Russian one; `Hanover` hardly for the Jamaican parish
+    for rows in regional:
+        likely = _likelihoods(gazetteer, rows, context)
+        for row in rows:
+            place = gazetteer.places[row]
+            if place.kind in _REGIONS and not _town_of(gazetteer, row, rows):  # `New York`
+                context.regions[(place.country, place.name)] += likely[row]
     for found in context.toponyms.values():
         for mention in found:
             if mention.rows not in context.settled and (mention.qualifier or mention.region):
