@@ -224,5 +224,6 @@ def test_a_capital_named_beside_a_town_lends_it_no_support(dictionaries):
 
 def test_a_name_of_regions_in_several_countries_votes_for_the_likeliest(dictionaries):
     # `Florida` is a Uruguayan department too: the state is the one an American text names
-    found = parley.find_places("Florida officials met. Later Williston schools closed.")
+    text = "Florida officials met. Later Williston schools closed."
+    found = parley.find_places(text, dictionaries=dictionaries)
     assert [(p.text, p.admin1) for p in found] == [("Florida", "Florida"), ("Williston", "Florida")]
