@@ -17,7 +17,8 @@ none; the short names news gives some countries (`tools/country_short_names.tsv`
 the centre of the area its towns cover (`_centre`); those the packages name without a
 GeoNames id (first-level regions outside the US, US counties) carry none.
 The result, one row a place with its English and ASCII
-alternate names, is
+alternate names (a town of 10,000 people or more also under its name without the marks
+of a scholarly romanisation: `Tskhinvali` for GeoNames' `Ts’khinvali`), is
 `src/parley/data/places/gazetteer.tsv.gz`; `parley.resolve.gazetteer` reads it, so users
 need none of these packages.
 """
@@ -46,11 +47,22 @@ _SPELLING = re.compile(r"^[A-Z][A-Za-z .'-]+$")
 # lists (`TV`, `BY`, `PA`, `CAN`) are words or abbreviations far more often in text.
 CODES_IN_NEWS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK"})
 ALIASES_FROM = 100_000  # only cities this large keep their alternate names
+PLAIN_FROM = 10_000  # a village's plain name is an English word too often (`Titan`)
+_MARKS = str.maketrans("", "", "‘’ʻʼʿʾ`")  # transliterated ayn and hamza
+# the marks of a scholarly romanisation of Arabic, Persian and the like (macron, dot
+# below, ayn, hamza), which English news drops; an accent (`Jesús`) is the name's own
+_TRANSLITERATED = re.compile("[\u0304\u0323\u0331\u032e‘’ʻʼʿʾ]")
 
 
 def _folded(name: str) -> str:
     """A name without its accents: the extract writes `Brasilia` for GeoNames' `Brasília`."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _plain(name: str) -> str:
+    """A name as news in English writes it: no marks of transliteration (`Ţūlkarm`:
+    `Tulkarm`; `Sa‘īr`: `Sair`)."""
+    return _folded(name).translate(_MARKS)
 
 
 def _admin_names(path: Path, cities: list[dict]) -> dict[tuple[str, str], str]:
@@ -232,6 +244,12 @@ def main() -> None:
         aliases: set[str] = set()
         if city["population"] >= ALIASES_FROM:
             aliases = {a for a in city["alternatenames"] if _ALIAS.match(a)} - {city["name"]}
+        if city["population"] >= PLAIN_FROM and _TRANSLITERATED.search(
+            unicodedata.normalize("NFKD", city["name"])
+        ):
+            plain = _plain(city["name"])
+            if _SPELLING.match(plain):
+                aliases.add(plain)  # news writes `Janin` for GeoNames' `Janīn`
         capital = capitals.get(city["countrycode"]) == city["geonameid"]
         rows.append((city["geonameid"], city["name"], "capital" if capital else "city",
                      iso3.get(city["countrycode"], ""),

@@ -227,3 +227,9 @@ def test_a_name_of_regions_in_several_countries_votes_for_the_likeliest(dictiona
     text = "Florida officials met. Later Williston schools closed."
     found = parley.find_places(text, dictionaries=dictionaries)
     assert [(p.text, p.admin1) for p in found] == [("Florida", "Florida"), ("Williston", "Florida")]
+
+
+def test_a_town_is_found_under_its_name_without_marks_of_romanisation(dictionaries):
+    # GeoNames writes `Ţūlkarm` and `Ts’khinvali`; English news drops the marks
+    found = parley.find_places("Shelling hit Tskhinvali and Tulkarm.", dictionaries=dictionaries)
+    assert [(p.text, p.country) for p in found] == [("Tskhinvali", "GEO"), ("Tulkarm", "PSE")]
