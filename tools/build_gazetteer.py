@@ -171,7 +171,8 @@ def main() -> None:
     for line in (Path(__file__).parent / "country_points.tsv").read_text().splitlines():
         if line and not line.startswith("#"):
             code, lat, lon = line.split("\t")
-            facts[code] = (float(lat), float(lon), *facts[code][2:])
+            spellings, demonym = facts[code][2:] if code in facts else ([], "")
+            facts[code] = (float(lat), float(lon), spellings, demonym)
     short_names: dict[str, set[str]] = defaultdict(set)
     for line in (Path(__file__).parent / "country_short_names.tsv").read_text().splitlines():
         if line and not line.startswith("#"):
@@ -191,7 +192,8 @@ def main() -> None:
         if code not in facts:
             continue
         lat, lon, spellings, demonym = facts[code]
-        aliases = {s for s in spellings if _SPELLING.match(s)}
+        # `Côte d'Ivoire` as written and as news in plain letters writes it
+        aliases = {w for s in spellings if _SPELLING.match(_folded(s)) for w in (s, _folded(s))}
         if people_of[demonym] == country["population"]:  # `American`: the US, not Guam's
             aliases |= set(_demonyms(demonym))
         aliases = {a for a in aliases if not a.isupper() or len(a) > 4 or a in CODES_IN_NEWS}

@@ -233,3 +233,31 @@ def test_a_town_is_found_under_its_name_without_marks_of_romanisation(dictionari
     # GeoNames writes `Ţūlkarm` and `Ts’khinvali`; English news drops the marks
     found = parley.find_places("Shelling hit Tskhinvali and Tulkarm.", dictionaries=dictionaries)
     assert [(p.text, p.country) for p in found] == [("Tskhinvali", "GEO"), ("Tulkarm", "PSE")]
+
+
+def test_a_country_named_again_and_again_is_one_vote_against_a_town_of_its_name(dictionaries):
+    local = (
+        "Deputies in Tyler and Jacksonville helped. Palestine said a man was held. "
+        "Later Palestine said more were held. Palestine said all were held."
+    )
+    assert {(p.country, p.admin1) for p in parley.find_places(local, dictionaries=dictionaries)
+            if p.text == "Palestine"} == {("USA", "Texas")}  # fmt: skip
+    world = "Palestine and Israel resumed talks. Palestine said Israel must stop."
+    assert {p.country for p in parley.find_places(world, dictionaries=dictionaries)} == {
+        "PSE",
+        "ISR",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Troops left Kosovo.", "XKX"),  # a country countryinfo lacks
+        ("Troops left Cote d'Ivoire.", "CIV"),  # the accented spelling, in plain letters
+        ("Troops left Bosnia.", "BIH"),  # the short name news gives
+        ("Troops left Cape Verde.", "CPV"),
+    ],
+)
+def test_countries_are_found_by_the_names_news_gives_them(dictionaries, text, country):
+    (found,) = parley.find_places(text, dictionaries=dictionaries)
+    assert (found.kind, found.country) == ("country", country)

@@ -364,6 +364,8 @@ class PlaceContext:
 
     countries: Counter[str] = field(default_factory=Counter)
     regions: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1)
+    # a name's rows → the votes for a country its actor mentions cast after the first
+    echoes: dict[tuple[int, ...], Counter[str]] = field(default_factory=dict)
     people: dict[int, set[int]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
     toponyms: dict[int, list[PlaceMention]] = field(default_factory=dict)  # per sentence
@@ -400,6 +402,10 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         if m.text not in ambiguous:
             towns = m.kind != "country"  # `Lebanon` the country, though Pennsylvania has one
             ambiguous[m.text] = _unsure(phrase_key(m.text), gazetteer, towns)
+        elif m.kind == "country":  # named again: an echo, for the choice among its places
+            rows = tuple(gazetteer.named(phrase_key(m.text)))
+            if len(rows) > 1:
+                context.echoes.setdefault(rows, Counter())[m.country] += 1
         if not ambiguous[m.text]:
             context.countries[m.country] += 1
     voted: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -544,15 +550,31 @@ def _folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+def _weights(
+    gazetteer: Gazetteer, rows: tuple[int, ...], context: PlaceContext
+) -> dict[int, float]:
+    """Each place's `weight` as a place of this name: less `ALIAS_DISCOUNT` for a town
+    called so by another name of its (`_by_alias`), less the votes the name cast for a
+    country by naming it again (`context.echoes`: `Palestine` five times is one vote for
+    the Palestinian territories, not five, when a Texas town bears the name)."""
+    by_alias = _by_alias(gazetteer, rows)
+    echoes = context.echoes.get(rows)
+    weights = {}
+    for row in rows:
+        weights[row] = weight(gazetteer, row, context) - ALIAS_DISCOUNT * (row in by_alias)
+        country = gazetteer.places[row].country
+        if echoes and echoes[country]:
+            votes = context.countries[country]
+            weights[row] -= COUNTRY_WEIGHT * (min(votes, 3) - min(votes - echoes[country], 3))
+    return weights
+
+
 def _likelihoods(
     gazetteer: Gazetteer, rows: Sequence[int], context: PlaceContext
 ) -> dict[int, float]:
     """How likely each place a name may be is the one meant, by `weight` alone (ten
     times as likely a step of it)."""
-    by_alias = _by_alias(gazetteer, rows)
-    weights = {
-        row: weight(gazetteer, row, context) - ALIAS_DISCOUNT * (row in by_alias) for row in rows
-    }
+    weights = _weights(gazetteer, rows, context)
     top = max(weights.values())
     odds = {row: 10 ** (w - top) for row, w in weights.items()}
     total = sum(odds.values())
@@ -815,16 +837,11 @@ def _chosen(gazetteer: Gazetteer, mention: PlaceMention, context: PlaceContext) 
     if mention.rows not in context.asked:
         _support(gazetteer, context, mention.rows)
 
-    by_alias = _by_alias(gazetteer, mention.rows)
+    weights = _weights(gazetteer, mention.rows, context)
 
     def score(row: int) -> tuple[bool, bool, float]:
         support = NEAR_WEIGHT * min(context.nearby.get(row, 0.0), NEAR_MOST)
-        alias = ALIAS_DISCOUNT * (row in by_alias)
-        return (
-            _qualified(gazetteer, mention, row),
-            row == settled,
-            weight(gazetteer, row, context) + support - alias,
-        )
+        return (_qualified(gazetteer, mention, row), row == settled, weights[row] + support)
 
     return max(mention.rows, key=score)
 
