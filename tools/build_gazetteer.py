@@ -47,6 +47,13 @@ _SPELLING = re.compile(r"^[A-Z][A-Za-z .'-]+$")
 # lists (`TV`, `BY`, `PA`, `CAN`) are words or abbreviations far more often in text.
 CODES_IN_NEWS = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK"})
 ALIASES_FROM = 100_000  # only cities this large keep their alternate names
+# the words of administration a region's name in the extract carries and news leaves
+# out: `Xinjiang` for `Xinjiang Uygur Zizhiqu`, `Kirkuk` for `Muhafazat Kirkuk`
+_ADMIN_WORDS = re.compile(
+    r" (?:(?:[A-Z]\w+zu |Uygur )?Zizhiqu|Sheng|Shi|Autonomous Region|Governorate|Prefecture"
+    r"|Krai)$|^(?:Muhafazat|Mintaqat|Wilayat-e|Wilaya de) (?=[A-Z])"
+)
+_GENERIC = frozenset({"Central", "Capital", "Northern", "Southern", "Eastern", "Western"})
 PLAIN_FROM = 10_000  # a village's plain name is an English word too often (`Titan`)
 _MARKS = str.maketrans("", "", "‘’ʻʼʿʾ`")  # transliterated ayn and hamza
 # the marks of a scholarly romanisation of Arabic, Persian and the like (macron, dot
@@ -227,8 +234,11 @@ def main() -> None:
         if code == "US" or code not in iso3 or not _SPELLING.match(region):
             continue
         lat, lon = _centre([(c["latitude"], c["longitude"]) for c in inside])
+        short = _ADMIN_WORDS.sub("", region)
+        named = short != region and _SPELLING.match(short) and short not in _GENERIC
+        aliases = [short] if named else []
         rows.append(("", region, "region", iso3[code], region, lat, lon,
-                     sum(c["population"] for c in inside), [], []))  # fmt: skip
+                     sum(c["population"] for c in inside), aliases, []))  # fmt: skip
     for (state, county), points in sorted(_counties(args.admin_names, us_states).items()):
         lat, lon = _centre(points)
         rows.append(("", county, "county", "USA", state, lat, lon, 0, [], []))

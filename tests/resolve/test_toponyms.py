@@ -261,3 +261,18 @@ def test_a_country_named_again_and_again_is_one_vote_against_a_town_of_its_name(
 def test_countries_are_found_by_the_names_news_gives_them(dictionaries, text, country):
     (found,) = parley.find_places(text, dictionaries=dictionaries)
     assert (found.kind, found.country) == ("country", country)
+
+
+def test_a_region_is_found_without_its_words_of_administration(dictionaries):
+    text = "Xinjiang and Tibet were quiet."
+    found = parley.find_places(text, dictionaries=dictionaries)
+    assert [(p.text, p.kind, p.country) for p in found] == [
+        ("Xinjiang", "region", "CHN"),
+        ("Tibet", "region", "CHN"),
+    ]
+
+
+def test_another_spelling_of_a_towns_name_is_its_own(dictionaries):
+    # `Basra` is a Pakistani village's own name and a spelling of the Iraqi city's
+    (basra,) = parley.find_places("Troops in Basra fought on.", dictionaries=dictionaries)
+    assert (basra.kind, basra.country) == ("city", "IRQ")

@@ -15,6 +15,7 @@ evidence from its size and kind and what the document says (`choose`).
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
@@ -57,6 +58,7 @@ CAPITAL_WEIGHT = 3.0
 NEAR_WEIGHT = 4.0  # a sure neighbour (see `_support`)
 NEAR_MOST = 2.0  # neighbours' support counted at most
 NEAR_KM = 80.0
+SPELLING_RATIO = 0.85  # how alike another spelling of a name is (difflib's ratio)
 ALIAS_DISCOUNT = 2.0  # a town a name calls by another name of it (see `_by_alias`)
 # Actors whose names are no places (`advice to Bush`: not the town of Bush). Not
 # organisations: the actor dictionaries file many regions and cities so (`Gaza`).
@@ -526,9 +528,9 @@ def _towns_near(
 def _by_alias(gazetteer: Gazetteer, rows: Sequence[int]) -> frozenset[int]:
     """The towns among a name's places that bear it as another name only, where others
     bear it as their own: `Salisbury`, Harare's old name, is first the English town;
-    `Kaliningrad` the Russian city, not Korolev, which bore the name once. A name its
-    own place's name begins with is its own (`New York` of New York City). Only where
-    some town bears the name as its own: a region's name is no town's."""
+    `Kaliningrad` the Russian city, not Korolev, which bore the name once; a spelling of
+    a town's own name is its own (`_spelling`). Only where some town bears the name as
+    its own: a region's name is no town's."""
     if len(rows) < 2:
         return frozenset()
     own = {r: phrase_key(_folded(gazetteer.places[r].name)) for r in rows}
@@ -536,11 +538,19 @@ def _by_alias(gazetteer: Gazetteer, rows: Sequence[int]) -> frozenset[int]:
     if name is None:
         return frozenset()
     name = spelled_out(name)
-    towns = {r: spelled_out(k)[: len(name)] == name for r, k in own.items()
+    towns = {r: _spelling(spelled_out(k), name) for r, k in own.items()
              if gazetteer.places[r].kind in _TOWNS}  # fmt: skip
     if not any(towns.values()):  # `Hama`: the region's own name, its city's `Hamah`
         return frozenset()
     return frozenset(r for r, its_own in towns.items() if not its_own)
+
+
+def _spelling(own: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether `name` is a town's own name `own`, or its beginning (`New York` of New
+    York City), or another spelling of it (`Basra` of Basrah), not another name."""
+    if own[: len(name)] == name:
+        return True
+    return difflib.SequenceMatcher(None, " ".join(own), " ".join(name)).ratio() >= SPELLING_RATIO
 
 
 def _folded(name: str) -> str:
