@@ -67,6 +67,15 @@ def test_the_tense_picks_the_last_or_the_next_of_a_month_or_a_weekday():
     assert times("They met in November.") == [("November", "2004-11-01", "month")]
 
 
+def test_with_no_tense_to_go_by_a_month_gone_outweighs_one_to_come():
+    # May 2004 lies 201 days back, May 2005 164 ahead: news reports the past
+    assert times("Sales fell in May.", direction=NEAREST) == [("May", "2004-05-01", "month")]
+    # January 2005 lies 44 days ahead, January 2004 322 back
+    assert times("Sales fell in January.", direction=NEAREST) == [
+        ("January", "2005-01-01", "month")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

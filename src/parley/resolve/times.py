@@ -44,6 +44,7 @@ _STARTS = frozenset(
 
 # Which way an expression that could be past or future goes: the verb's tense says.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
+AHEAD = 2  # how much farther a coming month counts than a past one (`_month_date`)
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _A_QUARTER = re.compile(r"(?i)\b(quarter|period)$")  # `the 1988 period`, `last year's quarter`
 _YEAR_BACK = re.compile(r"(?i)\b(a year (earlier|ago|before)|year-(ago|earlier))\b")
@@ -330,7 +331,7 @@ def _weekday(base: dt.date, weekday: int, way: str) -> dt.date:
 
 def _month_date(base: dt.date, found: TimePhrase, direction: str) -> dt.date | None:
     """A month, or a day of one, with no year: the year that puts it on the side the
-    relative word or the tense says, else the nearer one."""
+    relative word or the tense says, else the nearer one, the past favoured."""
     day = found.day or 1
     this = _safe(base.year, found.month, day)
     if this is None:
@@ -349,7 +350,9 @@ def _month_date(base: dt.date, found: TimePhrase, direction: str) -> dt.date | N
     if way == "THIS":
         return this
     candidates = [d for y in (-1, 0, 1) if (d := _safe(base.year + y, found.month, day))]
-    return min(candidates, key=lambda d: abs((d - base).days))
+    # the nearer, a coming date counting twice its distance: news reports what happened
+    # more often than what is to come (`March`, in November, is the March gone)
+    return min(candidates, key=lambda d: abs((d - base).days) * (AHEAD if d > base else 1))
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
