@@ -39,6 +39,8 @@ def times(text, base=BASE, direction=PAST):
         ("They met in 1999.", ("1999", "1999-01-01", "year")),
         ("They met on November 4, 2003.", ("November 4, 2003", "2003-11-04", "day")),
         ("They met in September 2001.", ("September 2001", "2001-09-01", "month")),
+        # a weekday before its date: the date says which
+        ("They met on Saturday, April 24.", ("Saturday, April 24", "2004-04-24", "day")),
     ],
 )
 def test_each_expression_resolves_against_the_document_date(text, expected):

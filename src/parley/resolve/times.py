@@ -267,6 +267,10 @@ def _at(tokens: Sequence[Token], norms: Sequence[str], i: int) -> TimePhrase | N
         if unit is not None:
             return TimePhrase(i, i + 3, unit)
     if norm in WEEKDAYS and tokens[i].text[:1].isupper():
+        after = i + 2 if nxt == "," else i + 1
+        dated = _at(tokens, norms, after) if after < len(norms) else None
+        if dated is not None and dated.day:  # `Saturday, April 25`: the date says which
+            return dataclasses.replace(dated, start=i)
         return TimePhrase(i, i + 1, "day", weekday=WEEKDAYS[norm])
     count = _number(norm)
     if count is not None and i + 2 < len(norms) and norms[i + 1].rstrip("S") in _UNITS:
