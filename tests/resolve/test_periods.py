@@ -112,3 +112,16 @@ def test_a_year_back_from_a_quarter_is_that_quarter_a_year_before(dictionaries):
     assert ("a year earlier", "DATE", "1998") in times(
         "Sales were flat from a year earlier.", dictionaries
     )
+
+
+@pytest.mark.parametrize(
+    ("date", "value"),
+    [
+        ("1999-11-01", "1999-W43-WE"),  # a Monday: the weekend just gone
+        ("1999-11-03", "1999-W43-WE"),  # a Wednesday
+        ("1999-11-04", "1999-W44-WE"),  # a Thursday: the one to come
+    ],
+)
+def test_the_weekend_is_the_nearer_one(dictionaries, date, value):
+    found = times("Crowds came over the weekend.", dictionaries, date)
+    assert ("the weekend", "DATE", value) in found

@@ -312,7 +312,7 @@ def _quarter_of(norms: Sequence[str], start: int, at: int, base: dt.date | None)
 
 def _this(base: dt.date | None, unit: str) -> str:
     """`the year`, `the week`…: the document's own, as TimeML writes it; `the quarter`
-    is the last to have ended."""
+    is the last to have ended, `the weekend` the nearer."""
     if base is None:
         return "XXXX"
     if unit == "YEAR":
@@ -322,9 +322,11 @@ def _this(base: dt.date | None, unit: str) -> str:
     if unit == "QUARTER":  # the last that has ended: what a company reports on
         index = base.year * 4 + (base.month - 1) // 3 - 1
         return f"{index // 4}-Q{index % 4 + 1}"
-    year, week, _ = base.isocalendar()
-    if unit == "WEEKEND":
+    if unit == "WEEKEND":  # the nearer: from Monday to Wednesday, the one just gone
+        near = base - dt.timedelta(weeks=1) if base.weekday() < 3 else base
+        year, week, _ = near.isocalendar()
         return f"{year:04d}-W{week:02d}-WE"
+    year, week, _ = base.isocalendar()
     if unit == "WEEK":
         return f"{year:04d}-W{week:02d}"
     return base.isoformat()
