@@ -17,10 +17,11 @@ from types import ModuleType
 import duckdb
 import pytest
 
-from parley.api import coding_stages, read_paths
+from parley.api import read_paths
+from parley.coding import code_items
 from parley.config import Dictionaries
 from parley.document import Document, Rejection
-from parley.pipeline import Counters, Pipeline
+from parley.pipeline import Counters
 from parley.store.duckdb_store import DuckDBStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,12 +62,13 @@ def code_into(
 ) -> tuple[Counters, list[Document | Rejection]]:
     """Code `paths` into the database `db` as `parley code` does (small batches, so that
     several transactions are written)."""
+    results: list[Document | Rejection] = []
     with DuckDBStore(db, batch_size=batch_size) as store:
-        pipeline = Pipeline(
-            [*coding_stages(dictionaries, store), store], on_reject=store.add_rejection
-        )
-        results = list(pipeline.run(read_paths(paths)))
-    return pipeline.counters, results
+        counters = code_items(
+            read_paths(paths), store, dictionaries,
+            on_document=results.append, on_rejection=results.append,
+        )  # fmt: skip
+    return counters, results
 
 
 # A database coded from examples/ plus a near copy of one article (so that some events

@@ -1,8 +1,8 @@
 """parley: political event data from raw articles.
 
 Who did what to whom, coded in CAMEO with a PLOVER mapping, every event traceable to the
-sentence and dictionary entry that produced it. See `parley.api` for the functions the
-`parley` command is built on.
+sentence and dictionary entry that produced it. `parley.code_files` is what `parley
+code` runs; see `parley.api` for the stages and the one-text functions.
 """
 
 import parley.blas_threads  # noqa: F401  (first: before NumPy is loaded)
@@ -15,6 +15,7 @@ from parley.api import (
     find_times,
     read_paths,
 )
+from parley.coding import RunReport, Settings, code_files, code_items
 from parley.config import Dictionaries, DictionaryPaths
 from parley.document import Document, Event, Mention, Rejection, Sentence, Span
 from parley.pipeline import Counters, Pipeline
@@ -40,10 +41,14 @@ __all__ = [
     "Mention",
     "Pipeline",
     "Rejection",
+    "RunReport",
     "Sentence",
+    "Settings",
     "Span",
     "__version__",
     "code_document",
+    "code_files",
+    "code_items",
     "code_text",
     "coding_stages",
     "find_actors",

@@ -13,11 +13,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from parley.coding import Settings
 from parley.config import DictionaryPaths
 from parley.dedup.stage import MemoryIndex
 from parley.runners.cluster import DaskRun, connect
 from parley.runners.shards import plan
-from parley.runners.tasks import Settings
 from tests.cli.test_code_command import parley
 from tests.conftest import contents
 from tests.runners.test_processes import ACTORS, VERBS, corpus

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -13,25 +12,18 @@ from typing import IO, Any
 import click
 from rich.console import Console
 
-from parley.api import coding_stages, document_stages
 from parley.atomic import atomic_text
 from parley.cli.options import dictionary_options, dictionary_paths, load_dictionaries
 from parley.cli.output import FORMATS, format_for, make_writer
 from parley.cli.progress import RunProgress
+from parley.coding import Settings, code_files
 from parley.config import Dictionaries
 from parley.dates import parse_date
-from parley.dedup.relink import relink
-from parley.dedup.stage import DEFAULT_THRESHOLD, MemoryIndex
+from parley.dedup.stage import DEFAULT_THRESHOLD
 from parley.document import Document, Rejection
-from parley.ingest.discover import discover
-from parley.ingest.readers import read
 from parley.limits import DEFAULT_LIMITS, Limits
-from parley.pipeline import Counters, Pipeline
-from parley.runners.processes import InProcesses
-from parley.runners.shards import Shard, plan
-from parley.runners.tasks import Settings
+from parley.pipeline import Counters
 from parley.sanity import overreach
-from parley.store.duckdb_store import DuckDBStore
 from parley.tables import bundled_data
 
 _MAX_ISSUES_SHOWN = 20
@@ -247,100 +239,54 @@ def code(
     if files.custom:
         for warning in overreach(dictionaries):  # a user's own files: worth 0.3 s to check
             err.print(f"parley: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
-    count = workers or os.cpu_count() or 1
     kind = None if input_format == "auto" else input_format
     limits = Limits(max_file_mb, max_text_mb, max_sentence_words)
-    if runner == "dask":
-        settings = Settings(files.absolute(), analyser, date, dedup_threshold, replace, limits)
-        shards = plan(paths, kind, shard_size)
-        target = DuckDBStore(db, memory_limit=db_memory) if merge else None
-        counters = _code_on_dask(
-            shards, settings, Path(parquet_dir or ""), target, scheduler, count, err, dictionaries
-        )
-        if counters.rejected:
-            sys.exit(1)
-        return
-    stdout_tty = sys.stdout.isatty()
-    fmt = format_for(fmt, output, stdout_tty and not output, ("jsonl", "csv", "tsv"))
+    settings = Settings(files, analyser, date, dedup_threshold, replace, limits)
+    run = functools.partial(
+        code_files, paths, db, settings=settings, dictionaries=dictionaries, runner=runner,
+        workers=workers or os.cpu_count() or 1, input_format=kind, db_memory=db_memory,
+        parquet=parquet_dir, scheduler=scheduler, shard_size=shard_size, merge=merge,
+    )  # fmt: skip
     with ExitStack() as stack:
-        stream: IO[str] = sys.stdout
-        if output:
-            try:
-                # whole or not at all: under its name only once the run ends (parley.atomic)
-                stream = stack.enter_context(atomic_text(output, newline=""))
-            except OSError as exc:
-                raise click.BadParameter(f"{output}: {exc.strerror}", param_hint="-o") from exc
-        screen = err if not (fmt == "table" and stream is sys.stdout) else Console()
-        table_console = Console(file=stream, width=140) if stream is not sys.stdout else screen
-        writer = make_writer(fmt, stream, table_console, negated)
-        store = stack.enter_context(DuckDBStore(db, memory_limit=db_memory))
-
-        def reject(rejection: Rejection) -> None:
-            store.add_rejection(rejection)
-            _say_rejected(screen, rejection)
-
-        per_document = None
-        if runner == "processes":
-            per_document = [stack.enter_context(InProcesses(files, analyser, count, limits))]
-        stages = [
-            *coding_stages(
-                dictionaries,
-                store,
-                date,
-                replace,
-                threshold=dedup_threshold,
-                per_document=per_document,
-                limits=limits,
-            ),
-            store,
-        ]
-        pipeline = Pipeline(stages, on_reject=reject)
-        if per_document:
-            pipeline.wave *= count  # a wave's worth of documents for each worker
+        screen, writer = err, None
+        if runner != "dask":
+            stdout_tty = sys.stdout.isatty()
+            fmt = format_for(fmt, output, stdout_tty and not output, ("jsonl", "csv", "tsv"))
+            stream: IO[str] = sys.stdout
+            if output:
+                try:
+                    # whole or not at all: under its name only once the run ends
+                    stream = stack.enter_context(atomic_text(output, newline=""))
+                except OSError as exc:
+                    raise click.BadParameter(f"{output}: {exc.strerror}", param_hint="-o") from exc
+            screen = err if not (fmt == "table" and stream is sys.stdout) else Console()
+            shown = Console(file=stream, width=140) if stream is not sys.stdout else screen
+            writer = make_writer(fmt, stream, shown, negated)
         show = screen.is_terminal
-        total = sum(1 for _ in discover(paths, kind)) if show else None
-        files_done = 0
-
-        def items() -> Iterator[Document | Rejection]:
-            nonlocal files_done
-            for source in discover(paths, kind):
-                yield from read(source, limits=limits)
-                files_done += 1
-
-        with RunProgress(screen, total, show) as progress:
-            for result in pipeline.run(items()):
-                if isinstance(result, Document):
-                    writer.write(result)
-                progress.update(files_done, pipeline.counters)
-        relinked = _relink(store, dictionaries, limits, dedup_threshold, reject)
-        if pipeline.counters.undated:
-            err.print(_undated(pipeline.counters), markup=False, highlight=False, soft_wrap=True)
-        if show:
-            screen.print(_summary(pipeline.counters, db), highlight=False)
-            if relinked:
-                screen.print(relinked, highlight=False)
-    if pipeline.counters.rejected:
+        unit = "shards" if runner == "dask" else "files"
+        with RunProgress(screen, None, show, unit=unit) as progress:
+            report = run(
+                on_document=writer.write if writer is not None else _nothing,
+                on_rejection=functools.partial(_say_rejected, screen),
+                **({"on_progress": progress.update} if show else {}),
+            )
+    counters = report.counters
+    if counters.undated:
+        err.print(_undated(counters), markup=False, highlight=False, soft_wrap=True)
+    if show:
+        screen.print(_summary(counters, report.where), highlight=False)
+        if report.relinked_documents or report.relinked_stories:
+            screen.print(
+                f"replaced documents relinked: {report.relinked_documents} documents stored "
+                f"again, the events of {report.relinked_stories} stories counted again",
+                highlight=False,
+            )
+    if report.failed:
         sys.exit(1)
 
 
-def _relink(
-    store: DuckDBStore,
-    dictionaries: Dictionaries,
-    limits: Limits,
-    threshold: float,
-    on_reject: Callable[[Rejection], None],
-) -> str:
-    """After documents were replaced (`--replace`, or a run killed before it got
-    here): re-derive the copies and repeats they fed (`parley.dedup.relink`); what was
-    done, in a line, or nothing."""
-    if not store.replaced:
-        return ""
-    recode = Pipeline(document_stages(dictionaries, limits), on_reject=on_reject)
-    relinked = relink(store, recode.process_wave, threshold)
-    return (
-        f"replaced documents relinked: {len(relinked.documents)} documents stored again, "
-        f"the events of {relinked.stories} stories counted again"
-    )
+def _nothing(_: Document) -> None:
+    """What a run that writes its events elsewhere (`--parquet`) does with a document."""
 
 
 def _say_rejected(console: Console, rejection: Rejection) -> None:
@@ -372,42 +318,3 @@ def _summary(c: Counters, where: str) -> str:
         f"{c.unchanged} unchanged, "
         f"{c.rejected} rejected · {c.sentences} sentences · {c.events} events → {where}"
     )
-
-
-def _code_on_dask(
-    shards: list[Shard],
-    settings: Settings,
-    out: Path,
-    store: DuckDBStore | None,
-    scheduler: str | None,
-    workers: int,
-    err: Console,
-    dictionaries: Dictionaries,
-) -> Counters:
-    """Code the shards on Dask; rejections and the summary on stderr, as `code` does."""
-    # Dask and distributed take a fifth of a second to import: only runs on Dask pay it
-    from parley.runners.cluster import DaskRun, connect
-
-    relinked = ""
-    with ExitStack() as stack:
-        if store is not None:
-            stack.enter_context(store)
-        client = stack.enter_context(connect(scheduler, workers))
-        index = store if store is not None else MemoryIndex()
-        say = functools.partial(_say_rejected, err)  # the dataset records them
-        with RunProgress(err, len(shards), err.is_terminal, unit="shards") as progress:
-            run = DaskRun(client, settings, out, index, store, say, progress.update)
-            counters = run.run(shards)
-        if store is not None:
-
-            def reject(rejection: Rejection) -> None:
-                store.add_rejection(rejection)
-                say(rejection)
-
-            relinked = _relink(store, dictionaries, settings.limits, settings.threshold, reject)
-    where = f"{out}" + (f" and {store.path}" if store is not None else "")
-    if err.is_terminal:
-        err.print(_summary(counters, where), highlight=False)
-        if relinked:
-            err.print(relinked, highlight=False)
-    return counters

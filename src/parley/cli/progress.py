@@ -66,9 +66,12 @@ class RunProgress(_Bar):
     ) -> None:
         super().__init__(console, "coding", unit, total, enabled)
 
-    def update(self, done: int, counters: Counters) -> None:
+    def update(self, done: int, total: int | None, counters: Counters) -> None:
+        """Inputs done of `total` (unknown: None), with the run's figures."""
         if not self.enabled:
             return
+        if total is not None:
+            self._progress.update(self._task, total=total)
         stats = (
             f"{counters.documents} docs ({self._rate(counters.documents):.0f}/s) · "
             f"{counters.events} events · {counters.rejected} rejected"

@@ -20,14 +20,13 @@ import os
 import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parley.config import DictionaryPaths
+from parley.coding import Settings
 from parley.dedup.fingerprint import content_hash
 from parley.dedup.minhash import MinHasher
 from parley.dedup.stage import MemoryIndex
@@ -35,7 +34,6 @@ from parley.dedup.story_events import CountOnce
 from parley.document import Document, Rejection
 from parley.ingest.clean import Clean
 from parley.ingest.describe import Describe
-from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Pipeline
 from parley.runners import worker
 from parley.runners.shards import Shard
@@ -55,29 +53,6 @@ PREPARED = pa.schema([
     ("signature", pa.binary()), ("stage", pa.string()), ("reason", pa.string()),
 ])  # fmt: skip
 _METADATA = ("url", "title", "author", "affiliation", "source")
-
-
-@dataclass(slots=True, frozen=True)
-class Settings:
-    """Everything besides the inputs that a run's output depends on (sent to tasks)."""
-
-    paths: DictionaryPaths
-    analyser: str = "parley"
-    default_date: dt.date | None = None
-    threshold: float = 0.5
-    replace: bool = False
-    limits: Limits = DEFAULT_LIMITS
-
-    def digest(self) -> str:
-        """Changes when an option, a dictionary file or parley's version changes."""
-        seen = [
-            f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in self.paths.resolved().every()
-        ]
-        text = repr(
-            (seen, self.analyser, self.default_date, self.threshold, self.replace, self.limits)
-        )
-        text += metadata.version("parley")
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass(slots=True, frozen=True)

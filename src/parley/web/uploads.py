@@ -16,14 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parley.api import coding_stages
+from parley.coding import Settings, code_items
 from parley.config import Dictionaries
 from parley.dates import parse_date
 from parley.document import Document, Rejection
 from parley.errors import ParleyError
 from parley.ingest.discover import Source
 from parley.ingest.readers import read
-from parley.pipeline import Pipeline
 from parley.store.duckdb_store import DuckDBStore
 
 ACCEPTED = {".txt": "txt", ".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -116,15 +115,11 @@ class Uploads:
             path.write_bytes(data)
             items = [_renamed(item, document_id) for item in read(Source(path, kind))]
         rejections: list[Rejection] = []
-
-        def reject(rejection: Rejection) -> None:
-            store.add_rejection(rejection)
-            rejections.append(rejection)
-
-        stages = [*coding_stages(self.dictionaries(), store, date), store]
-        pipeline = Pipeline(stages, on_reject=reject)
-        done = [item for item in pipeline.run(items) if isinstance(item, Document)]
-        counters = pipeline.counters
+        done: list[Document] = []
+        counters = code_items(
+            items, store, self.dictionaries(), Settings(default_date=date),
+            on_document=done.append, on_rejection=rejections.append,
+        )  # fmt: skip
         if rejections:
             return UploadResult(document_id, "rejected", 0, rejections[0].message())
         if counters.unchanged:
