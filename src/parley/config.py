@@ -16,6 +16,7 @@ from pathlib import Path
 from parley.actors.cache import load_lexicon
 from parley.actors.entries import Issue
 from parley.actors.lexicon import ActorLexicon
+from parley.compiled import cache_key, load_or_compile
 from parley.errors import DictionaryError
 from parley.events.coder import Coder, VerbLexicon
 from parley.events.ontology import Ontology
@@ -23,7 +24,7 @@ from parley.events.rules import RuleSet
 from parley.ingest.hyphens import Dehyphenator
 from parley.resolve.gazetteer import LazyGazetteer
 from parley.syntax.analysis import Analyser, load_analyser
-from parley.tables import bundled_data
+from parley.tables import bundled_data, tables_folder
 
 # The bundled defaults, under `parley/data/`.
 DEFAULT_ACTORS = (
@@ -104,7 +105,7 @@ class Dictionaries:
         default: `parley.events.rules`)."""
         files = (paths or DictionaryPaths()).resolved()
         actors = load_lexicon(files)
-        verbs = VerbLexicon.load(files.verbs)
+        verbs = load_verbs(files)
         if not len(actors.actors):
             raise DictionaryError(f"{', '.join(map(str, files.actors))}: no actor entries read")
         if not len(verbs.verbs):
@@ -117,3 +118,17 @@ class Dictionaries:
             load_analyser(analyser),
             actors.issues + verbs.issues,
         )
+
+
+def load_verbs(files: DictionaryPaths) -> VerbLexicon:
+    """The verb dictionaries compiled, kept between runs (`parley.compiled`) under a key
+    of the code that reads them (the event and text modules), the bundled tables they
+    draw on and the verb files themselves."""
+    here = Path(__file__).parent
+    code = [
+        *sorted((here / "events").glob("*.py")),
+        *sorted((here / "text").glob("*.py")),
+        *sorted(p for p in tables_folder().iterdir() if p.is_file()),
+    ]
+    key = cache_key(code, files.verbs)
+    return load_or_compile("verbs", key, lambda: VerbLexicon.load(files.verbs), VerbLexicon)

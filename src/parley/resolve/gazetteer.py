@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley import heap
+from parley.compiled import cache_key, load_or_compile
 from parley.document import Place
 from parley.tables import bundled_data, table_rows, tables_folder
 from parley.text.tokens import phrase_key
@@ -93,13 +94,23 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
+        """The gazetteer of `path` (the bundled one by default), compiled once and kept
+        between runs (`parley.compiled`): read from its text, 0.8 s; unpickled, 0.1 s."""
+        path = path or bundled_data() / "places" / "gazetteer.tsv.gz"
+        places = bundled_data() / "places"
+        read = [path, places / "common_words.tsv", places / "feature_words.tsv",
+                tables_folder() / "person_titles.tsv"]  # fmt: skip
+        code = [Path(__file__), Path(__file__).parents[1] / "text" / "tokens.py"]
+        return load_or_compile("places", cache_key(code, read), lambda: cls._built(path), cls)
+
+    @classmethod
+    def _built(cls, path: Path) -> Gazetteer:
         with heap.building():
             return cls._read(path)
 
     @classmethod
-    def _read(cls, path: Path | None) -> Gazetteer:
+    def _read(cls, path: Path) -> Gazetteer:
         found = cls()
-        path = path or bundled_data() / "places" / "gazetteer.tsv.gz"
         cased: set[tuple[str, ...]] = set()
         by_name = found.by_name
         with gzip.open(path, "rt", encoding="utf-8") as handle:
