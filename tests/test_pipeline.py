@@ -64,6 +64,58 @@ def test_waves_keep_order_and_reject_only_the_bad_document():
     assert pipeline.counters.rejected == 2 and pipeline.counters.coded == 6
 
 
+@dataclass
+class Elsewhere(Batch):
+    """A stage that works elsewhere: `submit` sends a wave and returns how to wait for
+    it; the log says what ran when."""
+
+    name: str = "elsewhere"
+    log: list[str] = field(default_factory=list)
+
+    def submit(self, docs: Sequence[Document]):
+        self.log.append("sent " + ",".join(d.id for d in docs))
+
+        def result() -> list[Document]:
+            self.log.append("back " + ",".join(d.id for d in docs))
+            return self.many(docs)
+
+        return result
+
+
+@dataclass
+class Before(Mark):
+    """A stage before it that ends its wave (as deduplication does)."""
+
+    log: list[str] = field(default_factory=list)
+
+    def __call__(self, d: Document) -> Document:
+        self.log.append(f"before {d.id}")
+        return super().__call__(d)
+
+    def end_wave(self) -> None:
+        self.log.append("end")
+
+
+def test_a_stage_working_elsewhere_has_one_wave_in_flight_and_changes_no_outcome():
+    log: list[str] = []
+    before, elsewhere, after = Before(log=log), Elsewhere(log=log), Mark(name="after")
+    items: list[Document | Rejection] = [doc(0), doc(1), Rejection("x.bin", "unreadable", "read")]
+    items += [doc(n) for n in range(2, 6)]
+    out = list(Pipeline([before, elsewhere, after], wave=2).run(items))
+    plain = list(Pipeline([Mark(), Batch(), Mark(name="after")], wave=2).run(
+        [doc(0), doc(1), Rejection("x.bin", "unreadable", "read"), *[doc(n) for n in range(2, 6)]]
+    ))  # fmt: skip
+    assert [(type(o).__name__, getattr(o, "title", None), o.origin) for o in out] == [
+        (type(o).__name__, getattr(o, "title", None), o.origin) for o in plain
+    ]
+    assert after.seen == ["d0", "d1", "d2", "d4", "d5"]  # d3 rejected, one by one
+    # the next wave is read and sent before the last one comes back
+    assert log[:9] == [
+        "before d0", "before d1", "sent d0,d1", "end",
+        "before d2", "before d3", "sent d2,d3", "end", "back d0,d1",
+    ]  # fmt: skip
+
+
 def test_a_wave_of_documents_is_analysed_as_one_document_each_would_be(dictionaries):
     texts = [
         "Japan accused China of violating its airspace. Russia praised India.",

@@ -65,14 +65,12 @@ class Pipeline:
         """Run documents through every stage, stage by stage, keeping their order. A
         stage with `many` gets them all at once; should it fail, each document is tried
         alone, so that only the one at fault is rejected."""
-        current: list[Outcome] = list(docs)
-        for stage in self.stages:
-            skip = getattr(stage, "skip_copies", False)
-            live = [
-                i
-                for i, doc in enumerate(current)
-                if isinstance(doc, Document) and not (skip and doc.duplicate_of is not None)
-            ]
+        return self._through(list(docs), self.stages)
+
+    def _through(self, current: list[Outcome], stages: Sequence[Stage]) -> list[Outcome]:
+        """`process_wave` over some of the stages."""
+        for stage in stages:
+            live = _live(stage, current)
             many = getattr(stage, "many", None)
             if many is not None and len(live) > 1:
                 try:
@@ -147,15 +145,90 @@ class Pipeline:
 
     def _outcomes(self, items: Iterable[Document | Rejection]) -> Iterator[Outcome]:
         """Each item's outcome in input order, documents processed a wave at a time."""
+        split = next((i for i, s in enumerate(self.stages) if hasattr(s, "submit")), None)
+        if split is not None:
+            yield from self._overlapped(self._waves(items), split)
+            return
+        for pending in self._waves(items):
+            docs = [p for p in pending if isinstance(p, Document)]
+            yield from _merged(pending, self.process_wave(docs))
+
+    def _waves(self, items: Iterable[Document | Rejection]) -> Iterator[list]:
+        """The stream cut into waves of `wave` documents (with the rejections between)."""
         pending: list[Document | Rejection] = []
+        documents = 0
         for item in items:
             pending.append(item)
-            if sum(isinstance(p, Document) for p in pending) >= self.wave:
-                yield from self._settle(pending)
-                pending = []
-        yield from self._settle(pending)
+            documents += isinstance(item, Document)
+            if documents >= self.wave:
+                yield pending
+                pending, documents = [], 0
+        if pending:
+            yield pending
 
-    def _settle(self, pending: list[Document | Rejection]) -> list[Outcome]:
-        docs = [p for p in pending if isinstance(p, Document)]
-        done = iter(self.process_wave(docs)) if docs else iter(())
-        return [p if isinstance(p, Rejection) else next(done) for p in pending]
+    def _overlapped(self, waves: Iterator[list], split: int) -> Iterator[Outcome]:
+        """Waves through a stage that works elsewhere (`submit`: worker processes), one
+        in flight while this process runs the stages before it on the next wave and
+        the stages after it on the last: the workers never wait for reading,
+        deduplication or the store. The stages before it end their wave once it is
+        sent (`end_wave`: deduplication dates no copy of a document already sent), so
+        documents come out as `process_wave` would make them."""
+        before, stage, after = self.stages[:split], self.stages[split], self.stages[split + 1 :]
+        flight: _Flight | None = None
+        for pending in waves:
+            current = self._through([p for p in pending if isinstance(p, Document)], before)
+            live = _live(stage, current)
+            sent = stage.submit([current[i] for i in live])  # type: ignore[attr-defined]
+            for earlier in before:
+                end = getattr(earlier, "end_wave", None)
+                if end is not None:
+                    end()
+            if flight is not None:
+                yield from self._landed(flight, stage, after)
+            flight = _Flight(pending, current, live, sent)
+        if flight is not None:
+            yield from self._landed(flight, stage, after)
+
+    def _landed(self, flight: _Flight, stage: Stage, after: Sequence[Stage]) -> list[Outcome]:
+        """A wave back from `stage`, through the stages after it; should the stage fail,
+        each document is tried alone, as `process_wave` does."""
+        current = flight.current
+        try:
+            done: list[Outcome] | None = flight.result()
+        except ParleyError:
+            raise
+        except Exception:
+            done = None
+        for n, i in enumerate(flight.live):
+            doc = current[i]
+            assert isinstance(doc, Document)
+            current[i] = done[n] if done is not None else self.step(stage, doc)
+        return _merged(flight.pending, self._through(current, after))
+
+
+@dataclass(slots=True)
+class _Flight:
+    """A wave sent to a stage that works elsewhere: its items, its documents' outcomes
+    so far, which of them were sent, and how to wait for them."""
+
+    pending: list[Document | Rejection]
+    current: list[Outcome]
+    live: list[int]
+    result: Callable[[], list[Outcome]]
+
+
+def _live(stage: Stage, current: Sequence[Outcome]) -> list[int]:
+    """Which outcomes a stage takes: the documents (not exact copies, for a stage that
+    leaves them be)."""
+    skip = getattr(stage, "skip_copies", False)
+    return [
+        i
+        for i, doc in enumerate(current)
+        if isinstance(doc, Document) and not (skip and doc.duplicate_of is not None)
+    ]
+
+
+def _merged(pending: list[Document | Rejection], outcomes: list[Outcome]) -> list[Outcome]:
+    """A wave's outcomes put back among the rejections read with it, in input order."""
+    done = iter(outcomes)
+    return [p if isinstance(p, Rejection) else next(done) for p in pending]

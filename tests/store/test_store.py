@@ -215,3 +215,20 @@ def test_every_table_and_column_is_documented(tmp_path):
         ]
         actual = {t: {r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()} for t in tables}
     assert actual == documented
+
+
+def test_a_document_deduplicated_but_not_yet_stored_stays_known_across_a_flush(tmp_path):
+    # with worker processes, the next wave is deduplicated while this one is coded
+    from parley.document import Document
+
+    with DuckDBStore(tmp_path / "p.duckdb", batch_size=1) as store:
+        first = Document(id="a", origin="a", format="text", raw="x", content_hash="h-a")
+        first.story_id = "s-a"
+        waiting = Document(id="b", origin="b", format="text", raw="y", content_hash="h-b")
+        waiting.story_id = "s-b"
+        store.remember(first)
+        store.remember(waiting)
+        store(first)  # stored: a batch of one is written at once
+        assert store.find_by_hash("h-b") == ("b", "s-b")
+        assert store.find_by_id("b") == "h-b"
+        assert store.find_by_hash("h-a") == ("a", "s-a")  # from the database now

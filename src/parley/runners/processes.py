@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -76,12 +76,37 @@ class InProcesses:
             self._pool = self._start()
         return self._share(docs)
 
-    def _share(self, docs: Sequence[Document]) -> list[Outcome]:
-        shares = [docs[i :: self.workers] for i in range(self.workers)]
+    def submit(self, docs: Sequence[Document]) -> Callable[[], list[Outcome]]:
+        """Send a wave to the workers and return at once: the pipeline reads and
+        deduplicates the next wave and stores the last one meanwhile
+        (`Pipeline._overlapped`). The call returned waits for the answers; should a
+        worker have died, the wave is coded again as `many` codes it."""
+        try:
+            futures = [self._pool.submit(self._code, share) for share in self._shares(docs)]
+        except BrokenProcessPool:
+            return lambda: self.many(docs)
+
+        def result() -> list[Outcome]:
+            try:
+                return self._placed(docs, [f.result() for f in futures])
+            except BrokenProcessPool:
+                return self.many(docs)
+
+        return result
+
+    def _shares(self, docs: Sequence[Document]) -> list[Sequence[Document]]:
+        """Every n-th document to each worker, so that long and short ones mix."""
+        return [share for i in range(self.workers) if (share := docs[i :: self.workers])]
+
+    def _placed(self, docs: Sequence[Document], coded: list[list[Outcome]]) -> list[Outcome]:
+        """The workers' answers put back in input order."""
         done: list[Outcome] = [None] * len(docs)
-        for i, coded in enumerate(self._pool.map(self._code, [s for s in shares if s])):
-            done[i :: self.workers] = coded
+        for i, share in enumerate(coded):
+            done[i :: self.workers] = share
         return done
+
+    def _share(self, docs: Sequence[Document]) -> list[Outcome]:
+        return self._placed(docs, list(self._pool.map(self._code, self._shares(docs))))
 
     def __call__(self, doc: Document) -> Outcome:
         return self.many([doc])[0]

@@ -424,7 +424,13 @@ class DuckDBStore:
         batch, self._batch = self._batch, _Batch()
         documents = batch.rows["documents"]
         if not (documents or batch.rejections):
+            self._batch.by_hash, self._batch.by_id = batch.by_hash, batch.by_id
             return
+        # documents deduplicated but not yet stored (coded in workers meanwhile) stay
+        # known to the next batch: a copy of one must still be found
+        written = {d["document_id"] for d in documents}
+        self._batch.by_id = {k: v for k, v in batch.by_id.items() if k not in written}
+        self._batch.by_hash = {k: v for k, v in batch.by_hash.items() if v[0] not in written}
         batch.stored = self._maybe_stored([d["document_id"] for d in documents])
         while True:
             con = self._con
