@@ -153,7 +153,7 @@ def code_files(
         counters = code_items(
             items(), store, dictionaries, settings,
             on_document=on_document, on_rejection=on_rejection,
-            on_wave=lambda c: on_progress(done, total, c), per_document=per_document,
+            on_outcome=lambda c: on_progress(done, total, c), per_document=per_document,
         )  # fmt: skip
         report = RunReport(counters, str(store.path))
         _relink(store, dictionaries, settings, on_rejection, report)
@@ -168,32 +168,38 @@ def code_items(
     *,
     on_document: OnDocument = _ignore,
     on_rejection: OnRejection = _ignore,
-    on_wave: Callable[[Counters], None] = _ignore,
+    on_outcome: Callable[[Counters], None] = _ignore,
     per_document: list[Stage] | None = None,
 ) -> Counters:
     """Code documents already read (and the rejections of reading them) into an open
     store, as `code_files` does: deduplicated against it, coded, stored, a rejection
-    stored and then passed to `on_rejection`. `per_document` stands for the stages
+    stored and then passed to `on_rejection`; `on_outcome` hears the counters after
+    each document or rejection. `per_document` stands for the stages
     that read one document alone (`parley.api.document_stages`), run elsewhere: a pool
     of worker processes. Uploads to `parley serve` come this way, one file at a time."""
     settings = settings or Settings()
-
-    def reject(rejection: Rejection) -> None:
-        store.add_rejection(rejection)
-        on_rejection(rejection)
-
     stages = coding_stages(
         dictionaries, store, settings.default_date, settings.replace,
         threshold=settings.threshold, per_document=per_document, limits=settings.limits,
     )  # fmt: skip
-    pipeline = Pipeline([*stages, store], on_reject=reject)
+    pipeline = Pipeline([*stages, store], on_reject=_stored(store, on_rejection))
     if per_document:
         pipeline.wave *= getattr(per_document[0], "workers", 1)  # a wave for each worker
     for result in pipeline.run(items):
         if isinstance(result, Document):
             on_document(result)
-        on_wave(pipeline.counters)
+        on_outcome(pipeline.counters)
     return pipeline.counters
+
+
+def _stored(store: DuckDBStore, on_rejection: OnRejection) -> OnRejection:
+    """A rejection sink that stores each rejection, then tells the caller."""
+
+    def reject(rejection: Rejection) -> None:
+        store.add_rejection(rejection)
+        on_rejection(rejection)
+
+    return reject
 
 
 def _relink(
@@ -207,12 +213,9 @@ def _relink(
     re-derive the copies and repeats they fed (`parley.dedup.relink`)."""
     if not store.replaced:
         return
-
-    def reject(rejection: Rejection) -> None:
-        store.add_rejection(rejection)
-        on_rejection(rejection)
-
-    recode = Pipeline(document_stages(dictionaries, settings.limits), on_reject=reject)
+    recode = Pipeline(
+        document_stages(dictionaries, settings.limits), on_reject=_stored(store, on_rejection)
+    )
     relinked = relink(store, recode.process_wave, settings.threshold)
     report.relinked_documents = len(relinked.documents)
     report.relinked_stories = relinked.stories
@@ -243,10 +246,11 @@ def _code_on_dask(
     from parley.runners.cluster import DaskRun, connect
     from parley.runners.shards import plan
 
+    # the dictionary files by absolute path: workers may start in other folders
     settings = Settings(
         settings.paths.absolute(), settings.analyser, settings.default_date,
         settings.threshold, settings.replace, settings.limits,
-    )  # fmt: skip: workers may start elsewhere
+    )  # fmt: skip
     shards = plan(paths, input_format, shard_size)
     with ExitStack() as stack:
         store = stack.enter_context(DuckDBStore(db, memory_limit=db_memory)) if merge else None
