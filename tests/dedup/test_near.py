@@ -121,3 +121,25 @@ def test_the_index_finds_documents_before_and_after_a_merge():
 def test_threshold_must_be_a_share():
     with pytest.raises(ValueError, match="threshold"):
         NearIndex(1.5)
+
+
+def test_indexing_stored_documents_at_once_finds_what_one_at_a_time_finds():
+    hasher = MinHasher()
+    rng = np.random.default_rng(3)
+    words = [f"w{n}" for n in range(400)]
+    texts = [" ".join(rng.choice(words, 60)) for _ in range(300)]
+    stored = [
+        (f"d{n}", f"s{n}", dt.date(2024, 1, 1 + n % 28) if n % 3 else None,
+         hasher.signature(text).tobytes())
+        for n, text in enumerate(texts)
+    ]  # fmt: skip
+    one, many = NearIndex(0.5), NearIndex(0.5)
+    for document_id, story_id, date, signature in stored:
+        one.add(document_id, story_id, date, np.frombuffer(signature, np.uint16))
+    one.merge()
+    many.extend(iter(stored))
+    for text in texts[::7]:
+        copy = hasher.signature(text + " and one more sentence of words w1 w2 w3")
+        found = many.best(copy, dt.date(2024, 1, 10), 400)
+        assert found == one.best(copy, dt.date(2024, 1, 10), 400) and found is not None
+    assert (many.keys == one.keys).all() and sorted(many.owners) == sorted(one.owners)

@@ -90,9 +90,11 @@ def similarity(signatures: np.ndarray, signature: np.ndarray) -> np.ndarray:
 
 
 def band_keys(signature: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """One 64-bit key per band (the band's number mixed in, so bands never collide)."""
-    cut = signature[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    """One 64-bit key per band (the band's number mixed in, so bands never collide); for
+    a matrix of signatures, a row of keys each."""
+    lead = signature.shape[:-1]
+    cut = signature[..., : bands * rows].reshape(*lead, bands, rows).astype(np.uint64)
     keys = np.arange(bands, dtype=np.uint64) + np.uint64(1)
     for k in range(rows):
-        keys = keys * _MIX + cut[:, k]
+        keys = keys * _MIX + cut[..., k]
     return keys

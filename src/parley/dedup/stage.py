@@ -167,7 +167,5 @@ class Deduplicate:
     def _index(self) -> NearIndex:
         if self.near is None:
             self.near = NearIndex(self.threshold)
-            for document_id, story_id, date, signature in self.index.signatures():
-                self.near.add(document_id, story_id, date, np.frombuffer(signature, np.uint16))
-            self.near.merge()
+            self.near.extend(self.index.signatures())
         return self.near
