@@ -69,6 +69,9 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
         processes=True,
         host=LOOPBACK,
         dashboard_address=None,
+        # the workers' own logs: a heartbeat cut short as the cluster closes is logged
+        # as an error with its traceback; what fails a task reaches the client anyway
+        silence_logs=logging.CRITICAL,
     )
     with cluster, Client(cluster) as client:
         yield client
