@@ -41,6 +41,7 @@ from parley.pipeline import Counters, Pipeline, Stage
 from parley.store.duckdb_store import DuckDBStore
 
 RUNNERS = ("local", "processes", "dask")
+WAVES_A_WORKER = 4  # waves of documents a worker process codes at a time
 
 OnDocument = Callable[[Document], None]
 OnRejection = Callable[[Rejection], None]
@@ -184,7 +185,9 @@ def code_items(
     )  # fmt: skip
     pipeline = Pipeline([*stages, store], on_reject=_stored(store, on_rejection))
     if per_document:
-        pipeline.wave *= getattr(per_document[0], "workers", 1)  # a wave for each worker
+        # four waves for each worker at once: fewer, larger sends and answers (3,000
+        # articles on 2 cores: 10.0-11.7 s with one, 8.1-10.2 s with four)
+        pipeline.wave *= WAVES_A_WORKER * getattr(per_document[0], "workers", 1)
     for result in pipeline.run(items):
         if isinstance(result, Document):
             on_document(result)
