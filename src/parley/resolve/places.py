@@ -350,7 +350,7 @@ class ResolvePlaces:
             found = _event_place(sentence, event.verb_span, mentions[index])
             if found is None:
                 continue
-            context = context or document_context(doc, gazetteer)
+            context = context or document_context(doc, gazetteer, people)
             event.location = choose(gazetteer, found, context)
             event.location_span = sentence.char_span(found.start, found.end)
             event.location_text = sentence.surface(found.start, found.end)
@@ -388,15 +388,20 @@ class PlaceContext:
         return self.people.get(sentence_index, ())
 
 
-def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
-    """The document's `PlaceContext`, with its toponyms. A name the places of several
+def document_context(
+    doc: Document, gazetteer: Gazetteer, people: dict[int, set[int]] | None = None
+) -> PlaceContext:
+    """The document's `PlaceContext`, with its toponyms (`people`: its actors that are
+    no places, by sentence, when the caller has them). A name the places of several
     countries bear (`Georgia`: a country and a state; `Paris`) votes for none, or it
     would vote for itself."""
     names = {s.index: person_names(s, gazetteer) for s in doc.sentences}
     persons = frozenset(
         t.norm for s in doc.sentences for start, end in names[s.index] for t in s.tokens[start:end]
     )
-    context = PlaceContext(people=_people(doc, gazetteer), persons=persons)
+    if people is None:
+        people = _people(doc, gazetteer)
+    context = PlaceContext(people=people, persons=persons)
     ambiguous: dict[str, bool] = {}  # a document names its actors again and again
     for m in doc.mentions:
         if not m.country or m.kind == "capital":
@@ -411,7 +416,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
         if not ambiguous[m.text]:
             context.countries[m.country] += 1
     voted: dict[tuple[str, ...], tuple[str, ...]] = {}
-    regional: list[tuple[int, ...]] = []  # names of regions, a mention each
+    regional: Counter[tuple[int, ...]] = Counter()  # names of regions: their mentions
     for sentence in doc.sentences:
         norms = [t.norm for t in sentence.tokens]
         at = context.at(sentence.index)
@@ -425,7 +430,7 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
             if len(voted[key]) == 1:
                 context.countries[voted[key][0]] += 1
             if any(gazetteer.places[r].kind in _REGIONS for r in mention.rows):
-                regional.append(mention.rows)
+                regional[mention.rows] += 1
             for row in mention.qualifier:
                 place = gazetteer.places[row]
                 if place.kind in _REGIONS:
@@ -433,12 +438,12 @@ def document_context(doc: Document, gazetteer: Gazetteer) -> PlaceContext:
     # a name votes for a region of its as likely as it names the region, once the
     # document's countries are known: `Georgia` for the state in an American story, not
     # in a Russian one; `Hanover` hardly for the Jamaican parish
-    for rows in regional:
+    for rows, mentions in regional.items():
         likely = _likelihoods(gazetteer, rows, context)
         for row in rows:
             place = gazetteer.places[row]
             if place.kind in _REGIONS and not _town_of(gazetteer, row, rows):  # `New York`
-                context.regions[(place.country, place.name)] += likely[row]
+                context.regions[(place.country, place.name)] += mentions * likely[row]
     for found in context.toponyms.values():
         for mention in found:
             if mention.rows not in context.settled and (mention.qualifier or mention.region):
