@@ -20,8 +20,8 @@ The three runners give the same documents, events and stories:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -224,10 +224,6 @@ def _relink(
     report.relinked_stories = relinked.stories
 
 
-def _of(on_progress: OnProgress, total: int, done: int, counters: Counters) -> None:
-    on_progress(done, total, counters)
-
-
 def _code_on_dask(
     paths: list[str | Path],
     db: Path,
@@ -250,17 +246,17 @@ def _code_on_dask(
     from parley.runners.shards import plan
 
     # the dictionary files by absolute path: workers may start in other folders
-    settings = Settings(
-        settings.paths.absolute(), settings.analyser, settings.default_date,
-        settings.threshold, settings.replace, settings.limits,
-    )  # fmt: skip
+    settings = dataclasses.replace(settings, paths=settings.paths.absolute())
     shards = plan(paths, input_format, shard_size)
     with ExitStack() as stack:
         store = stack.enter_context(DuckDBStore(db, memory_limit=db_memory)) if merge else None
         client = stack.enter_context(connect(scheduler, workers))
         index = store if store is not None else MemoryIndex()
-        shown = functools.partial(_of, on_progress, len(shards))
-        run = DaskRun(client, settings, out, index, store, on_rejection, shown)
+
+        def shards_done(done: int, counters: Counters) -> None:
+            on_progress(done, len(shards), counters)
+
+        run = DaskRun(client, settings, out, index, store, on_rejection, shards_done)
         counters = run.run(shards)
         report = RunReport(counters, f"{out}" + (f" and {store.path}" if store else ""))
         if store is not None:

@@ -242,11 +242,6 @@ def code(
     kind = None if input_format == "auto" else input_format
     limits = Limits(max_file_mb, max_text_mb, max_sentence_words)
     settings = Settings(files, analyser, date, dedup_threshold, replace, limits)
-    run = functools.partial(
-        code_files, paths, db, settings=settings, dictionaries=dictionaries, runner=runner,
-        workers=workers or os.cpu_count() or 1, input_format=kind, db_memory=db_memory,
-        parquet=parquet_dir, scheduler=scheduler, shard_size=shard_size, merge=merge,
-    )  # fmt: skip
     with ExitStack() as stack:
         screen, writer = err, None
         if runner != "dask":
@@ -265,7 +260,11 @@ def code(
         show = screen.is_terminal
         unit = "shards" if runner == "dask" else "files"
         with RunProgress(screen, None, show, unit=unit) as progress:
-            report = run(
+            report = code_files(
+                paths, db, settings=settings, dictionaries=dictionaries, runner=runner,
+                workers=workers or os.cpu_count() or 1, input_format=kind,
+                db_memory=db_memory, parquet=parquet_dir, scheduler=scheduler,
+                shard_size=shard_size, merge=merge,
                 on_document=writer.write if writer is not None else _nothing,
                 on_rejection=functools.partial(_say_rejected, screen),
                 **({"on_progress": progress.update} if show else {}),

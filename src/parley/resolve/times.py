@@ -355,7 +355,7 @@ def _month_date(base: dt.date, found: TimePhrase, direction: str) -> dt.date | N
         return this
     candidates = [d for y in (-1, 0, 1) if (d := _safe(base.year + y, found.month, day))]
     # the nearer, a coming date counting twice its distance: news reports what happened
-    # more often than what is to come (`March`, in November, is the March gone)
+    # more often than what is to come (`May`, in November, is the May gone)
     return min(candidates, key=lambda d: abs((d - base).days) * (AHEAD if d > base else 1))
 
 
