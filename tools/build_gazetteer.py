@@ -55,10 +55,11 @@ _ADMIN_WORDS = re.compile(
 )
 _GENERIC = frozenset({"Central", "Capital", "Northern", "Southern", "Eastern", "Western"})
 PLAIN_FROM = 10_000  # a village's plain name is an English word too often (`Titan`)
-_MARKS = str.maketrans("", "", "‘’ʻʼʿʾ`")  # transliterated ayn and hamza
+_AYN_HAMZA = "‘’ʻʼʿʾ"  # how transliterations write ayn and hamza
+_MARKS = str.maketrans("", "", _AYN_HAMZA + "`")
 # the marks of a scholarly romanisation of Arabic, Persian and the like (macron, dot
 # below, ayn, hamza), which English news drops; an accent (`Jesús`) is the name's own
-_TRANSLITERATED = re.compile("[\u0304\u0323\u0331\u032e‘’ʻʼʿʾ]")
+_TRANSLITERATED = re.compile(f"[\u0304\u0323\u0331\u032e{_AYN_HAMZA}]")
 
 
 def _folded(name: str) -> str:
@@ -261,7 +262,7 @@ def main() -> None:
         ):
             plain = _plain(city["name"])
             if _SPELLING.match(plain):
-                aliases.add(plain)  # news writes `Janin` for GeoNames' `Janīn`
+                aliases.add(plain)  # news writes `Tulkarm` for GeoNames' `Ţūlkarm`
         capital = capitals.get(city["countrycode"]) == city["geonameid"]
         rows.append((city["geonameid"], city["name"], "capital" if capital else "city",
                      iso3.get(city["countrycode"], ""),
