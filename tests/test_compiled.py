@@ -34,7 +34,11 @@ def test_a_second_load_of_the_verbs_comes_from_the_cache(tmp_path, monkeypatch):
 def test_the_gazetteer_comes_from_the_cache_as_read(tmp_path, monkeypatch):
     monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache"))
     read = Gazetteer.load()
-    monkeypatch.setattr(Gazetteer, "_read", lambda path: (_ for _ in ()).throw(AssertionError))
+
+    def no_reading(path):
+        raise AssertionError("read again despite the cache")
+
+    monkeypatch.setattr(Gazetteer, "_read", no_reading)
     kept = Gazetteer.load()
     assert kept.by_name == read.by_name and kept.population == read.population
     assert kept.places[100] == read.places[100]
