@@ -125,3 +125,19 @@ def test_a_year_back_from_a_quarter_is_that_quarter_a_year_before(dictionaries):
 def test_the_weekend_is_the_nearer_one(dictionaries, date, value):
     found = times("Crowds came over the weekend.", dictionaries, date)
     assert ("the weekend", "DATE", value) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It lasted ② years, then two years.", [("two years", "DURATION", "P2Y")]),
+        ("It lasted ٣ years, then two years.", [("two years", "DURATION", "P2Y")]),
+        ("A ٣-year lease ran for ² months.", []),
+        ("Profit fell in the ١٩٨٨ quarter.", []),
+        ("Profit fell in fiscal ٢٠٢٤ and in fiscal 1998.", [("fiscal 1998", "DATE", "1998")]),
+        ("It dates from the ٣rd century.", []),
+        ("Sales fell from ٣ years earlier.", []),
+    ],
+)
+def test_only_ascii_digits_count_or_date(dictionaries, text, expected):
+    assert times(text, dictionaries) == expected

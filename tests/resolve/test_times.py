@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+import parley
 from parley.resolve.times import FUTURE, NEAREST, PAST, resolve_times, time_phrases
 from parley.text.tokens import tokenise
 
@@ -96,3 +97,32 @@ def test_without_a_document_date_only_a_time_that_names_its_year_resolves():
     assert times("They met on November 4 and in May 2001.", base=None) == [
         ("May 2001", "2001-05-01", "month")
     ]
+
+
+# `str.isdigit` holds for a superscript, a circled digit and an Arabic-Indic digit;
+# `int` refuses the first two, and a TimeML value must carry none: only ASCII digits
+# count as numbers, and the times around them still resolve.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met on May 3², 2024 and again on June 9.", [("June 9", "2004-06-09", "day")]),
+        ("It ends in ① days; they met on November 4.", [("November 4", "2004-11-04", "day")]),
+        ("He left ² weeks ago, on Monday.", [("Monday", "2004-11-15", "day")]),
+        ("He left ٣ weeks ago, two years ago.", [("two years ago", "2002-01-01", "year")]),
+        ("In ①②③④ they met; in 1999 they parted.", [("1999", "1999-01-01", "year")]),
+        ("They met on ٣ May in ٢٠٢٤, then in May 2001.", [("May 2001", "2001-05-01", "month")]),
+    ],
+)
+def test_digits_other_than_ascii_are_no_number(text, expected):
+    assert times(text) == expected
+
+
+def test_a_footnote_mark_does_not_keep_a_document_from_its_times(dictionaries):
+    text = (
+        "Talks resumed on May 3², 2024 and on Monday. They will end in ① days, "
+        "² weeks after ٣ rounds, by June 2024."
+    )
+    found = parley.find_times(text, "2024-05-10", dictionaries=dictionaries)
+    values = {t.text: t.value for t in found}
+    assert values["Monday"] == "2024-05-06" and values["June 2024"] == "2024-06"
+    assert all(t.value.isascii() for t in found)

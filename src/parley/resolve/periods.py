@@ -55,9 +55,16 @@ _AGES = {"PAST": "PAST_REF", "FUTURE": "FUTURE_REF", "PRESENT": "PRESENT_REF"}
 SEASONS = {"SPRING": "SP", "SUMMER": "SU", "FALL": "FA", "AUTUMN": "FA", "WINTER": "WI"}
 DAY_PARTS = {"MORNING": "MO", "AFTERNOON": "AF", "EVENING": "EV", "NIGHT": "NI"}
 _OWN = frozenset({"YEAR", "WEEK", "DAY", "WEEKEND", "MONTH", "QUARTER"})  # `the year`
-_DECADE = re.compile(r"(1[89]|20)(\d)0S")
-_CENTURY = re.compile(r"(\d{1,2})(?:ST|ND|RD|TH)")
+_DECADE = re.compile(r"(1[89]|20)([0-9])0S")
+_CENTURY = re.compile(r"([0-9]{1,2})(?:ST|ND|RD|TH)")
 _HYPHENED = re.compile(r"([A-Z0-9/.]+)-(DAY|WEEK|MONTH|YEAR|HOUR|MINUTE|DECADE|CENTURY)(?:-OLD)?")
+
+
+def digits(norm: str) -> bool:
+    """Whether a token is a number written in ASCII digits (`2004`, `3`). `str.isdigit`
+    alone also holds for `²`, `①` and `٣`, which `int` refuses or a TimeML value must not
+    carry (`P①D`): a superscript beside a date is a footnote mark, not a day."""
+    return norm.isascii() and norm.isdigit()
 
 
 @dataclass(slots=True, frozen=True)
@@ -95,7 +102,7 @@ def _count(norms: Sequence[str], i: int) -> tuple[int, str] | None:
     digits (`10`, `2 1/2`), number words (`twenty four`), or `several`, `a few`, `a
     couple of`."""
     norm = norms[i]
-    if norm.isdigit() and len(norm) <= 3:
+    if digits(norm) and len(norm) <= 3:
         if i + 3 < len(norms) and norms[i + 2] == "/" and norms[i + 1] + norms[i + 3] == "12":
             return 4, f"{norm}.5"
         return 1, norm
@@ -154,13 +161,13 @@ def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
             return Period(i, i + 2, SET, f"XXXX-{MONTHS[nxt]:02d}")
     if (match := _HYPHENED.fullmatch(norm)) is not None:  # `10-year`, `two-week`
         count = match.group(1)
-        number = count if count.replace(".", "").isdigit() else str(NUMBERS.get(count, "X"))
+        number = count if digits(count.replace(".", "")) else str(NUMBERS.get(count, "X"))
         return Period(i, i + 1, DURATION, _duration(number, _unit(match.group(2)) or "Y"))
     if norm.startswith("MID-"):  # `mid-November`, `mid-1996`
         rest = norm[4:]
         if rest in MONTHS:
             return Period(i, i + 1, DATE, f"{year or 'XXXX'}-{MONTHS[rest]:02d}")
-        if rest.isdigit() and len(rest) == 4:
+        if digits(rest) and len(rest) == 4:
             return Period(i, i + 1, DATE, rest)
     if norm in ("YEAR-AGO", "YEAR-EARLIER"):  # `the year-ago quarter`
         end = i + 2 if nxt in ("QUARTER", "PERIOD") else i + 1
@@ -173,7 +180,7 @@ def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
         return Period(i, i + 1, DATE, match.group(1) + match.group(2))
     if norm == "THE" and nxt:
         return _after_the(norms, i, base)
-    if norm == "FISCAL" and i + 1 < len(norms) and len(nxt) == 4 and nxt.isdigit():
+    if norm == "FISCAL" and i + 1 < len(norms) and len(nxt) == 4 and digits(nxt):
         return Period(i, i + 2, DATE, nxt)
     if norm in ORDINALS and nxt == "QUARTER":  # `third quarter of 1990`
         return _quarter_of(norms, i, i, base)
@@ -188,7 +195,7 @@ def _at(norms: Sequence[str], i: int, base: dt.date | None) -> Period | None:
         if part in DAY_PARTS and norm in ("THIS", "LATER", "EARLY", "LATE"):
             day = base.isoformat() if base else "XXXX-XX-XX"
             return Period(i, at + 1, TIME, f"{day}T{DAY_PARTS[part]}")
-    if len(norm) == 4 and norm.isdigit() and 1900 <= int(norm) <= 2099:
+    if len(norm) == 4 and digits(norm) and 1900 <= int(norm) <= 2099:
         before = norms[i - 1] if i else ""
         after = nxt
         if before not in ("$", "#", "NO", "NO.") and after not in ("%", "PERCENT"):
@@ -246,7 +253,7 @@ def _counted(norms: Sequence[str], start: int, i: int, base: dt.date | None) -> 
 
 def _shifted(base: dt.date | None, unit: str, number: str, back: int) -> str:
     """`a year earlier` from the document's date, as precise as its unit."""
-    if base is None or not number.isdigit():
+    if base is None or not digits(number):
         return "XXXX"
     n = int(number) * back
     if unit == "Y":
@@ -290,7 +297,7 @@ def _after_the(norms: Sequence[str], i: int, base: dt.date | None) -> Period | N
         return _quarter_of(norms, i, at, base)
     if norm in ("YEAR-AGO", "YEAR-EARLIER") and nxt in ("QUARTER", "PERIOD"):
         return Period(i, at + 2, DATE, str(base.year - 1) if base else "XXXX")
-    if len(norm) == 4 and norm.isdigit():
+    if len(norm) == 4 and digits(norm):
         if nxt in ORDINALS and at + 2 < len(norms) and norms[at + 2] == "QUARTER":
             return Period(i, at + 3, DATE, f"{norm}-Q{ORDINALS[nxt]}")  # `the 1988 second quarter`
         if nxt in ("PERIOD", "QUARTER", "YEAR"):
@@ -305,7 +312,7 @@ def _quarter_of(norms: Sequence[str], start: int, at: int, base: dt.date | None)
     of 1984`), or the one news means (`_quarter`)."""
     n = ORDINALS[norms[at]]
     year = norms[at + 3] if at + 3 < len(norms) and norms[at + 2] == "OF" else ""
-    if len(year) == 4 and year.isdigit():
+    if len(year) == 4 and digits(year):
         return Period(start, at + 4, DATE, f"{year}-Q{n}")
     return Period(start, at + 2, DATE, _quarter(base, n))
 

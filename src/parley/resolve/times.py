@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from parley.dates import MONTH_ABBREVIATIONS, MONTHS
 from parley.document import Document, Token
-from parley.resolve.periods import periods, years_quarter
+from parley.resolve.periods import digits, periods, years_quarter
 
 WEEKDAYS = {name.upper(): i for i, name in enumerate(calendar.day_name)}
 _NUMBERS = {
@@ -45,7 +45,7 @@ _STARTS = frozenset(
 # Which way an expression that could be past or future goes: the verb's tense says.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
 AHEAD = 2  # how much farther a coming month counts than a past one (`_month_date`)
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_QUARTER = re.compile(r"([0-9]{4})-Q([1-4])")
 _A_QUARTER = re.compile(r"(?i)\b(quarter|period)$")  # `the 1988 period`, `last year's quarter`
 _YEAR_BACK = re.compile(r"(?i)\b(a year (earlier|ago|before)|year-(ago|earlier))\b")
 _FUTURE_WORDS = frozenset({"WILL", "'LL", "SHALL", "WO", "NEXT", "UPCOMING", "TOMORROW"})
@@ -200,7 +200,7 @@ def time_phrases(tokens: Sequence[Token]) -> list[TimePhrase]:
     i = 0
     while i < len(norms):
         norm = norms[i]
-        if norm not in _STARTS and not norm[:1].isdigit():
+        if norm not in _STARTS and not "0" <= norm[:1] <= "9":
             i += 1
             continue
         hit = _at(tokens, norms, i)
@@ -213,7 +213,7 @@ def time_phrases(tokens: Sequence[Token]) -> list[TimePhrase]:
 
 
 def _number(norm: str) -> int | None:
-    if norm.isdigit() and len(norm) <= 3:
+    if digits(norm) and len(norm) <= 3:
         return int(norm)
     return _NUMBERS.get(norm)
 
@@ -229,17 +229,17 @@ def _month(tokens: Sequence[Token], norms: Sequence[str], i: int) -> int:
     if not month:
         return 0
     nxt = norms[i + 1] if i + 1 < len(norms) else ""
-    if nxt.isdigit() and len(nxt) in (1, 2, 4):
+    if digits(nxt) and len(nxt) in (1, 2, 4):
         return month
     before = norms[i - 1] if i else ""
-    if before.isdigit() and len(before) <= 2:  # `4 November`
+    if digits(before) and len(before) <= 2:  # `4 November`
         return month
     after_time_word = before in _TIME_PREPOSITIONS or before in _RELATIVE
     return month if norm in MONTHS and after_time_word else 0
 
 
 def _year_at(norms: Sequence[str], i: int) -> int:
-    if i < len(norms) and norms[i].isdigit() and len(norms[i]) == 4:
+    if i < len(norms) and digits(norms[i]) and len(norms[i]) == 4:
         year = int(norms[i])
         return year if 1900 <= year <= 2100 else 0
     return 0
@@ -279,12 +279,12 @@ def _at(tokens: Sequence[Token], norms: Sequence[str], i: int) -> TimePhrase | N
             return TimePhrase(i, i + 3, unit, shift=count)
         if norms[i + 2] == "SINCE":
             return TimePhrase(i, i + 3, unit, shift=count, dates_following=True)
-    if norm.isdigit() and len(norm) <= 2 and nxt and (month := _month(tokens, norms, i + 1)):
+    if digits(norm) and len(norm) <= 2 and nxt and (month := _month(tokens, norms, i + 1)):
         year = _year_at(norms, i + 2)  # `4 November 2004`
         return TimePhrase(i, i + (3 if year else 2), "day", month=month, day=int(norm), year=year)
     month = _month(tokens, norms, i)
     if month:
-        if nxt.isdigit() and len(nxt) <= 2 and 1 <= int(nxt) <= 31:  # `November 4, 2004`
+        if digits(nxt) and len(nxt) <= 2 and 1 <= int(nxt) <= 31:  # `November 4, 2004`
             at = i + 3 if i + 2 < len(norms) and norms[i + 2] == "," else i + 2
             year = _year_at(norms, at)
             end = at + 1 if year else i + 2
