@@ -112,12 +112,10 @@ def counted(event: dict) -> bool:
     return not event["negated"] and event["repeat_of"] is None
 
 
-def contents(db: Path, rejections_once: bool = False) -> dict[str, list[str]]:
+def contents(db: Path) -> dict[str, list[str]]:
     """Every row a database holds, table by table, less the times rows were written at:
-    two runs that should give the same data compare equal. `rejections_once`: a rerun
-    that rejects an unchanged bad file again logs it again, so count each reason once."""
-    rejections = "origin, document_id, stage, reason FROM rejections"
-    rejections = f"SELECT DISTINCT {rejections}" if rejections_once else f"SELECT {rejections}"
+    two runs that should give the same data compare equal."""
+    rejections = "SELECT origin, document_id, stage, reason FROM rejections"
     with duckdb.connect(str(db), read_only=True) as con:
         return {
             table: sorted(map(repr, con.execute(query).fetchall()))

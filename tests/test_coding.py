@@ -61,6 +61,32 @@ def test_a_rejected_input_is_stored_heard_and_the_run_goes_on(tmp_path, dictiona
     assert contents(tmp_path / "p.duckdb")["rejections"] != []
 
 
+def test_a_rerun_stores_a_rejection_once_and_hears_what_was_stored(tmp_path, dictionaries):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fine.txt").write_text("Japan accused China on Monday.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.docx").write_bytes(b"PK")  # of a type parley does not read
+    db = tmp_path / "p.duckdb"
+    first = parley.code_files([folder], db, dictionaries=dictionaries)
+    assert first.skipped == [str(folder / "notes.docx")] and first.counters.rejected == 1
+    unchanged = []
+    again = parley.code_files(
+        [folder], db, dictionaries=dictionaries, on_unchanged=unchanged.append
+    )
+    assert again.failed and again.skipped == first.skipped  # still told, every run
+    assert [d.id for d in unchanged] == [str(folder / "fine.txt")]
+    rejections = contents(db)["rejections"]
+    assert len(rejections) == 1 and "empty.txt" in rejections[0]
+
+
+def test_negated_events_are_counted_apart(tmp_path, dictionaries):
+    story = tmp_path / "story.txt"
+    story.write_text("Japan did not attack China. Russia accused Iran.", encoding="utf-8")
+    report = parley.code_files([story], tmp_path / "p.duckdb", dictionaries=dictionaries)
+    assert report.counters.events == 2 and report.counters.negated == 1
+
+
 def test_an_unknown_runner_is_refused(tmp_path):
     with pytest.raises(ValueError, match="runner 'threads'"):
         parley.code_files([EXAMPLES], tmp_path / "p.duckdb", runner="threads")

@@ -86,6 +86,7 @@ class RunReport:
     where: str
     relinked_documents: int = 0
     relinked_stories: int = 0
+    skipped: list[str] = field(default_factory=list)  # files of other types in folders
 
     @property
     def failed(self) -> bool:
@@ -110,6 +111,7 @@ def code_files(
     on_document: OnDocument = _ignore,
     on_rejection: OnRejection = _ignore,
     on_progress: OnProgress = _ignore,
+    on_unchanged: OnDocument = _ignore,
 ) -> RunReport:
     """Read, code and store every input under `paths` (files or folders) in the
     database `db`, with one of `RUNNERS`.
@@ -119,8 +121,11 @@ def code_files(
     here when not given). `input_format` reads every file as that kind, whatever its
     name. The callbacks hear each coded document in input order (`on_document`; not
     with the Dask runner, which writes its events to the `parquet` folder), each
-    rejection once it is stored (`on_rejection`) and, after each input file (each
-    shard on Dask), how far the run is (`on_progress`). On Dask, `scheduler` names a
+    rejection once it is stored (`on_rejection`), each document stored before and
+    left as it was (`on_unchanged`, as read; not on Dask) and, after each input file
+    (each shard on Dask), how far the run is (`on_progress`). Files of other types
+    inside the folders given are passed over and named in the report (`skipped`). On
+    Dask, `scheduler` names a
     cluster to use (else one of `workers` local processes is started), and `merge`
     adds the dataset to `db` (without it, `db` is left alone)."""
     settings = settings or Settings()
@@ -144,10 +149,11 @@ def code_files(
             per_document = [stack.enter_context(pool)]
         done = 0
         total = None if on_progress is _ignore else sum(1 for _ in discover(paths, input_format))
+        skipped: list[str] = []
 
         def items() -> Iterator[Document | Rejection]:
             nonlocal done
-            for source in discover(paths, input_format):
+            for source in discover(paths, input_format, lambda p: skipped.append(str(p))):
                 yield from read(source, limits=settings.limits)
                 done += 1
 
@@ -155,8 +161,9 @@ def code_files(
             items(), store, dictionaries, settings,
             on_document=on_document, on_rejection=on_rejection,
             on_outcome=lambda c: on_progress(done, total, c), per_document=per_document,
+            on_unchanged=on_unchanged,
         )  # fmt: skip
-        report = RunReport(counters, str(store.path))
+        report = RunReport(counters, str(store.path), skipped=skipped)
         _relink(store, dictionaries, settings, on_rejection, report)
     return report
 
@@ -171,11 +178,13 @@ def code_items(
     on_rejection: OnRejection = _ignore,
     on_outcome: Callable[[Counters], None] = _ignore,
     per_document: list[Stage] | None = None,
+    on_unchanged: OnDocument | None = None,
 ) -> Counters:
     """Code documents already read (and the rejections of reading them) into an open
     store, as `code_files` does: deduplicated against it, coded, stored, a rejection
     stored and then passed to `on_rejection`; `on_outcome` hears the counters after
-    each document or rejection. `per_document` stands for the stages
+    each document or rejection, `on_unchanged` each document stored before and left be.
+    `per_document` stands for the stages
     that read one document alone (`parley.api.document_stages`), run elsewhere: a pool
     of worker processes. Uploads to `parley serve` come this way, one file at a time."""
     settings = settings or Settings()
@@ -183,7 +192,9 @@ def code_items(
         dictionaries, store, settings.default_date, settings.replace,
         threshold=settings.threshold, per_document=per_document, limits=settings.limits,
     )  # fmt: skip
-    pipeline = Pipeline([*stages, store], on_reject=_stored(store, on_rejection))
+    pipeline = Pipeline(
+        [*stages, store], on_reject=_stored(store, on_rejection), on_unchanged=on_unchanged
+    )
     if per_document:
         # four waves for each worker at once: fewer, larger sends and answers (3,000
         # articles on 2 cores: 10.0-11.7 s with one, 8.1-10.2 s with four)
@@ -259,6 +270,8 @@ def _code_on_dask(
         run = DaskRun(client, settings, out, index, store, on_rejection, shards_done)
         counters = run.run(shards)
         report = RunReport(counters, f"{out}" + (f" and {store.path}" if store else ""))
+        for _ in discover(paths, input_format, lambda p: report.skipped.append(str(p))):
+            pass  # the shards were planned from the same walk: name what it passed over
         if store is not None:
             loaded = dictionaries or Dictionaries.load(settings.paths, analyser=settings.analyser)
             _relink(store, loaded, settings, on_rejection, report)

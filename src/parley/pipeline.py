@@ -44,6 +44,7 @@ class Counters:
     rejected: int = 0
     sentences: int = 0
     events: int = 0
+    negated: int = 0  # of those, events said not to have happened (`did not attack`)
     undated: int = 0  # coded documents that carried no date of their own
     inferred: int = 0  # of those, the ones given an inferred date
 
@@ -55,6 +56,8 @@ class Pipeline:
     stages: Sequence[Stage]
     on_reject: Callable[[Rejection], None] | None = None
     counters: Counters = field(default_factory=Counters)
+    # hears each document dropped as stored already (`parley code --all` prints its events)
+    on_unchanged: Callable[[Document], None] | None = None
     wave: int = 16  # documents that go through the stages together
 
     def process(self, doc: Document) -> Document | Rejection | None:
@@ -130,7 +133,9 @@ class Pipeline:
                         self.counters.near_copies += result.similar_to is not None
                         self._count_dates(result)
                     self.counters.sentences += len(result.sentences)
-                    self.counters.events += sum(e.repeat_of is None for e in result.events)
+                    counted = [e for e in result.events if e.repeat_of is None]
+                    self.counters.events += len(counted)
+                    self.counters.negated += sum(e.negated for e in counted)
                 yield result
         finally:
             for stage in self.stages:
@@ -151,7 +156,7 @@ class Pipeline:
             return
         for pending in self._waves(items):
             docs = [p for p in pending if isinstance(p, Document)]
-            yield from _merged(pending, self.process_wave(docs))
+            yield from _merged(pending, self.process_wave(docs), self.on_unchanged)
 
     def _waves(self, items: Iterable[Document | Rejection]) -> Iterator[list]:
         """The stream cut into waves of `wave` documents (with the rejections between)."""
@@ -203,7 +208,7 @@ class Pipeline:
             doc = current[i]
             assert isinstance(doc, Document)
             current[i] = done[n] if done is not None else self.step(stage, doc)
-        return _merged(flight.pending, self._through(current, after))
+        return _merged(flight.pending, self._through(current, after), self.on_unchanged)
 
 
 @dataclass(slots=True)
@@ -228,7 +233,17 @@ def _live(stage: Stage, current: Sequence[Outcome]) -> list[int]:
     ]
 
 
-def _merged(pending: list[Document | Rejection], outcomes: list[Outcome]) -> list[Outcome]:
-    """A wave's outcomes put back among the rejections read with it, in input order."""
+def _merged(
+    pending: list[Document | Rejection],
+    outcomes: list[Outcome],
+    on_unchanged: Callable[[Document], None] | None = None,
+) -> list[Outcome]:
+    """A wave's outcomes put back among the rejections read with it, in input order;
+    `on_unchanged` hears the documents (as read) that came out as None."""
     done = iter(outcomes)
-    return [p if isinstance(p, Rejection) else next(done) for p in pending]
+    merged = [p if isinstance(p, Rejection) else next(done) for p in pending]
+    if on_unchanged is not None:
+        for item, outcome in zip(pending, merged, strict=True):
+            if outcome is None and isinstance(item, Document):
+                on_unchanged(item)
+    return merged

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,9 +30,10 @@ def parley(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedPr
 
 
 def errors(stderr: str) -> list[str]:
-    """The lines of stderr that name a rejected input: not the run's warnings (such as
-    how many documents had no date)."""
-    return [x for x in stderr.strip().splitlines() if not x.startswith("parley: warning:")]
+    """The lines of stderr that name a rejected input: not the run's warnings and notes
+    (how many documents had no date, which files were passed over)."""
+    notes = ("parley: warning:", "parley: note:")
+    return [x for x in stderr.strip().splitlines() if not x.startswith(notes)]
 
 
 def test_codes_examples_to_jsonl_and_stores_them(tmp_path):
@@ -82,11 +85,19 @@ def test_negated_flag_prints_negated_events(tmp_path):
     assert any(e["negated"] for e in events)
 
 
-def test_rerun_prints_and_adds_nothing(tmp_path):
+def test_rerun_prints_and_adds_nothing_and_says_so(tmp_path):
     db = tmp_path / "ex.duckdb"
-    assert parley("code", EXAMPLES, "--db", db, "--format", "jsonl").returncode == 0
+    first = parley("code", EXAMPLES, "--db", db, "--format", "jsonl")
+    assert first.returncode == 0 and first.stdout
     again = parley("code", EXAMPLES, "--db", db, "--format", "jsonl")
     assert again.returncode == 0 and again.stdout == ""
+    with duckdb.connect(str(db), read_only=True) as con:
+        documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert f"0 new documents, {documents} already stored in {db}" in again.stderr
+    assert "--all" in again.stderr
+    every = parley("code", EXAMPLES, "--db", db, "--format", "jsonl", "--all")
+    assert every.returncode == 0 and every.stdout == first.stdout  # the same lines, in order
+    assert "already stored" not in every.stderr
 
 
 def test_csv_tsv_and_output_file(tmp_path):
@@ -200,6 +211,9 @@ def test_explain_names_the_dictionary_entries(tmp_path):
     where = parley("explain", placed[0], "--db", db).stdout
     assert "where   Brasília (city, Federal District, BRA;" in where and "'Brasilia'" in where
     assert parley("explain", "ffffffffff", "--db", db).returncode == 1
+    assert parley("explain", event["event_id"][:10].upper(), "--db", db).returncode == 0
+    mistyped = parley("explain", event["event_id"][:9] + "z", "--db", db)
+    assert mistyped.returncode == 1 and "is no event id" in mistyped.stderr
 
 
 def test_explain_codes_a_sentence_now():
@@ -367,3 +381,23 @@ def test_size_limits_reject_with_a_recorded_reason_and_long_sentences_are_cut(tm
         ).fetchall()[0]
     assert pieces[0] == 10 and pieces[1] < len(words) / 5  # cut into pieces of 40 words
     assert any(t[0] == "IRN" and t[2] == "IRQ" for t in triples(run))
+
+
+def test_summary_counts_negated_events_and_files_passed_over(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text(
+        "Japan did not attack China. Russia accused Iran.", encoding="utf-8"
+    )
+    (folder / "notes.docx").write_bytes(b"PK")
+    run = subprocess.run(
+        [sys.executable, "-m", "parley", "code", folder, "--db", tmp_path / "s.duckdb",
+         "--format", "jsonl"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, "FORCE_COLOR": "1"},  # stderr as on a terminal: the summary
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", run.stderr)
+    assert "2 events (1 negated, not printed: --negated)" in shown
+    assert f"1 file of other types passed over ({folder / 'notes.docx'})" in shown
+    assert len(run.stdout.splitlines()) == 1  # the one event said to have happened

@@ -59,3 +59,13 @@ def test_without_near_duplicate_detection_a_copy_is_its_own_story(tmp_path, dict
         a, b = Pipeline(stages).run(docs)
     assert a.story_id != b.story_id and b.similar_to is None
     assert all(e.repeat_of is None for e in b.events)
+
+
+def test_a_story_and_its_documents_count_events_alike(tmp_path, dictionaries):
+    db = tmp_path / "p.duckdb"
+    text = "Japan did not attack China. Russia accused Iran."
+    code(db, dictionaries, Document(id="one", origin="one", format="text", raw=text))
+    with DuckDBStore(db, read_only=True) as store:
+        (story,) = list(store.stories(everything=True))
+    (only,) = story.copies
+    assert story.events == only.events == 1  # the accusation once; the negated attack not

@@ -23,6 +23,7 @@ from parley.dedup.stage import DEFAULT_THRESHOLD
 from parley.document import Document, Rejection
 from parley.limits import DEFAULT_LIMITS, Limits
 from parley.pipeline import Counters
+from parley.query.stored import stored_documents
 from parley.sanity import overreach
 from parley.tables import bundled_data
 
@@ -110,6 +111,13 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     help="Also print negated events (`did not attack`); they are always stored, flagged.",
 )
 @click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Also print the stored events of inputs an earlier run coded (after this run's); "
+    "without it, a re-run prints only what is new.",
+)
+@click.option(
     "--runner",
     type=click.Choice(["local", "processes", "dask"]),
     default="local",
@@ -189,6 +197,7 @@ def code(
     replace: bool,
     dedup_threshold: float,
     negated: bool,
+    every: bool,
     runner: str,
     workers: int | None,
     scheduler: str | None,
@@ -225,11 +234,11 @@ def code(
     if (runner == "dask") != bool(parquet_dir):
         hint = "--parquet" if parquet_dir else "--runner"
         raise click.BadParameter("--runner dask writes to a --parquet DIR", param_hint=hint)
-    if runner == "dask" and (output or fmt):
+    if runner == "dask" and (output or fmt or every):
         raise click.BadParameter(
             "--runner dask writes its events to --parquet DIR (and --db); "
             "read them with parley query or parley export",
-            param_hint="-o/--format",
+            param_hint="-o/--format/--all",
         )
     err = Console(stderr=True)
     files = dictionary_paths(kwargs)
@@ -259,6 +268,7 @@ def code(
             writer = make_writer(fmt, stream, shown, negated)
         show = screen.is_terminal
         unit = "shards" if runner == "dask" else "files"
+        unchanged: list[str] = []
         with RunProgress(screen, None, show, unit=unit) as progress:
             report = code_files(
                 paths, db, settings=settings, dictionaries=dictionaries, runner=runner,
@@ -267,13 +277,21 @@ def code(
                 shard_size=shard_size, merge=merge,
                 on_document=writer.write if writer is not None else _nothing,
                 on_rejection=functools.partial(_say_rejected, screen),
+                on_unchanged=lambda doc: unchanged.append(doc.id),
                 **({"on_progress": progress.update} if show else {}),
             )
+        if every and writer is not None:
+            for doc in stored_documents(db, unchanged):
+                writer.write(doc)
     counters = report.counters
+    if counters.unchanged and not every and writer is not None:
+        err.print(_unchanged(counters, db), markup=False, highlight=False, soft_wrap=True)
     if counters.undated:
         err.print(_undated(counters), markup=False, highlight=False, soft_wrap=True)
     if show:
-        screen.print(_summary(counters, report.where), highlight=False)
+        screen.print(_summary(counters, report.where, negated), highlight=False)
+        if report.skipped:
+            screen.print(_skipped(report.skipped), markup=False, highlight=False, soft_wrap=True)
         if report.relinked_documents or report.relinked_stories:
             screen.print(
                 f"replaced documents relinked: {report.relinked_documents} documents stored "
@@ -311,9 +329,32 @@ def _undated(c: Counters) -> str:
     )
 
 
-def _summary(c: Counters, where: str) -> str:
+def _skipped(paths: list[str]) -> str:
+    """The one note on files of other types that the folders given held."""
+    shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return (
+        f"{len(paths)} file{'s' * (len(paths) != 1)} of other types passed over ({shown}); "
+        "--input-format reads every file as one kind"
+    )
+
+
+def _unchanged(c: Counters, db: str) -> str:
+    """Why a re-run printed nothing (or less than the first): its documents are stored."""
+    new = c.documents - c.unchanged
+    return (
+        f"parley: note: {new} new document{'s' * (new != 1)}, {c.unchanged} already stored "
+        f"in {db} "
+        "and not printed again (--all prints their events too)"
+    )
+
+
+def _summary(c: Counters, where: str, printed_negated: bool) -> str:
+    """The run's counts; of its events, those said not to have happened are only stored
+    unless asked for, so the count says how many of them the printed ones leave out."""
+    left_out = c.negated and not printed_negated
+    negated = f" ({c.negated} negated, not printed: --negated)" if left_out else ""
     return (
         f"{c.coded} coded ({c.near_copies} near copies), {c.copies} exact copies, "
-        f"{c.unchanged} unchanged, "
-        f"{c.rejected} rejected · {c.sentences} sentences · {c.events} events → {where}"
+        f"{c.unchanged} unchanged, {c.rejected} rejected · {c.sentences} sentences · "
+        f"{c.events} events{negated} → {where}"
     )

@@ -53,6 +53,14 @@ def _looks_like_an_id(argument: str) -> bool:
     return bool(re.fullmatch(r"[0-9a-f]{4,16}", argument))
 
 
+def _meant_as_an_id(argument: str) -> bool:
+    """One word with a digit in it (`3f9c0a1b2d4e5f6g`, `EVT-12`) is a mistyped event id,
+    not a sentence: no sentence of one word codes an event, so coding it would only hide
+    the typing error behind an empty answer."""
+    word = argument.strip()
+    return bool(word) and not any(c.isspace() for c in word) and any(c.isdigit() for c in word)
+
+
 @click.command()
 @click.argument("what", metavar="EVENT_ID|SENTENCE")
 @click.option(
@@ -82,6 +90,13 @@ def explain(what: str, db: str, day: str | None, **kwargs: Any) -> None:
     """
     console = Console()
     ontology = Ontology.load()
+    if _meant_as_an_id(what) and not _looks_like_an_id(what.strip().lower()):
+        raise click.ClickException(
+            f"{what!r} is no event id (ids are hexadecimal, 4 to 16 of their digits, as "
+            "`parley query` prints them); to code a sentence, give the whole sentence"
+        )
+    if _looks_like_an_id(what.strip().lower()):
+        what = what.strip().lower()
     if not _looks_like_an_id(what):
         try:
             date = parse_date(day) if day else None

@@ -8,7 +8,7 @@ articles is not an error), but a file named explicitly must be readable by parle
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,9 @@ class Source:
         return str(self.path)
 
 
-def _walk(folder: Path, every: bool = False) -> Iterator[Path]:
+def _walk(
+    folder: Path, every: bool = False, on_skipped: Callable[[Path], None] | None = None
+) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -39,12 +41,20 @@ def _walk(folder: Path, every: bool = False) -> Iterator[Path]:
                 continue
             if every or Path(name).suffix.lower() in SUPPORTED:
                 yield Path(root) / name
+            elif on_skipped is not None:
+                on_skipped(Path(root) / name)
 
 
-def discover(paths: Iterable[str | Path], kind: str | None = None) -> Iterator[Source]:
+def discover(
+    paths: Iterable[str | Path],
+    kind: str | None = None,
+    on_skipped: Callable[[Path], None] | None = None,
+) -> Iterator[Source]:
     """Yield every input file under `paths`, with a problem for what cannot be read.
 
-    With `kind` (txt, pdf, html, jsonl, parquet) every file is read as that kind, whatever its name.
+    With `kind` (txt, pdf, html, jsonl, parquet) every file is read as that kind, whatever
+    its name. Files of other types inside a folder are passed over, each told to
+    `on_skipped`: a user who saved articles as .docx should hear that none was read.
     """
     for given in paths:
         path = Path(given)
@@ -52,7 +62,7 @@ def discover(paths: Iterable[str | Path], kind: str | None = None) -> Iterator[S
             if not os.access(path, os.R_OK | os.X_OK):
                 yield Source(path, None, "cannot read folder (permission denied)")
                 continue
-            for file in _walk(path, every=kind is not None):
+            for file in _walk(path, every=kind is not None, on_skipped=on_skipped):
                 yield Source(file, kind or SUPPORTED[file.suffix.lower()])
         elif not path.exists():
             yield Source(path, None, "no such file or folder")

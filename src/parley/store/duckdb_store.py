@@ -55,6 +55,23 @@ _TURN_SECONDS = 0.5
 _ASK_SECONDS = 0.05  # how often the writer looks for waiting readers
 
 
+# A rejection is stored once: re-running the same inputs meets the same bad file again
+# (it is told on stderr each time, and the run fails), but adds no second identical row.
+_NEW_REJECTIONS = (
+    " AS b WHERE NOT EXISTS (SELECT 1 FROM rejections r WHERE r.origin = b.origin"
+    " AND r.document_id IS NOT DISTINCT FROM b.document_id AND r.stage = b.stage"
+    " AND r.reason = b.reason)"
+)
+
+
+def _distinct(rejections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The batch's rejections, each (origin, document, stage, reason) once."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for r in rejections:
+        seen.setdefault((r["origin"], r["document_id"], r["stage"], r["reason"]), r)
+    return list(seen.values())
+
+
 def sql_text(value: str | Path) -> str:
     """A file name (or any text) as a SQL string literal, for statements such as COPY
     and read_parquet that take no parameters: a quote in a user's folder name is data."""
@@ -510,12 +527,14 @@ class DuckDBStore:
             con.register("batch_ids", pa.table({"document_id": batch.stored}))
             _delete_documents(con, "batch_ids")
             con.unregister("batch_ids")
-        tables = [*batch.rows.items(), ("rejections", batch.rejections)]
+        tables = [*batch.rows.items(), ("rejections", _distinct(batch.rejections))]
         for table, rows in tables:
             if rows:
                 columns = TABLES.get(table, REJECTION_COLUMNS)
                 con.register("batch_rows", pa.Table.from_pylist(rows, arrow_schema(columns)))
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows" + (
+                    _NEW_REJECTIONS if table == "rejections" else ""
+                ))  # fmt: skip
                 con.unregister("batch_rows")
 
     def forget_replaced(self) -> None:
@@ -658,14 +677,19 @@ class DuckDBStore:
 
     def stories(self, everything: bool = False) -> Iterator[Story]:
         """Stories with their copies, oldest story first; only those with two documents
-        or more unless `everything`. Streams: a story at a time."""
+        or more unless `everything`. Streams: a story at a time. A copy's events are
+        counted as its story's are (each once, not the negated ones): a story of one
+        document has as many events as that document."""
         least = 1 if everything else 2
         cursor = self._con.execute(
             "WITH docs AS (SELECT *, rowid AS position, "
-            "min(added_at) OVER (PARTITION BY story_id) AS began FROM documents) "
+            "min(added_at) OVER (PARTITION BY story_id) AS began FROM documents), "
+            "own AS (SELECT document_id, count(DISTINCT story_event_id) FILTER "
+            "(WHERE NOT negated) AS events FROM events GROUP BY document_id) "
             "SELECT d.story_id, s.events, d.document_id, d.origin, "
             "d.format, d.title, d.date, d.duplicate_of, d.similar_to, d.similarity, "
-            "d.n_events FROM docs d JOIN stories s USING (story_id) "
+            "coalesce(o.events, 0) FROM docs d JOIN stories s USING (story_id) "
+            "LEFT JOIN own o USING (document_id) "
             "WHERE s.documents >= ? ORDER BY d.began, d.story_id, d.added_at, d.position",
             [least],
         )
