@@ -122,3 +122,20 @@ def test_legacy_windows_1252_text_is_read(tmp_path):
     (doc,) = read_one(path)
     assert isinstance(doc, Document)
     assert doc.raw == "Café talks: Japan’s envoy said “no”."
+
+
+def test_a_jsonl_line_nested_too_deeply_is_rejected_alone(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    depth = 100_000
+    path.write_text(
+        '{"id": "first", "text": "Chile protested."}\n'
+        + "[" * depth + "]" * depth + "\n"
+        + '{"a": ' * depth + "1" + "}" * depth + "\n"
+        + '{"id": "last", "text": "Peru replied.", "meta": ' + "[" * 500 + "]" * 500 + "}\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    results = read_one(path)
+    assert [r.id for r in results if isinstance(r, Document)] == ["first", "last"]
+    rejected = [r for r in results if isinstance(r, Rejection)]
+    assert [r.origin for r in rejected] == [f"{path}:2", f"{path}:3"]
+    assert all("nested too deeply" in r.reason and "\n" not in r.message() for r in rejected)

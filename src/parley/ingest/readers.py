@@ -26,6 +26,8 @@ from parley.ingest.discover import Source
 from parley.ingest.encoding import decode_bytes
 from parley.limits import DEFAULT_LIMITS, MB, Limits
 
+_TOO_DEEP = "JSON nested too deeply (Python's JSON reader takes about 1,000 levels at most)"
+
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
     try:
@@ -215,6 +217,10 @@ def read_jsonl(source: Source, window: Window | None = None) -> Iterator[Documen
             yield Rejection(f"{source.origin}:{number}", exc.reason, "read")
         except ValueError as exc:
             yield Rejection(f"{source.origin}:{number}", str(exc), "read")
+        except RecursionError:
+            # Python's JSON reader recurses once a level (and `str` of what it read):
+            # uncaught, the error would end this generator, and the lines after go unread.
+            yield Rejection(f"{source.origin}:{number}", _TOO_DEEP, "read")
     if not seen and window is None:
         raise RejectDocument("empty file (no records)")
 
