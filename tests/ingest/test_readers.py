@@ -1,4 +1,5 @@
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from parley.api import read_paths
 from parley.document import Document, Rejection
 from parley.ingest.clean import clean_text
 from parley.ingest.discover import discover
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, code_into
 
 
 def read_one(path: Path) -> list[Document | Rejection]:
@@ -139,3 +140,47 @@ def test_a_jsonl_line_nested_too_deeply_is_rejected_alone(tmp_path):
     rejected = [r for r in results if isinstance(r, Rejection)]
     assert [r.origin for r in rejected] == [f"{path}:2", f"{path}:3"]
     assert all("nested too deeply" in r.reason and "\n" not in r.message() for r in rejected)
+
+
+def test_lone_surrogates_are_read_as_replacement_characters(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    # JSON escapes, as a feed with text cut mid-character writes them
+    path.write_text(
+        '{"id": "s\\udc80", "text": "Chile \\udc80 protested.", "title": "Note \\ud800"}\n',
+        encoding="utf-8",
+    )
+    (doc,) = read_one(path)
+    assert isinstance(doc, Document)
+    assert (doc.id, doc.raw, doc.title) == ("s\\x80", "Chile \ufffd protested.", "Note \ufffd")
+
+
+def odd_name(folder: Path) -> Path:
+    """A file whose name has a byte no UTF-8 has (Python reads it as U+DC80), or a skip
+    where the file system takes no such name."""
+    path = folder / os.fsdecode(b"note\x80.txt")
+    try:
+        path.write_text("Chile protested.", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    return path
+
+
+def test_a_file_name_that_is_no_utf8_is_read_and_named_with_its_byte(tmp_path):
+    odd_name(tmp_path)
+    (doc,) = read_one(tmp_path)
+    assert isinstance(doc, Document)
+    assert doc.origin == doc.id == str(tmp_path / "note\\x80.txt")
+
+
+def test_lone_surrogates_do_not_keep_a_document_from_being_coded(tmp_path, dictionaries):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "feed.jsonl").write_text(
+        '{"id": "s1", "text": "Japan accused China \\udc80 of violating its airspace."}\n',
+        encoding="utf-8",
+    )
+    odd_name(inputs).write_text("Japan accused China of violating its airspace.")
+    _, results = code_into(tmp_path / "db.duckdb", dictionaries, [inputs])
+    assert not [r for r in results if isinstance(r, Rejection)]
+    coded = {r.id: [e.code for e in r.events] for r in results if isinstance(r, Document)}
+    assert coded == {"s1": ["112"], str(inputs / "note\\x80.txt"): ["112"]}

@@ -11,6 +11,7 @@ import io
 import itertools
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ from parley.ingest.encoding import decode_bytes
 from parley.limits import DEFAULT_LIMITS, MB, Limits
 
 _TOO_DEEP = "JSON nested too deeply (Python's JSON reader takes about 1,000 levels at most)"
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("raw", "title", "author", "affiliation", "source", "url")
 
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
@@ -263,6 +266,41 @@ def _within(item: Document | Rejection, limits: Limits) -> Document | Rejection:
     return Rejection(item.origin, reason, "read", item.id)
 
 
+def _valid_text(text: str) -> str:
+    """`text` with each lone surrogate made U+FFFD. JSON may escape one (`"\\udc80"`) and
+    Python reads it so; no UTF-8 holds it, and the store, which writes UTF-8, would fail
+    on the document (an internal error) rather than code it."""
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+
+
+def _valid_name(name: str) -> str:
+    """A file name or document id fit for UTF-8: a byte of a file name that was no UTF-8
+    (Python reads it as a surrogate, U+DC80 to U+DCFF) is written `\\x80`, as `ls -b`
+    shows it, so that two such names stay two; any other lone surrogate is U+FFFD."""
+    return _SURROGATE_RE.sub(_name_character, name) if _SURROGATE_RE.search(name) else name
+
+
+def _name_character(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def _valid(item: Document | Rejection) -> Document | Rejection:
+    """The document or rejection with lone surrogates out of every string it carries
+    (`_valid_text`, `_valid_name`), whichever reader made it."""
+    if isinstance(item, Rejection):
+        document_id = None if item.document_id is None else _valid_name(item.document_id)
+        return Rejection(
+            _valid_name(item.origin), _valid_text(item.reason), item.stage, document_id
+        )
+    item.id, item.origin = _valid_name(item.id), _valid_name(item.origin)
+    for name in _TEXT_FIELDS:
+        value = getattr(item, name)
+        if value:
+            setattr(item, name, _valid_text(value))
+    return item
+
+
 _READERS = {"txt": read_txt, "pdf": read_pdf, "html": read_html}
 _RECORDS = {"jsonl": read_jsonl, "parquet": read_parquet}
 
@@ -272,6 +310,11 @@ def read(
 ) -> Iterator[Document | Rejection]:
     """Documents from one source (or a window of a JSON Lines or Parquet file), or a
     Rejection saying why it could not be read (a document over `limits` among them)."""
+    yield from (_valid(item) for item in _read(source, window, limits))
+
+
+def _read(source: Source, window: Window | None, limits: Limits) -> Iterator[Document | Rejection]:
+    """`read`, before lone surrogates are taken out."""
     if source.problem is not None or source.kind is None:
         yield Rejection(source.origin, source.problem or "unsupported file", "read")
         return
