@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from parley import __version__
-from parley.cli.actors import actors
-from parley.cli.code import code
-from parley.cli.explain import explain
-from parley.cli.export import export
-from parley.cli.parse import parse
-from parley.cli.places import places
-from parley.cli.query import query
-from parley.cli.serve import serve
-from parley.cli.stories import stories
-from parley.cli.times import times
-from parley.cli.validate import validate
 from parley.errors import ParleyError
 
+# Each command, where it lives, and its line in `parley --help`. A command's module is
+# imported only when the command runs (or shows its own help): most import NumPy, DuckDB
+# or the coder, and `parley --help` should not wait for all of them.
+COMMANDS = {
+    "code": ("parley.cli.code", "Code articles (files or folders) and store their events."),
+    "actors": ("parley.cli.actors", "Show the actors in a text and how each was resolved."),
+    "places": ("parley.cli.places", "Show the places in a text and where they are."),
+    "times": ("parley.cli.times", "Show the time expressions in a text and their dates."),
+    "explain": ("parley.cli.explain", "Show why an event was coded (or code a sentence now)."),
+    "validate": ("parley.cli.validate", "Score parley against gold event, place or time data."),
+    "parse": ("parley.cli.parse", "Show the syntactic analysis of a text."),
+    "stories": ("parley.cli.stories", "List stories: each article with its copies."),
+    "query": ("parley.cli.query", "Show or count the stored events the filters keep."),
+    "export": ("parley.cli.export", "Write stored events as GDELT, ICEWS, PLOVER or tables."),
+    "serve": ("parley.cli.serve", "Serve a database to a web browser on 127.0.0.1."),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when one is run, not when the group is."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = COMMANDS.get(cmd_name)
+        if found is None:
+            return None
+        return getattr(importlib.import_module(found[0]), cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="parley")
 def cli() -> None:
     """parley: political event data from raw articles.
@@ -40,19 +65,6 @@ def cli() -> None:
       parley export --format gdelt -o events.tsv   # for tools that read GDELT
       parley serve                     # look at the events in a web browser
     """
-
-
-cli.add_command(code)
-cli.add_command(actors)
-cli.add_command(places)
-cli.add_command(times)
-cli.add_command(explain)
-cli.add_command(validate)
-cli.add_command(parse)
-cli.add_command(stories)
-cli.add_command(query)
-cli.add_command(export)
-cli.add_command(serve)
 
 
 def main() -> None:
