@@ -178,6 +178,21 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     "MB) is rejected.",
 )
 @click.option(
+    "--max-markup-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_LIMITS.markup_mb,
+    show_default=True,
+    help="An HTML page over this size, or a PDF whose drawing instructions (decompressed) "
+    "are, is rejected before it is parsed.",
+)
+@click.option(
+    "--max-pdf-pages",
+    type=click.IntRange(1),
+    default=DEFAULT_LIMITS.pdf_pages,
+    show_default=True,
+    help="A PDF with more pages is rejected before its text is read.",
+)
+@click.option(
     "--max-sentence-words",
     type=click.IntRange(10),
     default=DEFAULT_LIMITS.sentence_words,
@@ -206,6 +221,8 @@ def code(
     merge: bool,
     max_file_mb: float,
     max_text_mb: float,
+    max_markup_mb: float,
+    max_pdf_pages: int,
     max_sentence_words: int,
     **kwargs: Any,
 ) -> None:
@@ -249,7 +266,7 @@ def code(
         for warning in overreach(dictionaries):  # a user's own files: worth 0.3 s to check
             err.print(f"parley: warning: {warning}", markup=False, highlight=False, soft_wrap=True)
     kind = None if input_format == "auto" else input_format
-    limits = Limits(max_file_mb, max_text_mb, max_sentence_words)
+    limits = Limits(max_file_mb, max_text_mb, max_sentence_words, max_markup_mb, max_pdf_pages)
     settings = Settings(files, analyser, date, dedup_threshold, replace, limits)
     with ExitStack() as stack:
         screen, writer = err, None

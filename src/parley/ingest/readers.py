@@ -103,6 +103,7 @@ def read_pdf(source: Source, limits: Limits) -> Iterator[Document]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise RejectDocument("encrypted PDF (cannot extract text)")
+        _within_markup(reader, limits)
         pages = [_page_text(page) for page in reader.pages]
         meta = reader.metadata
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -120,10 +121,35 @@ def read_pdf(source: Source, limits: Limits) -> Iterator[Document]:
     yield doc
 
 
+def _within_markup(reader: Any, limits: Limits) -> None:
+    """Refuse a PDF whose pages, or whose drawing instructions, are too many to read in
+    bounded time: a 30 kB file can inflate to 10 MB of them, which took minutes."""
+    count = len(reader.pages)
+    if count > limits.pdf_pages:
+        raise RejectDocument(
+            f"PDF has too many pages ({count}; limit {limits.pdf_pages}, --max-pdf-pages)"
+        )
+    size = 0
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        size += len(contents.get_data()) if contents is not None else 0
+        if size > limits.markup_bytes:
+            raise RejectDocument(
+                f"PDF drawing instructions too large (over {limits.markup_mb:g} MB "
+                f"decompressed by page {number}; limit --max-markup-mb)"
+            )
+
+
 def read_html(source: Source, limits: Limits) -> Iterator[Document]:
     import trafilatura
 
-    html = decode_text(_read_bytes(source.path, limits))
+    data = _read_bytes(source.path, limits)
+    if len(data) > limits.markup_bytes:
+        raise RejectDocument(
+            f"HTML page too large to parse ({len(data) / MB:.3g} MB; limit "
+            f"{limits.markup_mb:g} MB, --max-markup-mb)"
+        )
+    html = decode_text(data)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     result = trafilatura.bare_extraction(
