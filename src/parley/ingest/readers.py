@@ -68,19 +68,22 @@ def _page_text(page: Any) -> str:
     pypdf's plain extraction loses the extra space between paragraphs; the positions of
     the text fragments keep it, so lines are rebuilt from them.
     """
-    lines: list[list[Any]] = []  # [y, text]
+    # y and the line's pieces, joined once: a line of many thousand fragments added to
+    # a string one at a time is copied again for each
+    lines: list[tuple[float, list[str]]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
         y = tm[5] * cm[3] + cm[5]
         for i, piece in enumerate(text.split("\n")):
             if i or not lines or abs(lines[-1][0] - y) > 1.0:
                 if piece.strip() or i == 0:
-                    lines.append([y, piece])
+                    lines.append((y, [piece]))
             else:
-                lines[-1][1] += piece
+                lines[-1][1].append(piece)
 
     page.extract_text(visitor_text=visit)
-    rows = [(y, text.rstrip()) for y, text in lines if text.strip()]
+    joined = [(y, "".join(pieces)) for y, pieces in lines]
+    rows = [(y, text.rstrip()) for y, text in joined if text.strip()]
     gaps = sorted(abs(a[0] - b[0]) for a, b in itertools.pairwise(rows) if a[0] != b[0])
     usual = gaps[len(gaps) // 2] if gaps else 0.0
     out: list[str] = []
