@@ -114,11 +114,16 @@ def test_a_second_writer_and_an_upload_are_refused_while_a_run_makes_way(
                 refused["writer"] += 1
             upload = client.post("/api/documents", params={"name": "late.txt"},
                                  content=b"Japan accused China of spying on Monday.")  # fmt: skip
-            if upload.status_code == 409:
-                assert "another parley run is writing" in upload.json()["detail"]
+            assert upload.status_code == 202  # queued: the server's worker codes it
+            job = upload.json()
+            while job["state"] in ("queued", "coding"):
+                time.sleep(0.02)
+                job = client.get(job["status_url"]).json()
+            if job["state"] == "failed":
+                assert "another parley run is writing" in job["reason"]
                 refused["upload"] += 1
             else:  # the run had finished writing: the upload is a document of its own
-                assert upload.status_code == 201 and run.wait(timeout=30) is not None
+                assert job["state"] == "done" and run.wait(timeout=30) is not None
     _, errors = run.communicate()
     assert run.returncode == 1, errors  # the empty file only
     rejected = f"parley: {corpus}/part0/empty.txt: empty file (no text)"

@@ -1,6 +1,6 @@
 """The JSON API of `parley serve`: events (filtered, sorted, paged), counts, one event
 with its provenance and explanation, one document with its events' spans and its
-story's copies, and the upload of a new document.
+story's copies, and the upload of new documents with their status.
 
 Every route reads through an `EventDatabase` opened read-only, so that `parley query`
 can read the file at the same time. It stays open for a second after a request and is
@@ -8,9 +8,11 @@ then closed, so that a `parley code` run can write to the file between requests;
 a run writes, a request asks it to make way, and a run that waits for the file has it
 closed at once (`parley.store.turns`). A lock keeps the server to one request on the
 file at a time (it is a local, few-user tool: the queries take milliseconds). An upload
-opens the file for writing while it codes (DuckDB allows one writer, and no reader
-beside a writer). FastAPI describes the routes in an OpenAPI document at
-`/openapi.json`.
+is queued and coded by a worker thread (`parley.web.jobs`), which opens the file for
+writing only to store a document coded beforehand (DuckDB allows one writer, and no
+reader beside a writer); its status is asked for at `/api/uploads/ID`. FastAPI
+describes the routes in an OpenAPI document at `/openapi.json` (its try-it pages, which
+load scripts from a CDN, are off).
 """
 
 from __future__ import annotations
@@ -23,8 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from parley.api import find_places, find_times
 from parley.errors import ParleyError, StoreError
@@ -36,7 +37,8 @@ from parley.query.filters import EventFilter, events_sql
 from parley.store.duckdb_store import DuckDBStore
 from parley.store.records import plain
 from parley.store.turns import Turns
-from parley.web.uploads import UploadError, UploadResult, Uploads
+from parley.web.jobs import Jobs
+from parley.web.uploads import FORM_SENT, UploadError, Uploads
 
 MAX_PAGE = 500
 # An upload waits this long for readers of the file (`parley query`) to finish.
@@ -87,15 +89,13 @@ class Reader:
 
     @contextmanager
     def writing(self) -> Iterator[DuckDBStore]:
-        """The database opened for writing, for one upload; reads wait until it is done.
-        A file held by another program (a `parley code` run, say) is a 409."""
+        """The database opened for writing, to store one upload; reads wait until it is
+        done. A file held by another program (a `parley code` run, say) is a
+        `StoreError` that says so."""
         with self.lock:
             self._release()
-            try:
-                with DuckDBStore(self.path, wait=self.write_wait) as store:
-                    yield store
-            except StoreError as exc:
-                raise HTTPException(status_code=409, detail=str(exc)) from exc
+            with DuckDBStore(self.path, wait=self.write_wait) as store:
+                yield store
 
     def close(self) -> None:
         with self.lock:
@@ -302,36 +302,48 @@ _FILE_BODY = {
 }
 
 
-@router.post("/documents", status_code=201, openapi_extra=_FILE_BODY)
+@router.post("/documents", status_code=202, openapi_extra=_FILE_BODY)
 async def add_document(
     request: Request,
-    reader: Database,
+    response: Response,
     name: Annotated[str, Query(description="the file's name: report.pdf, notes.txt")],
     date: Annotated[str | None, Query(description="date for a text that carries none")] = None,
-) -> UploadResult:
-    """Code one .txt, .pdf or .html file (the request body) with the same pipeline as
-    `parley code` and store it. A wrong type, an empty or too large file is a 4xx with
-    one line saying why; a file that cannot be read is stored as a rejection and said
-    so (422). The document is `upload/NAME`."""
+) -> dict[str, Any]:
+    """Queue one .txt, .pdf or .html file (the request body: the file's bytes, not a
+    form) to be coded with the same pipeline as `parley code` and stored, and answer at
+    once (202) with the address of its status (`status_url`, also `Location`). A wrong
+    type, an empty or too large file, or a form is a 4xx with one line saying why; too
+    many files waiting is a 503. The document is `upload/NAME`; another file of a name
+    taken is `upload/STEM-2.EXT`."""
     uploads: Uploads | None = request.app.state.uploads
     if uploads is None:
         raise HTTPException(status_code=403, detail="this server was started --read-only")
+    jobs: Jobs = request.app.state.jobs
     try:
         kind = uploads.check_name(name, request.headers.get("content-length"))
+        if request.headers.get("content-type", "").lower().startswith("multipart/"):
+            raise UploadError(f"{name}: {FORM_SENT}", status=415)
         data = bytearray()
         async for chunk in request.stream():
             data += chunk
             uploads.check_size(name, len(data))
         uploads.check_content(name, kind, bytes(data))
         day = uploads.check_date(date)
+        job = jobs.submit(name, kind, bytes(data), day)
     except UploadError as exc:
         raise HTTPException(status_code=exc.status, detail=str(exc)) from exc
+    response.headers["Location"] = job.url
+    return job.report()
 
-    def code() -> UploadResult:
-        with reader.writing() as store:
-            return uploads.code(name, kind, bytes(data), day, store)
 
-    result = await run_in_threadpool(code)
-    if result.status == "rejected":
-        raise HTTPException(status_code=422, detail=result.message)
-    return result
+@router.get("/uploads/{job_id}")
+def upload_status(request: Request, job_id: str) -> dict[str, Any]:
+    """An upload's status: `queued`, `coding`, `done` (with `status`: coded, copy or
+    unchanged, `already_stored`, its `document_id`, sentences and events, and the one
+    line to show) or `failed` (with the `reason`: a file that could not be read is
+    stored as a rejection, as `parley code` stores it)."""
+    jobs: Jobs | None = getattr(request.app.state, "jobs", None)
+    found = jobs.report(job_id) if jobs is not None else None
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no upload {job_id}")
+    return found
