@@ -55,8 +55,8 @@ def serve(
     """Serve --db to a web browser: pages of events (filtered, sorted), a timeline of
     cooperation and conflict, a network of actors, a map, each document with its events
     marked and explained, and a page to add .txt/.pdf/.html files (coded as `parley
-    code` does, with the same dictionary options). The JSON API is described at /docs
-    and /openapi.json.
+    code` does, with the same dictionary options, one file at a time after the upload
+    answers). The JSON API is described at /openapi.json.
 
     It listens on this machine only (127.0.0.1). Listening on another address needs
     --token; give it to those who may read and add. While it runs, `parley query` and
