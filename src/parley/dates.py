@@ -24,10 +24,10 @@ def parse_date(value: object) -> dt.date:
     """ISO dates (`2024-03-14`, with or without time), `YYYYMMDD` or `YYMMDD`."""
     text = str(value).strip()
     try:
-        if re.fullmatch(r"\d{6}", text):
+        if re.fullmatch(r"[0-9]{6}", text):
             yy = int(text[:2])
             text = f"{2000 + yy if yy < _PIVOT else 1900 + yy}{text[2:]}"
-        if re.fullmatch(r"\d{8}", text):
+        if re.fullmatch(r"[0-9]{8}", text):
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
         return dt.date.fromisoformat(text[:10])
     except ValueError as exc:

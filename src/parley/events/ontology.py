@@ -40,7 +40,7 @@ class CodeFacts:
 def quad_class(root: str) -> int | None:
     """GDELT/CAMEO convention: 1 verbal coop (01–05), 2 material coop (06–08),
     3 verbal conflict (09–13), 4 material conflict (14–20)."""
-    if not root.isdigit():
+    if not (root.isascii() and root.isdigit()):
         return None
     value = int(root)
     if 1 <= value <= 5:

@@ -49,9 +49,9 @@ def read_conllu(path: Path) -> Iterator[Tree]:
                 tree.comments.append(line)
             else:
                 cols = line.split("\t")
-                if len(cols) != 10 or not cols[0].isdigit():
+                if len(cols) != 10 or not (cols[0].isascii() and cols[0].isdigit()):
                     continue
-                head = int(cols[6]) if cols[6].isdigit() else 0
+                head = int(cols[6]) if cols[6].isascii() and cols[6].isdigit() else 0
                 tree.words.append(Word(cols[1], cols[2], cols[3], cols[4], cols[5], head, cols[7]))
         if tree.words:
             yield tree

@@ -119,7 +119,7 @@ class Uploads:
         kind = ACCEPTED.get(Path(name).suffix.lower())
         if kind is None:
             raise UploadError(f"{name}: only {', '.join(ACCEPTED)} files can be added", status=415)
-        if declared_size and declared_size.isdigit():
+        if declared_size and declared_size.isascii() and declared_size.isdigit():
             self.check_size(name, int(declared_size))
         return kind
 
