@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -47,6 +48,12 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
             markup=False,
             highlight=False,
         )
+
+
+def _megabytes(name: str, default: float, text: str) -> Callable[[Any], Any]:
+    """A size limit's option: a positive number of MB, its default shown."""
+    size = click.FloatRange(min=0, min_open=True)
+    return click.option(name, type=size, default=default, show_default=True, help=text)
 
 
 @click.command()
@@ -162,28 +169,22 @@ def _report_dictionary_issues(dictionaries: Dictionaries, err: Console) -> None:
     show_default=True,
     help="With --runner dask: also merge the dataset into --db.",
 )
-@click.option(
+@_megabytes(
     "--max-file-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_LIMITS.file_mb,
-    show_default=True,
-    help="A .txt, .pdf or .html file over this size is rejected unread.",
+    DEFAULT_LIMITS.file_mb,
+    "A .txt, .pdf or .html file over this size is rejected unread.",
 )
-@click.option(
+@_megabytes(
     "--max-text-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_LIMITS.text_mb,
-    show_default=True,
-    help="A document whose text is over this size (in millions of characters, about "
-    "MB) is rejected.",
+    DEFAULT_LIMITS.text_mb,
+    "A document whose text is over this size (in millions of characters, about MB) is "
+    "rejected.",
 )
-@click.option(
+@_megabytes(
     "--max-markup-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_LIMITS.markup_mb,
-    show_default=True,
-    help="An HTML page over this size, or a PDF whose drawing instructions (decompressed) "
-    "are, is rejected before it is parsed.",
+    DEFAULT_LIMITS.markup_mb,
+    "An HTML page over this size, or a PDF whose drawing instructions (decompressed) are, "
+    "is rejected before it is parsed.",
 )
 @click.option(
     "--max-pdf-pages",
