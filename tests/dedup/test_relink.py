@@ -127,6 +127,7 @@ def test_a_run_killed_before_relinking_is_relinked_by_the_next_run(tmp_path, dic
     assert rows(db) == rows(fresh)
 
 
+@pytest.mark.long  # Dask: a separate CI step, `pytest -m long`
 def test_a_replacement_merged_from_a_dask_dataset_is_relinked(tmp_path):
     first = CORPORA["middle"]
     db = tmp_path / "merged.duckdb"

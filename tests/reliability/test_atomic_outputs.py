@@ -31,6 +31,8 @@ from parley.query.database import EventDatabase
 from parley.runners import dataset
 from tests.conftest import EXAMPLES
 
+pytestmark = pytest.mark.long  # a separate CI step: `pytest -m long`
+
 # --- the helper --------------------------------------------------------------------------
 
 

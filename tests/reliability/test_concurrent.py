@@ -24,6 +24,8 @@ from parley.web.app import create_app
 from parley.web.uploads import Uploads
 from tests.conftest import contents, write_corpus
 
+pytestmark = pytest.mark.long  # a separate CI step: `pytest -m long`
+
 ARTICLES = 400
 
 

@@ -13,8 +13,11 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.conftest import contents, write_corpus
+
+pytestmark = pytest.mark.long  # a separate CI step: `pytest -m long`
 
 KILLS = 3
 

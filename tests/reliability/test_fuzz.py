@@ -27,6 +27,8 @@ from parley.ingest.readers import read
 from parley.pipeline import Pipeline
 from tests.conftest import EXAMPLES
 
+pytestmark = pytest.mark.long  # a separate CI step: `pytest -m long`
+
 EXAMPLES_PER_TEST = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 SECONDS_PER_DOCUMENT = 10.0  # bounded time: far above the ~5 ms an article takes
 

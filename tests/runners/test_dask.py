@@ -22,6 +22,7 @@ from tests.cli.test_code_command import parley
 from tests.conftest import contents
 from tests.runners.test_processes import ACTORS, VERBS, corpus
 
+pytestmark = pytest.mark.long  # a separate CI step: `pytest -m long`
 
 def records(rng_seed: int, n: int, prefix: str) -> list[dict[str, str]]:
     """Dated records; some repeat an earlier one under another id, or nearly."""

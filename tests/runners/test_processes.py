@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import duckdb
+import pytest
 
 from tests.cli.test_code_command import parley
 
@@ -87,6 +88,7 @@ class Crashing:
 '''
 
 
+@pytest.mark.long  # a separate CI step: `pytest -m long`
 def test_a_worker_that_dies_loses_only_its_document(tmp_path):
     articles = corpus(tmp_path / "articles", n=20)
     (articles / "empty.txt").unlink()
