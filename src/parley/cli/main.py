@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import sys
 
 import click
@@ -68,18 +70,41 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the CLI; a ParleyError is one line on stderr and exit status 2, not a traceback."""
+    """Run the CLI; a ParleyError is one line on stderr and exit status 2, not a traceback.
+    The process then ends at once (`_leave`)."""
     try:
         cli.main(standalone_mode=False)
+        status = 0
     except click.exceptions.Abort:
         click.echo("parley: interrupted", err=True)
-        sys.exit(130)
+        status = 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        status = exc.exit_code
     except ParleyError as exc:
         click.echo(f"parley: error: {exc}", err=True)
-        sys.exit(2)
+        status = 2
     except KeyboardInterrupt:
         click.echo("parley: interrupted", err=True)
-        sys.exit(130)
+        status = 130
+    except SystemExit as exc:  # a command's own exit status (1: an input was rejected)
+        if exc.code is not None and not isinstance(exc.code, int):
+            click.echo(str(exc.code), err=True)
+        status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    _leave(status)
+
+
+def _leave(status: int) -> None:
+    """End the process without tearing the interpreter down: freeing the loaded
+    dictionaries, network and gazetteer object by object took 0.3-0.7 s after every
+    `parley code`, longer than coding a short file. Every command has closed its files and
+    database by now; the output streams are flushed here. A run that started worker
+    processes or a Dask cluster leaves the ordinary way, so that nothing of theirs is cut
+    short."""
+    workers = sys.modules.get("multiprocessing")
+    if "distributed" in sys.modules or (workers is not None and workers.active_children()):
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`| head`)
+            stream.flush()
+    os._exit(status)
