@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 _MEASURED = """
-import atexit, resource, sys
+import atexit, os, resource, sys
 out = sys.argv.pop(1)
 def peak():
     try:
@@ -24,7 +24,14 @@ def peak():
         return int(status.split("VmHWM:")[1].split()[0])
     except (OSError, IndexError):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-atexit.register(lambda: open(out, "w").write(str(peak())))
+def write_peak():
+    open(out, "w").write(str(peak()))
+atexit.register(write_peak)
+_exit = os._exit
+def leave(status):  # parley ends with os._exit, which runs no atexit function
+    write_peak()
+    _exit(status)
+os._exit = leave
 sys.argv[0] = "parley"
 from parley.cli.main import main
 main()
