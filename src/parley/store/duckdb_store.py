@@ -32,6 +32,7 @@ from parley.store.records import (
     arrow_schema,
     document_rows,
     rejection_record,
+    sql_type,
 )
 from parley.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, VIEWS
 from parley.store.turns import POLL_SECONDS, Turns
@@ -62,6 +63,29 @@ _NEW_REJECTIONS = (
     " AND r.document_id IS NOT DISTINCT FROM b.document_id AND r.stage = b.stage"
     " AND r.reason = b.reason)"
 )
+
+
+# A table's rows of a batch up to this many are inserted as bound values, more as one
+# Arrow table. Turning Python rows into Arrow makes PyArrow import pandas, when it is
+# installed (0.3 s): more than a run of one short document spends coding it.
+_FEW_ROWS = 100
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], rows: list[dict]
+) -> None:
+    """Add a batch's rows to `table` (rejections only where not stored already)."""
+    only_new = _NEW_REJECTIONS if table == "rejections" else ""
+    if len(rows) <= _FEW_ROWS:
+        values = ", ".join(f'CAST(? AS {sql_type(c)}) AS "{c}"' for c in columns)
+        con.executemany(
+            f"INSERT INTO {table} BY NAME SELECT * FROM (SELECT {values})" + only_new,
+            [[row[c] for c in columns] for row in rows],
+        )
+        return
+    con.register("batch_rows", pa.Table.from_pylist(rows, arrow_schema(columns)))
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows" + only_new)
+    con.unregister("batch_rows")
 
 
 def _distinct(rejections: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -105,11 +129,18 @@ def _machine_mb() -> int:
         return 4096
 
 
-def _delete_documents(con: duckdb.DuckDBPyConnection, ids: str) -> None:
-    """Remove every row of the documents whose ids the relation `ids` lists (a batch
+# A batch's document ids as a query's one parameter: a list, not an Arrow table (which
+# would make PyArrow import pandas for a run of one document, see `_FEW_ROWS`).
+_BATCH_IDS = "SELECT unnest(?::VARCHAR[])"
+
+
+def _delete_documents(
+    con: duckdb.DuckDBPyConnection, ids: str, params: list[Any] | None = None
+) -> None:
+    """Remove every row of the documents whose ids the query `ids` gives (a batch
     written again replaces its documents' rows, never adds a second copy)."""
     for table in ("events", "mentions", "sentences", "documents"):
-        con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM {ids})")
+        con.execute(f"DELETE FROM {table} WHERE document_id IN ({ids})", params)
 
 
 @dataclass(slots=True)
@@ -483,12 +514,11 @@ class DuckDBStore:
         documents = batch.rows["documents"]
         if not batch.stored:
             return {}
-        con.register("batch_ids", pa.table({"document_id": batch.stored}))
         stored = con.execute(
-            "SELECT document_id, added_at, story_id FROM documents "
-            "WHERE document_id IN (SELECT document_id FROM batch_ids)"
+            f"SELECT document_id, added_at, story_id FROM documents "
+            f"WHERE document_id IN ({_BATCH_IDS})",
+            [batch.stored],
         ).fetchall()
-        con.unregister("batch_ids")
         places = {document_id: added_at for document_id, added_at, _ in stored}
         for row in (*documents, *batch.rows["events"]):
             row["added_at"] = places.get(row["document_id"], row["added_at"])
@@ -524,18 +554,11 @@ class DuckDBStore:
     @staticmethod
     def _write(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         if batch.stored:  # rows of an earlier version: a batch replaces, never adds a copy
-            con.register("batch_ids", pa.table({"document_id": batch.stored}))
-            _delete_documents(con, "batch_ids")
-            con.unregister("batch_ids")
+            _delete_documents(con, _BATCH_IDS, [batch.stored])
         tables = [*batch.rows.items(), ("rejections", _distinct(batch.rejections))]
         for table, rows in tables:
             if rows:
-                columns = TABLES.get(table, REJECTION_COLUMNS)
-                con.register("batch_rows", pa.Table.from_pylist(rows, arrow_schema(columns)))
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows" + (
-                    _NEW_REJECTIONS if table == "rejections" else ""
-                ))  # fmt: skip
-                con.unregister("batch_rows")
+                _insert(con, table, TABLES.get(table, REJECTION_COLUMNS), rows)
 
     def forget_replaced(self) -> None:
         """The replaced documents' links are re-derived: nothing is left to relink."""
@@ -614,7 +637,7 @@ class DuckDBStore:
                     "CREATE TEMP TABLE dataset_places AS SELECT document_id, added_at, story_id "
                     "FROM documents WHERE document_id IN (SELECT document_id FROM dataset_ids)"
                 )
-                _delete_documents(con, "dataset_ids")
+                _delete_documents(con, "SELECT document_id FROM dataset_ids")
                 con.execute("DROP TABLE dataset_ids")
             for table in ("documents", "sentences", "mentions", "events", "rejections"):
                 source = rows(table)

@@ -129,6 +129,18 @@ def arrow_schema(columns: tuple[str, ...]) -> pa.Schema:
     return pa.schema([(name, _TYPES.get(name, _STR)) for name in columns])
 
 
+_SQL = {
+    _STR: "VARCHAR", _INT: "INTEGER", _LIST: "VARCHAR[]", pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN", pa.date32(): "DATE",
+    pa.timestamp("us"): "TIMESTAMP", pa.binary(): "BLOB",
+}  # fmt: skip
+
+
+def sql_type(column: str) -> str:
+    """A column's type in DuckDB's SQL, as `arrow_schema` gives it in Arrow."""
+    return _SQL[_TYPES.get(column, _STR)]
+
+
 def document_rows(doc: Document, now: dt.datetime) -> dict[str, list[dict[str, Any]]]:
     """Every row one coded document writes, table by table (`TABLES`)."""
     document = {
