@@ -132,7 +132,9 @@ def test_a_second_writer_and_an_upload_are_refused_while_a_run_makes_way(
     assert [x for x in errors.strip().splitlines() if not x.startswith("parley: warning:")] == [
         rejected
     ]  # the run's warnings (undated documents) aside
-    assert refused["writer"] >= 3 and refused["upload"] >= 3, refused
+    # each refused while the run made way; how many times depends on the machine's load
+    # (3 to 13 on a quiet one, 2 of the uploads on a busy CI machine)
+    assert refused["writer"] >= 1 and refused["upload"] >= 1, refused
     late = {t: [r for r in rows if "upload/late.txt" not in r] for t, rows in contents(db).items()}
     assert late == contents(reference)
     assert not lock_path(db).exists()
