@@ -52,3 +52,20 @@ def test_only_the_last_tables_of_a_kind_are_kept(tmp_path, monkeypatch):
     assert compiled.load_or_compile("test", f"key{compiled.KEPT + 2}", lambda: [-1], list) == [
         compiled.KEPT + 2
     ]
+
+
+def test_a_quick_state_dataclass_comes_back_whole_from_its_pickle():
+    import pickle
+
+    from parley.events.verbs import Codes, Element, Pattern
+
+    step = Element.of([("TALKS",), ("PEACE", "TALKS")])
+    pattern = Pattern((), (step, "+"), Codes("043", None), "verbs.txt:1", "- * TALKS +", 2)
+    again = pickle.loads(pickle.dumps(pattern))
+    assert (again.codes, again.where, again.text, again.size) == (
+        pattern.codes, pattern.where, pattern.text, pattern.size
+    )
+    assert again.words == frozenset({"TALKS", "PEACE"})  # set after `__init__`, kept
+    (element, marker) = again.after  # an element compares by identity: its parts here
+    assert marker == "+" and element.alternatives == step.alternatives
+    assert element.first == step.first

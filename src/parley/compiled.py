@@ -13,6 +13,7 @@ The folder is `$PARLEY_CACHE_DIR`, else `$XDG_CACHE_HOME/parley`, else `~/.cache
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -26,6 +27,21 @@ from parley import heap
 
 T = TypeVar("T")
 KEPT = 8  # compiled tables kept of each kind (several dictionary sets in use)
+
+
+def quick_state(cls: type[T]) -> type[T]:
+    """Class decorator for a frozen slotted dataclass kept by the millions in a compiled
+    table: unpickled, it sets its fields straight from its state. The `__setstate__`
+    dataclasses writes asks `dataclasses.fields` again for every object, half the time
+    of loading the verb dictionary (27,000 objects)."""
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+
+    def __setstate__(self: object, state: tuple) -> None:
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)
+
+    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    return cls
 
 
 def cache_dir() -> Path:

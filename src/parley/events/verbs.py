@@ -16,6 +16,7 @@ from pathlib import Path
 
 from parley.actors.entries import Issue
 from parley.actors.petrarch import petrarch_lines, plurals
+from parley.compiled import quick_state
 from parley.text.tokens import phrase_key
 
 # `--- NAME [code] ---`; the name may be a description of several words, and a block
@@ -28,6 +29,7 @@ _MARKERS = frozenset("$+^%")
 ROLE_MARKERS = frozenset("$+%")
 
 
+@quick_state
 @dataclass(slots=True, frozen=True)
 class FirstWords:
     """Numbers (of alternatives, of patterns) by the word each starts with, so that the
@@ -47,6 +49,7 @@ class FirstWords:
         return self.exact.get(word, ())
 
 
+@quick_state
 @dataclass(slots=True, frozen=True, eq=False)
 class Element:
     """One pattern word: alternative token sequences, indexed by their first token so
@@ -95,6 +98,7 @@ class Element:
 Step = Element | str
 
 
+@quick_state
 @dataclass(slots=True, frozen=True)
 class Codes:
     """`forward`: source → target; `reverse`: target → source. None means no event."""
@@ -103,6 +107,7 @@ class Codes:
     reverse: str | None
 
 
+@quick_state
 @dataclass(slots=True, frozen=True)
 class Pattern:
     """Words (and actor markers) that must appear before and after the verb, in order,
@@ -132,6 +137,7 @@ class Pattern:
         object.__setattr__(self, "words", written)
 
 
+@quick_state
 @dataclass(slots=True, frozen=True)
 class PatternIndex:
     """A block's patterns by one word each must contain (the first of its words), so
@@ -173,6 +179,7 @@ class PatternIndex:
         return [self.patterns[n] for n in sorted(found)]
 
 
+@quick_state
 @dataclass(slots=True, frozen=True)
 class Verb:
     """One verb of a block: the code it gives alone and the block's patterns."""
@@ -222,6 +229,7 @@ def _transformation(line: str, where: str) -> Transformation:
     return Transformation(*found.groups(), where=where)  # type: ignore[call-arg]
 
 
+@quick_state
 @dataclass(slots=True, frozen=True)
 class VerbForm:
     """An inflected form (`MET`, `CALLED OFF`) pointing to its verb."""
